@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import node from '@astrojs/node';
+import { siteConfig } from './src/config/site.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { supportApiIntegration } from './src/integrations/support-api.ts';
+import { inlineScriptHashes } from './src/config/inline-scripts.ts';
+
+export default defineConfig({
+  site: siteConfig.siteUrl,
+  trailingSlash: 'ignore',
+  adapter: node({ mode: 'middleware' }),
+  integrations: [mdx(), preact(), supportApiIntegration(), pagefindIntegration({ minPages: 12 })],
+  build: { inlineStylesheets: 'auto' },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: inlineScriptHashes(),
+      },
+    },
+  },
+});

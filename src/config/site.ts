@@ -1,0 +1,73 @@
+// The operator's site settings (brand, logo, support lines, URLs): one schema, validated
+// once at build and server start, so a typo stops the build with the field named.
+import { z } from 'zod';
+import { parseWithFriendlyErrors } from './friendly-errors.ts';
+import siteJson from '../../content/site.json' with { type: 'json' };
+
+const absoluteHttpUrl = z
+  .url({ protocol: /^https?$/, error: '必须是以 http:// 或 https:// 开头的完整网址' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
+export const supportLineSchema = z.strictObject({
+  /** What the line is for, shown beside the number: 售前咨询, 售后服务. */
+  label: z.string().trim().min(1).max(20),
+  /** The number as dialled: digits, optionally with spaces or dashes. */
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{2,19}$/, '电话号码只能包含数字、空格和短横线，例如 4009100100'),
+  /** When someone answers, e.g. 工作日 9:00–18:00; optional. */
+  hours: z.string().trim().max(40).optional(),
+});
+
+export const siteConfigSchema = z.strictObject({
+  /** The brand shown in the header and in page titles. */
+  brandName: z.string().trim().min(1).max(30),
+  /** Name of the product the articles are about; used in page descriptions. */
+  productName: z.string().trim().min(1).max(30),
+  /** Short line under the brand on the home page. */
+  tagline: z.string().trim().min(1).max(80),
+  /** Logo: an image in `public/` (path starting with `/`) and its text alternative. Omit for a text logo. */
+  logo: z
+    .strictObject({
+      src: z.string().regex(/^\/[^\s]*\.(svg|png|webp)$/, '必须是 public/ 下的图片路径，如 /logo.svg'),
+      alt: z.string().trim().min(1),
+    })
+    .optional(),
+  /** Phone lines shown on every page; at least one. */
+  supportLines: z.array(supportLineSchema).min(1).max(4),
+  /** Public URL of the site, used for canonical links, Open Graph and the sitemap. */
+  siteUrl: absoluteHttpUrl,
+  /**
+   * Base URL of the support API. Empty string (the default) means the same origin
+   * as the site, at `/api/v1`.
+   */
+  apiBaseUrl: z.union([z.literal(''), absoluteHttpUrl]).default(''),
+});
+
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+export type SupportLine = z.output<typeof supportLineSchema>;
+
+/** Environment variables that override `content/site.json` at build time. */
+export interface SiteConfigEnv {
+  WENDA_SITE_URL?: string | undefined;
+  WENDA_API_BASE_URL?: string | undefined;
+}
+
+/** Validates the settings file's contents, applying environment overrides first. */
+export function parseSiteConfig(input: unknown, env: SiteConfigEnv = {}): SiteConfig {
+  const merged = typeof input === 'object' && input !== null ? { ...input } : input;
+  if (merged && typeof merged === 'object') {
+    if (env.WENDA_SITE_URL) Object.assign(merged, { siteUrl: env.WENDA_SITE_URL });
+    if (env.WENDA_API_BASE_URL !== undefined) Object.assign(merged, { apiBaseUrl: env.WENDA_API_BASE_URL });
+  }
+  return parseWithFriendlyErrors(siteConfigSchema, merged, '站点配置 content/site.json 有误：');
+}
+
+/** The validated settings of this build. */
+export const siteConfig: SiteConfig = parseSiteConfig(siteJson, process.env);
+
+/** Absolute URL of the support API's v1 root, or a same-origin path. */
+export function apiUrl(config: SiteConfig, path: string): string {
+  return `${config.apiBaseUrl}/api/v1${path}`;
+}

@@ -1,0 +1,32 @@
+// In `astro dev`, mounts the support API on the dev server (so islands call the same
+// `/api/v1` as in production) and serves the search index of the last build.
+import type { AstroIntegration } from 'astro';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { getRequestListener } from '@hono/node-server';
+import sirv from 'sirv';
+import { createApiApp } from '../api/app.ts';
+
+export function supportApiIntegration(): AstroIntegration {
+  return {
+    name: 'wenda:support-api',
+    hooks: {
+      'astro:server:setup': ({ server, logger }) => {
+        const api = getRequestListener(createApiApp().fetch, { overrideGlobalObjects: false });
+        const indexDir = fileURLToPath(new URL('../../dist/client/pagefind/', import.meta.url));
+        const searchIndex = sirv(indexDir, { dev: true });
+        if (!existsSync(indexDir)) {
+          logger.warn('No search index yet: run `npm run build` once, then search works in `npm run dev` too.');
+        }
+        server.middlewares.use((req, res, next) => {
+          if (req.url?.startsWith('/api/')) return void api(req, res);
+          if (req.url?.startsWith('/pagefind/')) {
+            req.url = req.url.slice('/pagefind'.length);
+            return searchIndex(req, res, next);
+          }
+          next();
+        });
+      },
+    },
+  };
+}

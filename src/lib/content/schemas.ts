@@ -1,0 +1,41 @@
+// Schemas of the help center's content files, kept free of Astro so unit tests can
+// check them directly; src/content.config.ts adds the cross-collection references.
+import { z } from 'zod';
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能用小写字母、数字和短横线，如 change-administrator');
+
+/** A category of questions, one JSON file each in `content/categories/`. */
+export const categorySchema = z.strictObject({
+  /** Name shown in navigation, e.g. 账号与登录. */
+  name: z.string().trim().min(1).max(20),
+  /** One sentence telling what questions the category holds. */
+  description: z.string().trim().min(1).max(120),
+  /** Position on the home page, smallest first. */
+  order: z.int().min(0),
+});
+
+/** Frontmatter of one FAQ article in `content/faq/`. */
+export const faqFrontmatterSchema = z.strictObject({
+  /** The question, as a customer would ask it. */
+  title: z.string().trim().min(4).max(60),
+  /** Id of the category (file name in `content/categories/` without `.json`). */
+  category: slug,
+  /** One-sentence answer: search excerpt, meta description and JSON-LD answer. */
+  summary: z.string().trim().min(10).max(160),
+  /**
+   * What customers type when they look for this answer: colloquial words, keywords,
+   * frequent typos. Indexed by the search with a high weight, never shown as body text.
+   */
+  aliases: z.array(z.string().trim().min(1).max(30)).min(1).max(30),
+  /** When the answer's facts were last checked. */
+  updated: z.coerce.date(),
+  /** Slugs of articles a reader may want next. */
+  related: z.array(slug).max(6).default([]),
+  /** Position within its category, smallest first. */
+  order: z.int().min(0),
+  /** Listed under 热门问题 on the home page. */
+  popular: z.boolean().default(false),
+});
+
+export type FaqFrontmatter = z.output<typeof faqFrontmatterSchema>;
+export type Category = z.output<typeof categorySchema>;
