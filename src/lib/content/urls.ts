@@ -8,3 +8,9 @@ export const searchPath = (query?: string) => (query ? `/search/?q=${encodeURICo
 export function absoluteUrl(path: string, siteUrl: string): string {
   return new URL(path, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
 }
+
+/**
+ * Anchor of the hidden section holding an article's search aliases. The search indexes
+ * it with a high weight but never shows it as an excerpt.
+ */
+export const ALIASES_ANCHOR = 'search-aliases';

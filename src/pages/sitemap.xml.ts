@@ -1,0 +1,16 @@
+// sitemap.xml: the home page, every category and every article.
+import type { APIRoute } from 'astro';
+import { loadHelpCenter } from '../data/help-center.ts';
+import { siteConfig } from '../config/site.ts';
+import { absoluteUrl, articlePath, categoryPath } from '../lib/content/urls.ts';
+import { sitemapXml } from '../lib/seo/sitemap.ts';
+
+export const GET: APIRoute = async () => {
+  const help = await loadHelpCenter();
+  const urls = [
+    { loc: absoluteUrl('/', siteConfig.siteUrl) },
+    ...help.groups.map((g) => ({ loc: absoluteUrl(categoryPath(g.category.id), siteConfig.siteUrl) })),
+    ...help.articles.map((a) => ({ loc: absoluteUrl(articlePath(a.slug), siteConfig.siteUrl), lastmod: a.updated })),
+  ];
+  return new Response(sitemapXml(urls), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};

@@ -1,0 +1,87 @@
+// Talks to Pagefind (the index built by src/integrations/pagefind.ts): loads it once and
+// turns its results into plain hits for the search views.
+
+import { ALIASES_ANCHOR } from '../../lib/content/urls.ts';
+
+/** One article found by a query. */
+export interface SearchHit {
+  url: string;
+  title: string;
+  /** Text with the matched words inside `<mark>` (Pagefind's excerpt markup). */
+  excerpt: string;
+  category?: string;
+  /** Set when only the article's aliases matched: the words customers typed. */
+  matchedAlias?: string;
+}
+
+export interface SearchOutcome {
+  query: string;
+  total: number;
+  hits: SearchHit[];
+}
+
+interface PagefindSubResult {
+  url: string;
+  excerpt: string;
+}
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results?: PagefindSubResult[];
+}
+interface Pagefind {
+  options(opts: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  debouncedSearch(query: string, opts?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+}
+
+const PAGEFIND_URL = '/pagefind/pagefind.js';
+let pagefind: Promise<Pagefind> | undefined;
+
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (module: Pagefind) => {
+    // termFrequency 0: rank by where words match (title, aliases) rather than how often
+    // they repeat, so 换管理员 finds the article about changing the administrator first.
+    await module.options({ excerptLength: 36, ranking: { termFrequency: 0 } });
+    await module.init();
+    return module;
+  });
+  pagefind.catch(() => (pagefind = undefined));
+  return pagefind;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const markedWords = (excerpt: string) => [...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!);
+
+/**
+ * A hit from Pagefind's data. Matches inside the hidden aliases section rank the article
+ * but never show as its excerpt: the summary is shown instead, with the alias named.
+ */
+export function toHit(data: PagefindResultData): SearchHit {
+  const isAlias = (s: PagefindSubResult) => s.url.endsWith(`#${ALIASES_ANCHOR}`);
+  const subs = data.sub_results ?? [];
+  const inText = subs.find((s) => !isAlias(s) && s.excerpt.includes('<mark>')) ?? subs.find((s) => !isAlias(s));
+  const base = { url: data.url, title: data.meta.title ?? data.url, category: data.meta.category };
+  if (inText || !subs.some(isAlias)) return { ...base, excerpt: inText?.excerpt ?? data.excerpt };
+  const aliasWords = markedWords(subs.find(isAlias)!.excerpt);
+  return {
+    ...base,
+    excerpt: escapeHtml(data.meta.summary ?? ''),
+    matchedAlias: [...new Set(aliasWords)].join(' '),
+  };
+}
+
+/**
+ * Searches the help articles. Resolves to `null` when a newer query superseded this one
+ * while it waited, so a slow answer never overwrites a newer one.
+ */
+export async function searchArticles(query: string, limit: number): Promise<SearchOutcome | null> {
+  const trimmed = query.trim();
+  if (!trimmed) return { query: trimmed, total: 0, hits: [] };
+  const engine = await loadPagefind();
+  const found = await engine.debouncedSearch(trimmed, {}, 120);
+  if (!found) return null;
+  const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
+  return { query: trimmed, total: found.results.length, hits: data.map(toHit) };
+}

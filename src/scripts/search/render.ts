@@ -1,0 +1,55 @@
+// Builds the DOM of search results: hits with highlighted excerpts, the "no result"
+// message with the support lines. Text is never parsed as HTML except Pagefind's <mark>.
+
+import type { SearchHit } from './engine.ts';
+
+/** Copies an excerpt into a fragment keeping only its text and `<mark>` elements. */
+export function highlightedExcerpt(excerpt: string): DocumentFragment {
+  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html').body;
+  const out = document.createDocumentFragment();
+  for (const node of parsed.childNodes) {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      out.append(mark);
+    } else {
+      out.append(node.textContent ?? '');
+    }
+  }
+  return out;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** One hit as a link: title, category, excerpt. */
+export function renderHit(hit: SearchHit, id: string): HTMLAnchorElement {
+  const link = el('a', 'hit');
+  link.href = hit.url;
+  link.id = id;
+  const title = el('span', 'hit-title', hit.title);
+  link.append(title);
+  if (hit.category) link.append(el('span', 'hit-meta', hit.category));
+  const excerpt = el('span', 'hit-excerpt');
+  excerpt.append(highlightedExcerpt(hit.excerpt));
+  link.append(excerpt);
+  if (hit.matchedAlias) {
+    const note = el('span', 'hit-meta', '匹配常见说法：');
+    note.append(Object.assign(document.createElement('mark'), { textContent: hit.matchedAlias }));
+    link.append(note);
+  }
+  return link;
+}
+
+/** The "nothing found" message, followed by the support lines from the page's template. */
+export function renderNoResult(query: string): HTMLElement {
+  const box = el('div', 'empty');
+  box.append(el('p', '', `没有找到与「${query}」相关的文章。换个说法试试，比如用更短的关键词；也可以直接联系我们：`));
+  const contact = document.querySelector<HTMLTemplateElement>('template#contact-lines');
+  if (contact) box.append(contact.content.cloneNode(true));
+  return box;
+}

@@ -1,0 +1,168 @@
+// The interactive search, loaded on first use: instant results under a header box
+// (a combobox navigable with the arrow keys) or the full list on the search page.
+
+import { searchArticles, type SearchOutcome } from './engine.ts';
+import { renderHit, renderNoResult } from './render.ts';
+
+const DROPDOWN_LIMIT = 6;
+const PAGE_LIMIT = 30;
+const attached = new WeakSet<HTMLFormElement>();
+
+/** Adds instant search to a `form[data-search]` rendered by SearchBox.astro. */
+export function attachSearch(form: HTMLFormElement): void {
+  if (attached.has(form)) return;
+  attached.add(form);
+  if (form.dataset.search === 'page') attachPageSearch(form);
+  else attachDropdown(form);
+}
+
+function parts(form: HTMLFormElement) {
+  return {
+    input: form.querySelector('input')!,
+    listbox: form.querySelector<HTMLElement>('[role="listbox"]')!,
+    status: form.querySelector<HTMLElement>('[data-search-status]')!,
+  };
+}
+
+function announce(status: HTMLElement, outcome: SearchOutcome) {
+  status.textContent = outcome.total ? `找到 ${outcome.total} 篇相关文章` : '没有找到相关文章';
+}
+
+function searchPageUrl(query: string) {
+  return `/search/?q=${encodeURIComponent(query)}`;
+}
+
+function attachDropdown(form: HTMLFormElement) {
+  const { input, listbox, status } = parts(form);
+  let active = -1;
+  let latest = '';
+
+  const options = () => [...listbox.querySelectorAll<HTMLAnchorElement>('a[role="option"]')];
+  const open = (isOpen: boolean) => {
+    listbox.hidden = !isOpen;
+    input.setAttribute('aria-expanded', String(isOpen));
+    if (!isOpen) setActive(-1);
+  };
+  const setActive = (index: number) => {
+    const all = options();
+    active = all.length ? (index + all.length) % all.length : -1;
+    if (index < 0) active = -1;
+    all.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
+    const current = all[active];
+    if (current) {
+      input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+
+  const run = async () => {
+    const query = input.value.trim();
+    latest = query;
+    if (!query) {
+      listbox.replaceChildren();
+      open(false);
+      return;
+    }
+    let outcome: SearchOutcome | null;
+    try {
+      outcome = await searchArticles(query, DROPDOWN_LIMIT);
+    } catch {
+      listbox.replaceChildren(Object.assign(document.createElement('p'), { className: 'empty', textContent: '搜索暂时不可用，请稍后再试，或按回车打开搜索页。' }));
+      open(true);
+      return;
+    }
+    if (!outcome || outcome.query !== latest || input.value.trim() !== query) return;
+    const items = outcome.hits.map((hit, i) => {
+      const link = renderHit(hit, `${listbox.id}-${i}`);
+      link.setAttribute('role', 'option');
+      return link;
+    });
+    if (outcome.total > outcome.hits.length) {
+      const all = document.createElement('a');
+      all.className = 'hit hit-all';
+      all.id = `${listbox.id}-all`;
+      all.href = searchPageUrl(query);
+      all.textContent = `查看全部 ${outcome.total} 条结果`;
+      all.setAttribute('role', 'option');
+      items.push(all);
+    }
+    listbox.replaceChildren(...(items.length ? items : [renderNoResult(query)]));
+    announce(status, outcome);
+    open(document.activeElement === input || form.contains(document.activeElement));
+    setActive(-1);
+  };
+
+  input.addEventListener('input', () => void run());
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && listbox.childElementCount) open(true);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (listbox.hidden) {
+        if (!listbox.childElementCount) return;
+        open(true);
+      }
+      event.preventDefault();
+      setActive(active === -1 && event.key === 'ArrowUp' ? -1 + options().length : active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      options()[active]?.click();
+    } else if (event.key === 'Escape') {
+      if (!listbox.hidden) open(false);
+      else input.value = '';
+    }
+  });
+  form.addEventListener('focusout', (event) => {
+    if (!form.contains(event.relatedTarget as Node | null)) open(false);
+  });
+  if (input.value.trim()) void run();
+}
+
+function attachPageSearch(form: HTMLFormElement) {
+  const { input, status } = parts(form);
+  const list = document.querySelector<HTMLElement>('[data-search-page-results]')!;
+  const summary = document.querySelector<HTMLElement>('[data-search-page-summary]')!;
+  input.value = new URLSearchParams(location.search).get('q') ?? input.value;
+  input.removeAttribute('role');
+  input.removeAttribute('aria-expanded');
+  input.removeAttribute('aria-autocomplete');
+  input.removeAttribute('aria-controls');
+
+  const run = async () => {
+    const query = input.value.trim();
+    const url = query ? searchPageUrl(query) : '/search/';
+    if (location.pathname + location.search !== url) history.replaceState(null, '', url);
+    document.title = query ? `「${query}」的搜索结果 - ${document.title.split(' - ').pop()}` : document.title;
+    if (!query) {
+      summary.textContent = '输入问题或关键词，结果会随输入即时显示。';
+      list.replaceChildren();
+      return;
+    }
+    let outcome: SearchOutcome | null;
+    try {
+      outcome = await searchArticles(query, PAGE_LIMIT);
+    } catch {
+      summary.textContent = '搜索暂时不可用，请稍后刷新重试。';
+      return;
+    }
+    if (!outcome || input.value.trim() !== query) return;
+    summary.textContent = outcome.total ? `「${query}」共找到 ${outcome.total} 篇相关文章` : '';
+    list.replaceChildren(
+      ...(outcome.hits.length
+        ? outcome.hits.map((hit, i) => {
+            const item = document.createElement('li');
+            item.append(renderHit(hit, `page-hit-${i}`));
+            return item;
+          })
+        : [renderNoResult(query)]),
+    );
+    announce(status, outcome);
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+  input.addEventListener('input', () => void run());
+  void run();
+}
