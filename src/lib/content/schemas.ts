@@ -37,5 +37,32 @@ export const faqFrontmatterSchema = z.strictObject({
   popular: z.boolean().default(false),
 });
 
+/** What exists, so references between content files can be checked while parsing. */
+export interface ContentIndex {
+  categoryIds: readonly string[];
+  articleSlugs: readonly string[];
+}
+
+/**
+ * The frontmatter schema with its references checked: `category` must name a file in
+ * `content/categories/`, each of `related` a file in `content/faq/`.
+ */
+export function faqFrontmatterSchemaFor({ categoryIds, articleSlugs }: ContentIndex) {
+  const listed = (ids: readonly string[]) => ids.join('、');
+  return faqFrontmatterSchema.extend({
+    category: slug.refine((id) => categoryIds.includes(id), {
+      error: (issue) => `分类「${String(issue.input)}」不存在，可用的分类：${listed(categoryIds)}`,
+    }),
+    related: z
+      .array(
+        slug.refine((id) => articleSlugs.includes(id), {
+          error: (issue) => `相关问题「${String(issue.input)}」不存在（content/faq/ 下没有这个文件）`,
+        }),
+      )
+      .max(6)
+      .default([]),
+  });
+}
+
 export type FaqFrontmatter = z.output<typeof faqFrontmatterSchema>;
 export type Category = z.output<typeof categorySchema>;

@@ -39,6 +39,13 @@ interface Pagefind {
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 let pagefind: Promise<Pagefind> | undefined;
 
+/** Starts loading the index (on first focus), so the first results come sooner. */
+export function preloadSearchIndex(): void {
+  loadPagefind().catch(() => {
+    /* reported when a search runs */
+  });
+}
+
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (module: Pagefind) => {
     // termFrequency 0: rank by where words match (title, aliases) rather than how often
@@ -54,6 +61,44 @@ function loadPagefind(): Promise<Pagefind> {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const markedWords = (excerpt: string) => [...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!);
 
+/** Drops the first `count` characters of text from excerpt markup, keeping `<mark>` tags balanced. */
+function dropLeadingText(html: string, count: number): string {
+  let i = 0;
+  let open = false;
+  while (count > 0 && i < html.length) {
+    if (html.startsWith('<mark>', i)) (open = true), (i += 6);
+    else if (html.startsWith('</mark>', i)) (open = false), (i += 7);
+    else {
+      const entity = html[i] === '&' ? html.indexOf(';', i) : -1;
+      i = entity > i ? entity + 1 : i + 1;
+      count--;
+    }
+  }
+  let rest = html.slice(i);
+  if (open && rest.startsWith('</mark>')) (rest = rest.slice(7)), (open = false);
+  rest = rest.trimStart();
+  return open ? `<mark>${rest}` : rest;
+}
+
+/**
+ * Pagefind's excerpt window often opens inside the page title, which the hit shows
+ * already: drop that piece of the title (unless only it holds the matched words), and
+ * mark a cut-off end with an ellipsis.
+ */
+export function tidyExcerpt(excerpt: string, title: string): string {
+  const text = excerpt.replace(/<\/?mark>/g, '');
+  let tidy = excerpt;
+  for (let k = title.length; k >= 2; k--) {
+    if (text.startsWith(`${title.slice(-k)} `)) {
+      const rest = dropLeadingText(excerpt, k);
+      // Keep the title piece when the matched words stand only there.
+      if (rest.includes('<mark>') || !excerpt.includes('<mark>')) tidy = rest;
+      break;
+    }
+  }
+  return /[。！？.!?]$/.test(tidy.replace(/<\/?mark>/g, '').trim()) ? tidy : `${tidy}…`;
+}
+
 /**
  * A hit from Pagefind's data. Matches inside the hidden aliases section rank the article
  * but never show as its excerpt: the summary is shown instead, with the alias named.
@@ -63,7 +108,7 @@ export function toHit(data: PagefindResultData): SearchHit {
   const subs = data.sub_results ?? [];
   const inText = subs.find((s) => !isAlias(s) && s.excerpt.includes('<mark>')) ?? subs.find((s) => !isAlias(s));
   const base = { url: data.url, title: data.meta.title ?? data.url, category: data.meta.category };
-  if (inText || !subs.some(isAlias)) return { ...base, excerpt: inText?.excerpt ?? data.excerpt };
+  if (inText || !subs.some(isAlias)) return { ...base, excerpt: tidyExcerpt(inText?.excerpt ?? data.excerpt, base.title) };
   const aliasWords = markedWords(subs.find(isAlias)!.excerpt);
   return {
     ...base,

@@ -1,7 +1,7 @@
 // The interactive search, loaded on first use: instant results under a header box
 // (a combobox navigable with the arrow keys) or the full list on the search page.
 
-import { searchArticles, type SearchOutcome } from './engine.ts';
+import { preloadSearchIndex, searchArticles, type SearchOutcome } from './engine.ts';
 import { renderHit, renderNoResult } from './render.ts';
 
 const DROPDOWN_LIMIT = 6;
@@ -12,6 +12,7 @@ const attached = new WeakSet<HTMLFormElement>();
 export function attachSearch(form: HTMLFormElement): void {
   if (attached.has(form)) return;
   attached.add(form);
+  preloadSearchIndex();
   if (form.dataset.search === 'page') attachPageSearch(form);
   else attachDropdown(form);
 }

@@ -1,0 +1,170 @@
+// The help center as a customer uses it: home, articles, SEO files, 404, themes, layout.
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { shippedArticles, shippedCategories } from '../support/content.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A fresh page that records console errors and failed requests (CSP violations included). */
+async function openPage(path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  const response = await page.goto(baseUrl + path);
+  return { page, context, errors, response };
+}
+
+describe('home page', () => {
+  test('lists every category with its questions, popular questions and both support lines', async () => {
+    const { page, context, errors } = await openPage('/');
+    const headings = await page.locator('#categories-heading ~ .categories h3').allTextContents();
+    expect(headings.sort()).toEqual(shippedCategories().map((c) => c.name).sort());
+    for (const article of shippedArticles()) {
+      await expect(page.locator(`.categories a[href="/faq/${article.slug}/"]`).textContent()).resolves.toBe(article.title);
+    }
+    expect(await page.locator('.popular a').count()).toBeGreaterThanOrEqual(3);
+    const contact = await page.locator('.contact-block').textContent();
+    expect(contact).toContain('4009100100');
+    expect(contact).toContain('95716');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('article pages', () => {
+  test.each(shippedArticles())('$slug loads with its title, breadcrumbs, contact block and FAQPage data', async (article) => {
+    const { page, context, errors, response } = await openPage(`/faq/${article.slug}/`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1').textContent()).resolves.toBe(article.title);
+    expect(await page.title()).toContain(article.title);
+    const crumbs = await page.getByRole('navigation', { name: '当前位置' }).getByRole('link').allTextContents();
+    expect(crumbs[0]).toBe('帮助中心');
+    expect(crumbs).toHaveLength(2);
+    await expect(page.getByRole('heading', { name: '还没解决？' }).isVisible()).resolves.toBe(true);
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd['@type']).toBe('FAQPage');
+    expect(jsonLd.mainEntity[0].name).toBe(article.title);
+    expect(jsonLd.mainEntity[0].acceptedAnswer.text.length).toBeGreaterThan(40);
+    expect(await page.getAttribute('link[rel="canonical"]', 'href')).toMatch(new RegExp(`/faq/${article.slug}/$`));
+    expect(await page.getAttribute('meta[property="og:title"]', 'content')).toBe(article.title);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('previous/next links stay within the category', async () => {
+    const { page, context } = await openPage('/faq/robot-conversation-limit/');
+    const prev = await page.locator('a[rel="prev"]').getAttribute('href');
+    const next = await page.locator('a[rel="next"]').getAttribute('href');
+    const robotSlugs = shippedArticles().filter((a) => a.category === 'text-robot').map((a) => `/faq/${a.slug}/`);
+    expect(robotSlugs).toContain(prev);
+    expect(robotSlugs).toContain(next);
+    await context.close();
+  });
+
+  test('ships no script but the small search starter, and loads the search index only when used', async () => {
+    const { page, context } = await openPage('/faq/message-records/');
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script').map((e) => new URL(e.name).pathname),
+    );
+    expect(scripts.every((s) => s.startsWith('/_astro/'))).toBe(true);
+    expect(scripts.some((s) => s.includes('pagefind'))).toBe(false);
+    await page.getByRole('combobox', { name: '搜索帮助文章' }).focus();
+    await page.waitForRequest((r) => r.url().includes('/pagefind/pagefind.js'));
+    expect(requested.some((p) => p.startsWith('/pagefind/'))).toBe(true);
+    await context.close();
+  });
+});
+
+describe('category pages', () => {
+  test.each(shippedCategories())('$id lists its questions with FAQPage data', async (category) => {
+    const { page, context, errors } = await openPage(`/categories/${category.id}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(category.name);
+    const expected = shippedArticles().filter((a) => a.category === category.id).map((a) => a.title);
+    const listed = await page.locator('.article-list a').allTextContents();
+    expect(listed.sort()).toEqual(expected.sort());
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd.mainEntity).toHaveLength(expected.length);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('site files', () => {
+  test('sitemap.xml lists every article and category with absolute URLs', async () => {
+    const xml = await (await fetch(`${baseUrl}/sitemap.xml`)).text();
+    for (const a of shippedArticles()) expect(xml).toMatch(new RegExp(`<loc>https?://[^<]+/faq/${a.slug}/</loc>`));
+    for (const c of shippedCategories()) expect(xml).toContain(`/categories/${c.id}/</loc>`);
+  });
+
+  test('robots.txt points to the sitemap', async () => {
+    const text = await (await fetch(`${baseUrl}/robots.txt`)).text();
+    expect(text).toMatch(/^Sitemap: https?:\/\/.+\/sitemap\.xml$/m);
+  });
+
+  test('an unknown page answers 404 with a search box', async () => {
+    const { page, context, response } = await openPage('/faq/no-such-question/');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: '这个页面不存在' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('search').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  test('the API health check answers from the same process', async () => {
+    const res = await fetch(`${baseUrl}/api/v1/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+  });
+
+  test('hashed assets are cached for a year, pages revalidate', async () => {
+    const html = await (await fetch(`${baseUrl}/`)).text();
+    const asset = /\/_astro\/[^"']+\.(?:js|css)/.exec(html)?.[0];
+    expect(asset).toBeTruthy();
+    expect((await fetch(baseUrl + asset)).headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${baseUrl}/`)).headers.get('cache-control')).toContain('must-revalidate');
+  });
+});
+
+describe('themes', () => {
+  test('follows the system, and the toggle choice persists across reloads', async () => {
+    const { page, context } = await openPage('/faq/change-administrator/', { colorScheme: 'dark' });
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const darkBg = await background();
+    const toggle = page.getByRole('button', { name: '切换深色模式' });
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await toggle.click();
+    const lightBg = await background();
+    expect(lightBg).not.toBe(darkBg);
+    await page.reload();
+    expect(await background()).toBe(lightBg);
+    await expect(page.getByRole('button', { name: '切换深色模式' }).getAttribute('aria-pressed')).resolves.toBe('false');
+    await context.close();
+  });
+});
+
+describe('small screens', () => {
+  const paths = ['/', '/search/?q=管理员', '/no-such-page/', ...shippedCategories().map((c) => `/categories/${c.id}/`), ...shippedArticles().map((a) => `/faq/${a.slug}/`)];
+  test.each(paths)('%s has no horizontal scroll at 360 px', async (path) => {
+    const { page, context } = await openPage(path, { width: 360 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    await context.close();
+  });
+});
+

@@ -1,0 +1,121 @@
+// Search as customers use it: their own words, the keyboard, a shareable results page.
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(path: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(baseUrl + path);
+  return { page, context, errors };
+}
+
+describe('header search', () => {
+  test.each([
+    ['管理员', 'change-administrator'],
+    ['换管理员', 'change-administrator'],
+    ['对话条数', 'robot-conversation-limit'],
+    ['受限站点', 'widget-session-not-opening'],
+    ['应用宝', 'download-client'],
+    ['聊天窗口打不开', 'widget-session-not-opening'],
+    ['群消息保存多久', 'message-records'],
+    ['接待组建', 'widget-session-not-opening'],
+  ])('%s puts /faq/%s/ first', async (query, slug) => {
+    const { page, context, errors } = await newPage('/faq/download-client/');
+    const box = page.getByRole('combobox', { name: '搜索帮助文章' });
+    await box.fill(query);
+    const first = page.getByRole('listbox', { name: '搜索结果' }).getByRole('option').first();
+    await first.waitFor();
+    expect(await first.getAttribute('href')).toBe(`/faq/${slug}/`);
+    expect(await page.locator('[role="option"] mark').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('works by keyboard alone: / focuses, arrows choose, Enter opens', async () => {
+    const { page, context } = await newPage('/faq/download-client/');
+    await page.keyboard.press('/');
+    const box = page.getByRole('combobox', { name: '搜索帮助文章' });
+    await expect(box.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type('聊天窗口打不开');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    const active = await box.getAttribute('aria-activedescendant');
+    expect(active).toBeTruthy();
+    expect(await page.locator(`#${active}`).getAttribute('aria-selected')).toBe('true');
+    await Promise.all([page.waitForURL('**/faq/widget-session-not-opening/'), page.keyboard.press('Enter')]);
+    await context.close();
+  });
+
+  test('Ctrl+K focuses the search from anywhere; Escape closes the results', async () => {
+    const { page, context } = await newPage('/categories/accounts/');
+    await page.locator('h1').click();
+    await page.keyboard.press('Control+k');
+    const box = page.getByRole('combobox', { name: '搜索帮助文章' });
+    await expect(box.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type('应用宝');
+    await page.getByRole('option').first().waitFor();
+    await expect(box.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.keyboard.press('Escape');
+    await expect(box.getAttribute('aria-expanded')).resolves.toBe('false');
+    await context.close();
+  });
+
+  test('the focused search box shows a visible focus ring', async () => {
+    const { page, context } = await newPage('/faq/download-client/');
+    await page.keyboard.press('/');
+    const shadow = await page.locator('.search .field').evaluate((el) => getComputedStyle(el).boxShadow);
+    expect(shadow).not.toBe('none');
+    await context.close();
+  });
+
+  test('a query with no result says so and offers both support lines', async () => {
+    const { page, context } = await newPage('/faq/download-client/');
+    await page.getByRole('combobox', { name: '搜索帮助文章' }).fill('qwertyzxcv');
+    const empty = page.locator('.results .empty');
+    await empty.waitFor();
+    const text = await empty.textContent();
+    expect(text).toContain('没有找到');
+    expect(text).toContain('4009100100');
+    expect(text).toContain('95716');
+    await context.close();
+  });
+
+  test('Enter without choosing opens the shareable results page', async () => {
+    const { page, context } = await newPage('/faq/download-client/');
+    const box = page.getByRole('combobox', { name: '搜索帮助文章' });
+    await box.fill('机器人');
+    await Promise.all([page.waitForURL(/\/search\/\?q=/), box.press('Enter')]);
+    expect(decodeURIComponent(new URL(page.url()).search)).toBe('?q=机器人');
+    await context.close();
+  });
+});
+
+describe('search page', () => {
+  test('a shared /search/?q= link shows its results, and typing updates the URL', async () => {
+    const { page, context, errors } = await newPage(`/search/?q=${encodeURIComponent('应用宝')}`);
+    const box = page.getByRole('searchbox', { name: '搜索帮助文章' });
+    await expect(box.inputValue()).resolves.toBe('应用宝');
+    const first = page.locator('[data-search-page-results] .hit').first();
+    await first.waitFor();
+    expect(await first.getAttribute('href')).toBe('/faq/download-client/');
+    await box.fill('受限站点');
+    await page.waitForURL((url) => url.searchParams.get('q') === '受限站点');
+    await expect.poll(() => first.getAttribute('href')).toBe('/faq/widget-session-not-opening/');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

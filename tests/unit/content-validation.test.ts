@@ -1,0 +1,71 @@
+// A bad content or config file must stop the build with the file and field named.
+// Runs `astro sync` (the content step of `astro build`) on a copy of the project.
+import { afterEach, describe, expect, test } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let copies: string[] = [];
+
+function projectCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wenda-content-'));
+  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  copies.push(dir);
+  return dir;
+}
+
+function astroSync(dir: string) {
+  const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'sync'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  return { status: run.status, output: run.stdout + run.stderr };
+}
+
+function edit(file: string, change: (text: string) => string) {
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+}
+
+afterEach(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+  copies = [];
+});
+
+describe('content and config validation', { timeout: 60_000 }, () => {
+  test('the shipped content passes', () => {
+    const dir = projectCopy();
+    const { status, output } = astroSync(dir);
+    expect(output).not.toContain('Error');
+    expect(status).toBe(0);
+  });
+
+  test('a bad date in an article names the file and the field', () => {
+    const dir = projectCopy();
+    edit(join(dir, 'content/faq/change-administrator.mdx'), (t) => t.replace(/^updated: .*$/m, 'updated: 上周'));
+    const { status, output } = astroSync(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('change-administrator');
+    expect(output).toContain('updated');
+  });
+
+  test('an unknown category names the file and the category', () => {
+    const dir = projectCopy();
+    edit(join(dir, 'content/faq/change-administrator.mdx'), (t) => t.replace(/^category: .*$/m, 'category: acounts'));
+    const { status, output } = astroSync(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('change-administrator');
+    expect(output).toContain('acounts');
+  });
+
+  test('a bad support line in content/site.json stops the build with the field named', () => {
+    const dir = projectCopy();
+    edit(join(dir, 'content/site.json'), (t) => t.replace('"95716"', '"九五七一六"'));
+    const { status, output } = astroSync(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/site.json');
+    expect(output).toContain('supportLines[1].phone');
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { groupByCategory, neighbours, popularArticles } from '../../src/lib/content/navigation.ts';
+
+const categories = [
+  { id: 'robot', name: '文本机器人', order: 2 },
+  { id: 'accounts', name: '账号与登录', order: 1 },
+  { id: 'empty', name: '空分类', order: 3 },
+];
+const articles = [
+  { slug: 'r2', title: '乙', category: 'robot', order: 2, popular: true },
+  { slug: 'r1', title: '甲', category: 'robot', order: 1 },
+  { slug: 'r3', title: '丙', category: 'robot', order: 3 },
+  { slug: 'a1', title: '管理员', category: 'accounts', order: 1, popular: true },
+];
+
+describe('groupByCategory', () => {
+  test('orders categories and their articles, and drops empty categories', () => {
+    const groups = groupByCategory(articles, categories);
+    expect(groups.map((g) => g.category.id)).toEqual(['accounts', 'robot']);
+    expect(groups[1]!.articles.map((a) => a.slug)).toEqual(['r1', 'r2', 'r3']);
+  });
+});
+
+describe('neighbours', () => {
+  test.each([
+    { slug: 'r1', prev: undefined, next: 'r2' },
+    { slug: 'r2', prev: 'r1', next: 'r3' },
+    { slug: 'r3', prev: 'r2', next: undefined },
+    { slug: 'a1', prev: undefined, next: undefined },
+    { slug: 'missing', prev: undefined, next: undefined },
+  ])('$slug: prev $prev, next $next, within its category', ({ slug, prev, next }) => {
+    const n = neighbours(articles, slug);
+    expect(n.prev?.slug).toBe(prev);
+    expect(n.next?.slug).toBe(next);
+  });
+});
+
+describe('popularArticles', () => {
+  test('follow category order', () => {
+    expect(popularArticles(articles, categories).map((a) => a.slug)).toEqual(['a1', 'r2']);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import { parseSiteConfig, apiUrl } from '../../src/config/site.ts';
+import { ConfigError } from '../../src/config/friendly-errors.ts';
+import shipped from '../../content/site.json' with { type: 'json' };
+
+const valid = {
+  brandName: '帮助中心',
+  productName: '企点客服',
+  tagline: '几秒钟找到答案',
+  supportLines: [{ label: '售前咨询', phone: '4009100100' }],
+  siteUrl: 'https://help.example.com/',
+};
+
+function fieldsOf(input: unknown, env = {}) {
+  try {
+    parseSiteConfig(input, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return { message: (error as ConfigError).message, paths: (error as ConfigError).fields.map((f) => f.path) };
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('site config', () => {
+  test('the shipped content/site.json is valid', () => {
+    expect(parseSiteConfig(shipped).supportLines).toHaveLength(2);
+  });
+
+  test('defaults the API to the same origin and trims the site URL', () => {
+    const config = parseSiteConfig(valid);
+    expect(config.apiBaseUrl).toBe('');
+    expect(config.siteUrl).toBe('https://help.example.com');
+    expect(apiUrl(config, '/health')).toBe('/api/v1/health');
+  });
+
+  test('environment variables override the file', () => {
+    const config = parseSiteConfig(valid, { WENDA_SITE_URL: 'https://kf.example.cn', WENDA_API_BASE_URL: 'https://api.example.cn' });
+    expect(config.siteUrl).toBe('https://kf.example.cn');
+    expect(apiUrl(config, '/health')).toBe('https://api.example.cn/api/v1/health');
+  });
+
+  test.each([
+    { name: 'a phone with letters', input: { ...valid, supportLines: [{ label: '售前', phone: 'call-us' }] }, path: 'supportLines[0].phone' },
+    { name: 'no support line', input: { ...valid, supportLines: [] }, path: 'supportLines' },
+    { name: 'a relative site URL', input: { ...valid, siteUrl: 'help.example.com' }, path: 'siteUrl' },
+    { name: 'an ftp API URL', input: { ...valid, apiBaseUrl: 'ftp://api.example.com' }, path: 'apiBaseUrl' },
+    { name: 'a logo outside public/', input: { ...valid, logo: { src: 'logo.gif', alt: 'x' } }, path: 'logo.src' },
+    { name: 'an empty brand', input: { ...valid, brandName: ' ' }, path: 'brandName' },
+    { name: 'a misspelt field', input: { ...valid, supportLine: [] }, path: '(根)' },
+  ])('refuses $name, naming $path', ({ input, path }) => {
+    const { message, paths } = fieldsOf(input);
+    expect(paths).toContain(path);
+    expect(message).toContain('content/site.json');
+    expect(message).toContain(path);
+  });
+
+  test('messages are in Chinese', () => {
+    expect(fieldsOf({ ...valid, brandName: 42 }).message).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
