@@ -1,5 +1,6 @@
-// Two test projects: `unit` (pure modules, milliseconds) and `browser` (the built
-// server started once, driven by Debian's Chromium through playwright-core).
+// Two test projects: `unit` (pure modules and the API through app.request(), a real
+// SQLite file, milliseconds) and `e2e` (the built server: Debian's Chromium through
+// playwright-core, and the API through a socket).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -14,8 +15,8 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'browser',
-          include: ['tests/browser/**/*.test.ts'],
+          name: 'e2e',
+          include: ['tests/browser/**/*.test.ts', 'tests/server/**/*.test.ts'],
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,16 +1,144 @@
-import { describe, expect, test } from 'vitest';
-import { createApiApp } from './app.ts';
+// Cross-cutting behaviour of the API: one error shape, limits, origins, headers.
+import { afterEach, describe, expect, test } from 'vitest';
+import { testApi } from '../../tests/support/api.ts';
+import type { Store } from '../store/types.ts';
 
-describe('support API', () => {
-  test('GET /api/v1/health answers ok', async () => {
-    const res = await createApiApp().request('/api/v1/health');
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+let api: ReturnType<typeof testApi>;
+afterEach(() => api?.close());
+
+const validInput = { robots: 2, monthlyConversations: 12000 };
+
+describe('errors', () => {
+  test.each([
+    { name: 'malformed JSON', body: '{"robots": 2,', status: 400, code: 'invalid_request', path: '(body)' },
+    { name: 'a wrong type', body: { ...validInput, robots: '两个' }, status: 400, code: 'invalid_request', path: 'robots' },
+    { name: 'out of range', body: { ...validInput, years: 9 }, status: 400, code: 'invalid_request', path: 'years' },
+    { name: 'an unknown field', body: { ...validInput, discount: 50 }, status: 400, code: 'invalid_request', path: 'discount' },
+    { name: 'a missing field', body: { robots: 1 }, status: 400, code: 'invalid_request', path: 'monthlyConversations' },
+  ])('$name → $status naming $path', async ({ body, status, code, path }) => {
+    api = testApi();
+    const res = await api.post('/robot-quota/estimate', body);
+    expect(res.status).toBe(status);
+    const json = await res.json();
+    expect(json.error.code).toBe(code);
+    expect(json.error.fields.map((f: { path: string }) => f.path)).toContain(path);
+    expect(json.error.message).toMatch(/[\u4e00-\u9fff]/);
+    for (const field of json.error.fields) expect(field.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  test('an unknown route is a JSON 404', async () => {
-    const res = await createApiApp().request('/api/v1/nope');
+  test('a body over 32 KB → 413', async () => {
+    api = testApi();
+    const res = await api.post('/feedback', { page: '/faq/a/', helpful: true, comment: 'x'.repeat(40_000) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('payload_too_large');
+  });
+
+  test('a body that is not JSON → 415', async () => {
+    api = testApi();
+    const res = await api.post('/feedback', 'page=/faq/a/', { 'Content-Type': 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(415);
+    expect((await res.json()).error.code).toBe('unsupported_media_type');
+  });
+
+  test('an unknown route → 404 JSON', async () => {
+    api = testApi();
+    const res = await api.get('/nothing-here');
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect((await res.json()).error.code).toBe('not_found');
+  });
+
+  test('a wrong method → 405 with Allow', async () => {
+    api = testApi();
+    const res = await api.app.request('/api/v1/robot-quota/estimate', { method: 'GET' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect((await res.json()).error.code).toBe('method_not_allowed');
+    const del = await api.app.request('/api/v1/robot-quota/price-list', { method: 'DELETE' });
+    expect(del.status).toBe(405);
+    expect(del.headers.get('allow')).toContain('GET');
+  });
+
+  test('an internal fault answers {code: internal, requestId} and logs that id, without details', async () => {
+    const failing = new Proxy({} as Store, {
+      get: (_, prop) => (prop === 'kind' ? 'broken' : prop === 'close' ? () => {} : () => Promise.reject(new Error('disk on fire'))),
+    });
+    api = testApi({ store: failing });
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    try {
+      const res = await api.post('/feedback', { page: '/faq/a/', helpful: true });
+      expect(res.status).toBe(500);
+      const json = await res.json();
+      expect(json.error.code).toBe('internal');
+      expect(json.error.requestId).toMatch(/\w{8,}/);
+      expect(JSON.stringify(json)).not.toContain('disk on fire');
+      expect(logged.flat().join(' ')).toContain(json.error.requestId);
+    } finally {
+      console.error = original;
+    }
+  });
+});
+
+describe('origins', () => {
+  test('a browser POST from another site is refused', async () => {
+    api = testApi();
+    const res = await api.post('/feedback', { page: '/faq/a/', helpful: true }, { Origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('forbidden_origin');
+  });
+
+  test('the site itself and configured origins may POST; CORS names exactly the caller', async () => {
+    api = testApi();
+    const own = await api.post('/feedback', { page: '/faq/a/', helpful: true }, { Origin: 'https://help.example.com' });
+    expect(own.status).toBe(201);
+    expect(own.headers.get('access-control-allow-origin')).toBeNull();
+    const partner = await api.post('/feedback', { page: '/faq/a/', helpful: true }, { Origin: 'https://partner.example.com' });
+    expect(partner.status).toBe(201);
+    expect(partner.headers.get('access-control-allow-origin')).toBe('https://partner.example.com');
+  });
+
+  test('preflight: allowed origin gets 204 with methods, others 403', async () => {
+    api = testApi();
+    const preflight = (origin: string) =>
+      api.app.request('/api/v1/feedback', {
+        method: 'OPTIONS',
+        headers: { Host: 'help.example.com', Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      });
+    const ok = await preflight('https://partner.example.com');
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('access-control-allow-methods')).toContain('POST');
+    expect((await preflight('https://evil.example')).status).toBe(403);
+  });
+
+  test('reads are open to any origin but carry no CORS grant', async () => {
+    api = testApi();
+    const res = await api.get('/robot-quota/price-list', { Origin: 'https://evil.example' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('rate limit on writes', () => {
+  test('the write after the limit gets 429 with Retry-After; reads are not limited', async () => {
+    api = testApi({ writesPerMinute: 3 });
+    for (let i = 0; i < 3; i++) expect((await api.post('/search-misses', { query: `q${i}` })).status).toBe(202);
+    const limited = await api.post('/search-misses', { query: 'q4' });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited.json()).error.code).toBe('rate_limited');
+    expect((await api.get('/health')).status).toBe(200);
+  });
+});
+
+describe('security headers', () => {
+  test.each(['/health', '/nothing-here'])('%s carries CSP, nosniff, Referrer-Policy, Permissions-Policy', async (path) => {
+    api = testApi();
+    const res = await api.get(path);
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBeTruthy();
+    expect(res.headers.get('permissions-policy')).toBeTruthy();
   });
 });

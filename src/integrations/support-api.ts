@@ -5,14 +5,17 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
-import { createApiApp } from '../api/app.ts';
+import { openSupportApi } from '../server/support-api.ts';
 
 export function supportApiIntegration(): AstroIntegration {
   return {
     name: 'wenda:support-api',
     hooks: {
       'astro:server:setup': ({ server, logger }) => {
-        const api = getRequestListener(createApiApp().fetch, { overrideGlobalObjects: false });
+        // The same app, store and price list as `npm start`, on WENDA_DATA_DIR (default ./data).
+        const supportApi = openSupportApi();
+        server.httpServer?.once('close', () => supportApi.close());
+        const api = getRequestListener(supportApi.app.fetch, { overrideGlobalObjects: false });
         const indexDir = fileURLToPath(new URL('../../dist/client/pagefind/', import.meta.url));
         const searchIndex = sirv(indexDir, { dev: true });
         if (!existsSync(indexDir)) {

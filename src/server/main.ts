@@ -5,21 +5,38 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
-import { createApiApp } from '../api/app.ts';
+import { ConfigError } from '../config/friendly-errors.ts';
+import { StoreOpenError } from '../store/sqlite.ts';
+import { parseServerEnv } from './env.ts';
+import { siteSecurityHeaders } from './security-headers.ts';
+import { openSupportApi } from './support-api.ts';
 
 const distDir = new URL('../../dist/', import.meta.url);
 const clientDir = fileURLToPath(new URL('client/', distDir));
 const serverEntry = new URL('server/entry.mjs', distDir);
 
-if (!existsSync(fileURLToPath(serverEntry))) {
-  console.error('没有找到构建产物 dist/server/entry.mjs：请先运行 npm run build。');
+/** Stops at start with a message for the operator, not a stack trace. */
+function fail(message: string): never {
+  console.error(message);
   process.exit(1);
+}
+
+if (!existsSync(fileURLToPath(serverEntry))) fail('没有找到构建产物 dist/server/entry.mjs：请先运行 npm run build。');
+
+let env: ReturnType<typeof parseServerEnv>;
+let supportApi: ReturnType<typeof openSupportApi>;
+try {
+  env = parseServerEnv(process.env);
+  supportApi = openSupportApi(env);
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof StoreOpenError) fail(error.message);
+  throw error;
 }
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => Promise<void> | void;
 const { handler: astroHandler } = (await import(serverEntry.href)) as { handler: NodeHandler };
 
-const api = getRequestListener(createApiApp().fetch);
+const api = getRequestListener(supportApi.app.fetch);
 
 const HASHED_ASSET = /^\/(?:_astro|pagefind\/(?:fragment|index|wasm))\b/;
 const staticFiles = sirv(clientDir, {
@@ -39,22 +56,31 @@ const server = createServer((req, res) => {
     void api(req, res);
     return;
   }
+  for (const [name, value] of Object.entries(siteSecurityHeaders)) res.setHeader(name, value);
   staticFiles(req, res, () => void astroHandler(req, res));
 });
 
-const port = Number(process.env.PORT ?? 4321);
-const host = process.env.HOST ?? 'localhost';
-server.listen(port, host, () => {
+server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
-  const shown = typeof address === 'object' && address ? `${host}:${address.port}` : `${host}:${port}`;
-  console.log(`Wenda 已启动：http://${shown}/`);
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  console.log(`Wenda 已启动：http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}/`);
 });
 
+let stopping = false;
 function shutdown(signal: string) {
-  console.log(`收到 ${signal}，正在关闭：处理完进行中的请求后退出。`);
-  server.close(() => process.exit(0));
+  if (stopping) return;
+  stopping = true;
+  console.log(`收到 ${signal}，处理完进行中的请求后退出。`);
+  server.close(() => {
+    supportApi.close();
+    process.exit(0);
+  });
   server.closeIdleConnections();
-  setTimeout(() => process.exit(1), 10_000).unref();
+  setTimeout(() => {
+    console.error('仍有请求未完成，10 秒后强制退出。');
+    supportApi.close();
+    process.exit(1);
+  }, 10_000).unref();
 }
 process.once('SIGTERM', () => shutdown('SIGTERM'));
 process.once('SIGINT', () => shutdown('SIGINT'));

@@ -10,48 +10,60 @@ export interface RunningServer {
   dataDir: string;
   process: ChildProcess;
   output: () => string;
-  stop: () => Promise<void>;
+  /** SIGTERM, wait for exit; removes the data dir unless `keepData`. Resolves to the exit code. */
+  stop: (options?: { keepData?: boolean }) => Promise<number | null>;
 }
 
 const root = new URL('../../', import.meta.url);
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'wenda-test-'));
+export interface StartOptions {
+  env?: Record<string, string>;
+  /** Reuse a data directory (e.g. to test a restart). */
+  dataDir?: string;
+}
+
+/** Spawns the server entry; resolves with its exit code and output if it stops by itself. */
+export function spawnServer(env: Record<string, string>) {
   const child = spawn(process.execPath, ['src/server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WENDA_DATA_DIR: dataDir, ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WENDA_WRITE_RATE_LIMIT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+export async function startServer({ env = {}, dataDir = mkdtempSync(join(tmpdir(), 'wenda-test-')) }: StartOptions = {}): Promise<RunningServer> {
+  const { child, output, exited } = spawnServer({ WENDA_DATA_DIR: dataDir, ...env });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/[\w.:[\]-]+/.exec(output);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output()}`)), 20_000);
+    const poll = setInterval(() => {
+      const match = /http:\/\/[\w.:[\]-]+/.exec(output());
       if (match) {
+        clearInterval(poll);
         clearTimeout(timer);
         resolve(match[0]);
       }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
+    }, 20);
+    void exited.then((code) => {
+      clearInterval(poll);
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
+      reject(new Error(`server exited with ${code}:\n${output()}`));
     });
   });
   return {
     url,
     dataDir,
     process: child,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
+    output,
+    stop: async ({ keepData = false } = {}) => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const code = await exited;
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+      return code;
     },
   };
 }

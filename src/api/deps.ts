@@ -1,0 +1,39 @@
+// What the API needs from outside: the store, the current price list and its settings.
+import type { Context } from 'hono';
+import type { Store } from '../store/types.ts';
+import type { PriceList } from '../lib/quota/price-list.ts';
+
+export interface ApiDeps {
+  store: Store;
+  /** The price list in force now (it is reloaded when its file changes). */
+  priceList: () => PriceList;
+  /** The app's version, shown by the health check. */
+  version: string;
+  /** `WENDA_ADMIN_TOKEN`; admin routes answer 404 without it. */
+  adminToken?: string | undefined;
+  /** Origins besides the site's own that browsers may call the API from. */
+  allowedOrigins: readonly string[];
+  /** Writes per client IP per minute; 0 = unlimited. */
+  writesPerMinute: number;
+  /** Take the client address and host from X-Forwarded-* (behind a reverse proxy). */
+  trustProxy: boolean;
+}
+
+export type ApiEnv = { Variables: { requestId: string } };
+
+const firstForwarded = (value: string | undefined) => value?.split(',')[0]?.trim() || undefined;
+
+/** The client's IP address, from the socket or (behind a trusted proxy) X-Forwarded-For. */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = firstForwarded(c.req.header('X-Forwarded-For'));
+    if (forwarded) return forwarded;
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/** The host the client addressed, from Host or (behind a trusted proxy) X-Forwarded-Host. */
+export function requestHost(c: Context, trustProxy: boolean): string {
+  return (trustProxy && firstForwarded(c.req.header('X-Forwarded-Host'))) || c.req.header('Host') || new URL(c.req.url).host;
+}

@@ -1,0 +1,87 @@
+// The API's one error layer: every failure, from a bad body to an internal fault, is
+// answered as `{error: {code, message, fields?, requestId?}}` with a Chinese message.
+import { z } from 'zod';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { describeIssues } from '../config/friendly-errors.ts';
+
+export const fieldErrorSchema = z.object({
+  path: z.string().meta({ description: 'Dotted path of the field, e.g. `robots` or `packs[0].id`.' }),
+  message: z.string(),
+});
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum([
+        'invalid_request',
+        'not_found',
+        'method_not_allowed',
+        'payload_too_large',
+        'unsupported_media_type',
+        'unauthorized',
+        'forbidden_origin',
+        'rate_limited',
+        'unavailable',
+        'internal',
+      ]),
+      message: z.string(),
+      fields: z.array(fieldErrorSchema).optional(),
+      requestId: z.string().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export type ErrorCode = z.infer<typeof errorSchema>['error']['code'];
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export function errorResponse<S extends ContentfulStatusCode>(
+  c: Context,
+  status: S,
+  code: ErrorCode,
+  message: string,
+  extra: { fields?: FieldError[]; requestId?: string } = {},
+) {
+  return c.json({ error: { code, message, ...extra } }, status);
+}
+
+/** zod issues as field errors; an unknown key is reported at the key itself. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      const prefix = issue.path.length ? `${describeIssues(new z.ZodError([issue]))[0]!.path}.` : '';
+      return issue.keys.map((key) => ({ path: `${prefix}${key}`, message: '不支持这个字段' }));
+    }
+    return describeIssues(new z.ZodError([issue]));
+  });
+}
+
+/** Hook for @hono/zod-openapi: a failed validation becomes a 400 naming each field. */
+export function validationHook(result: { success: boolean; error?: unknown }, c: Context) {
+  if (!result.success && result.error instanceof z.ZodError) {
+    return errorResponse(c, 400, 'invalid_request', '请求内容有误，请检查标出的字段。', { fields: fieldErrors(result.error) });
+  }
+  return undefined;
+}
+
+/** Maps framework exceptions (bad JSON, wrong content type, body too large) and faults. */
+export function handleError(error: Error, c: Context) {
+  if (error instanceof HTTPException) {
+    switch (error.status) {
+      case 400:
+        return errorResponse(c, 400, 'invalid_request', '请求体不是合法的 JSON。', {
+          fields: [{ path: '(body)', message: '无法解析为 JSON' }],
+        });
+      case 413:
+        return errorResponse(c, 413, 'payload_too_large', '请求体太大，最多 32 KB。');
+      case 415:
+        return errorResponse(c, 415, 'unsupported_media_type', '请求体必须是 JSON（Content-Type: application/json）。');
+      default:
+        if (error.status < 500) return errorResponse(c, error.status, 'invalid_request', error.message);
+    }
+  }
+  const requestId = c.get('requestId' as never) as string | undefined;
+  console.error(`[api] internal error, request ${requestId ?? '-'} ${c.req.method} ${c.req.path}:`, error);
+  return errorResponse(c, 500, 'internal', '服务器内部错误，请稍后再试。', requestId ? { requestId } : {});
+}

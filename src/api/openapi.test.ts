@@ -1,0 +1,78 @@
+// The OpenAPI document is generated from the same zod schemas as validation; this checks
+// that every route's real answers conform to what the document promises.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { testApi } from '../../tests/support/api.ts';
+
+let api: ReturnType<typeof testApi>;
+let doc: { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+
+beforeAll(async () => {
+  api = testApi();
+  doc = await (await api.get('/openapi.json')).json();
+  ajv.addSchema(doc, 'openapi');
+});
+afterAll(() => api.close());
+
+const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+async function conforms(method: string, docPath: string, res: Response) {
+  const status = String(res.status);
+  const operation = doc.paths[docPath]?.[method];
+  expect(operation, `${method} ${docPath} is documented`).toBeTruthy();
+  expect(Object.keys(operation!.responses), `${method} ${docPath} documents ${status}`).toContain(status);
+  const validate = ajv.compile({ $ref: `openapi#/${pointer('paths', docPath, method, 'responses', status, 'content', 'application/json', 'schema')}` });
+  const body = await res.json();
+  expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+}
+
+describe('OpenAPI document', () => {
+  test('is OpenAPI 3.1 and lists every route', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        '/api/v1/health',
+        '/api/v1/robot-quota/price-list',
+        '/api/v1/robot-quota/estimate',
+        '/api/v1/robot-quota/quotes',
+        '/api/v1/robot-quota/quotes/{id}',
+        '/api/v1/feedback',
+        '/api/v1/search-misses',
+        '/api/v1/diagnostics/reports',
+        '/api/v1/admin/feedback',
+        '/api/v1/admin/search-misses',
+        '/api/v1/admin/diagnostics/reports/{id}',
+        '/api/v1/admin/quotes',
+      ].sort(),
+    );
+  });
+
+  test('every route answers as documented, errors included', async () => {
+    const input = { robots: 3, monthlyConversations: 40_000, monthlyGrowthPercent: 8, years: 3 };
+    await conforms('get', '/api/v1/health', await api.get('/health'));
+    await conforms('get', '/api/v1/robot-quota/price-list', await api.get('/robot-quota/price-list'));
+    await conforms('post', '/api/v1/robot-quota/estimate', await api.post('/robot-quota/estimate', input));
+    await conforms('post', '/api/v1/robot-quota/estimate', await api.post('/robot-quota/estimate', { robots: 0 }));
+    const created = await api.post('/robot-quota/quotes', input);
+    const quote = await created.clone().json();
+    await conforms('post', '/api/v1/robot-quota/quotes', created);
+    await conforms('get', '/api/v1/robot-quota/quotes/{id}', await api.get(`/robot-quota/quotes/${quote.id}`));
+    await conforms('get', '/api/v1/robot-quota/quotes/{id}', await api.get('/robot-quota/quotes/nope'));
+    await conforms('post', '/api/v1/feedback', await api.post('/feedback', { page: '/faq/a/', helpful: false, comment: '没看懂' }));
+    await conforms('post', '/api/v1/search-misses', await api.post('/search-misses', { query: '发票' }));
+    const report = await api.post('/diagnostics/reports', {
+      browser: { name: 'Edge', version: '131' },
+      checks: [{ id: 'cookies', status: 'pass', finding: 'Cookie 可用' }],
+    });
+    const { id } = await report.clone().json();
+    await conforms('post', '/api/v1/diagnostics/reports', report);
+    await conforms('get', '/api/v1/admin/feedback', await api.get('/admin/feedback', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/search-misses', await api.get('/admin/search-misses', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/diagnostics/reports/{id}', await api.get(`/admin/diagnostics/reports/${id}`, api.adminHeaders));
+    await conforms('get', '/api/v1/admin/quotes', await api.get('/admin/quotes', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/quotes', await api.get('/admin/quotes'));
+  });
+});

@@ -1,0 +1,56 @@
+// POST /diagnostics/reports: the diagnostics tool's results, kept under a reference a
+// customer can read out to support on the phone.
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { ApiDeps, ApiEnv } from '../deps.ts';
+import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
+
+const text = (max: number) => z.string().trim().max(max);
+
+/** Browser facts and check results only: nothing personal is accepted. */
+export const diagnosticsReportSchema = z
+  .strictObject({
+    summary: text(500).optional(),
+    browser: z.strictObject({
+      name: text(60),
+      version: text(40).optional(),
+      engine: text(40).optional(),
+      os: text(60).optional(),
+      mode: text(40).optional(),
+    }),
+    userAgent: text(500).optional(),
+    page: text(200).optional(),
+    checks: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+          status: z.enum(['pass', 'warn', 'fail', 'unknown']),
+          finding: text(300),
+          fix: text(2000).optional(),
+        }),
+      )
+      .min(1)
+      .max(40),
+  })
+  .meta({ id: 'DiagnosticsReport' });
+
+const route = createRoute({
+  method: 'post',
+  path: '/diagnostics/reports',
+  summary: 'Store a diagnostics report for support',
+  request: { body: jsonBody(diagnosticsReportSchema) },
+  responses: {
+    201: jsonContent(
+      z.object({ id: z.string().meta({ description: 'Eight digits to read out to support.' }), createdAt: z.iso.datetime() }),
+      'Stored.',
+    ),
+    ...errorResponses,
+  },
+});
+
+export function registerDiagnostics(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
+  app.openapi(route, async (c) => {
+    const { id, createdAt } = await deps.store.saveDiagnosticsReport(c.req.valid('json'));
+    return c.json({ id, createdAt }, 201);
+  });
+}

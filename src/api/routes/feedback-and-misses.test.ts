@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { testApi } from '../../../tests/support/api.ts';
+
+let api: ReturnType<typeof testApi>;
+afterEach(() => api?.close());
+
+describe('feedback', () => {
+  test('votes are stored and summed per page with the latest comments', async () => {
+    api = testApi();
+    expect((await api.post('/feedback', { page: '/faq/a/', helpful: true })).status).toBe(201);
+    await api.post('/feedback', { page: '/faq/a/', helpful: false, comment: '步骤里少了一步' });
+    await api.post('/feedback', { page: '/faq/b/', helpful: false });
+    const { pages } = await (await api.get('/admin/feedback', api.adminHeaders)).json();
+    const a = pages.find((p: { page: string }) => p.page === '/faq/a/');
+    expect(a).toMatchObject({ helpful: 1, notHelpful: 1, latestComments: [{ comment: '步骤里少了一步', helpful: false }] });
+    expect(pages.find((p: { page: string }) => p.page === '/faq/b/')).toMatchObject({ helpful: 0, notHelpful: 1 });
+  });
+
+  test.each([
+    [{ page: 'faq/a', helpful: true }, 'page'],
+    [{ page: '/faq/a/', helpful: 'yes' }, 'helpful'],
+    [{ page: '/faq/a/', helpful: true, comment: '长'.repeat(501) }, 'comment'],
+  ])('refuses %j naming %s', async (body, path) => {
+    api = testApi();
+    const res = await api.post('/feedback', body);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields[0].path).toBe(path);
+  });
+});
+
+describe('search misses', () => {
+  test('are grouped by normalised query with counts, most frequent first', async () => {
+    api = testApi();
+    for (const query of ['发票', ' 发票 ', '退款  流程', 'VIP', 'vip', '发票']) {
+      expect((await api.post('/search-misses', { query })).status).toBe(202);
+    }
+    const { misses } = await (await api.get('/admin/search-misses', api.adminHeaders)).json();
+    expect(misses.map((m: { query: string; count: number }) => [m.query, m.count])).toEqual([
+      ['发票', 3],
+      ['vip', 2],
+      ['退款 流程', 1],
+    ]);
+  });
+
+  test('an empty query is refused', async () => {
+    api = testApi();
+    expect((await api.post('/search-misses', { query: '   ' })).status).toBe(400);
+  });
+});

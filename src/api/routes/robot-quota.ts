@@ -1,0 +1,97 @@
+// Robot quota: the price list, estimates, and saved quotes that reopen with the figures
+// (and price-list version) they were made with.
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { ApiDeps, ApiEnv } from '../deps.ts';
+import { errorResponse } from '../errors.ts';
+import { errorResponses, errorSchema, jsonBody, jsonContent, quoteSchema } from '../schemas.ts';
+import { priceListSchema } from '../../lib/quota/price-list.ts';
+import { EstimateRangeError, estimateInputSchema, estimateRobotQuote, estimateSchema } from '../../lib/quota/estimate.ts';
+import { QUOTE_ID_PATTERN } from '../../store/ids.ts';
+import type { SavedQuote } from '../../store/types.ts';
+
+const priceListRoute = createRoute({
+  method: 'get',
+  path: '/robot-quota/price-list',
+  summary: 'The price list in force',
+  responses: { 200: jsonContent(priceListSchema.meta({ id: 'PriceList' }), 'Current prices; `sample: true` means sample prices.') },
+});
+
+const estimateRoute = createRoute({
+  method: 'post',
+  path: '/robot-quota/estimate',
+  summary: 'Estimate robot licences and conversation packs',
+  request: { body: jsonBody(estimateInputSchema.meta({ id: 'EstimateInput' })) },
+  responses: { 200: jsonContent(estimateSchema.meta({ id: 'Estimate' }), 'The estimate.'), ...errorResponses },
+});
+
+const saveQuoteRoute = createRoute({
+  method: 'post',
+  path: '/robot-quota/quotes',
+  summary: 'Save an estimate as a quote that can be shared',
+  request: { body: jsonBody(estimateInputSchema) },
+  responses: { 201: jsonContent(quoteSchema, 'The saved quote.'), ...errorResponses },
+});
+
+const getQuoteRoute = createRoute({
+  method: 'get',
+  path: '/robot-quota/quotes/{id}',
+  summary: 'A saved quote, as it was made',
+  request: { params: z.object({ id: z.string().meta({ param: { name: 'id', in: 'path' } }) }) },
+  responses: {
+    200: jsonContent(quoteSchema, 'The quote.'),
+    404: jsonContent(errorSchema, 'No quote with this id.'),
+  },
+});
+
+export const quoteUrl = (id: string) => `/tools/robot-quota/?quote=${id}`;
+
+export function toQuoteResponse(quote: SavedQuote) {
+  return {
+    id: quote.id,
+    url: quoteUrl(quote.id),
+    input: quote.input as z.output<typeof quoteSchema>['input'],
+    estimate: quote.estimate as z.output<typeof estimateSchema>,
+    priceListVersion: quote.priceListVersion,
+    createdAt: quote.createdAt,
+  };
+}
+
+export function registerRobotQuota(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
+  /** Runs the estimate, turning a use beyond the supported range into a 400 on its field. */
+  const estimate = (input: z.output<typeof estimateInputSchema>) => {
+    try {
+      return { ok: true as const, value: estimateRobotQuote(input, deps.priceList()) };
+    } catch (error) {
+      if (error instanceof EstimateRangeError) return { ok: false as const, error };
+      throw error;
+    }
+  };
+
+  app.openapi(priceListRoute, (c) => c.json(deps.priceList(), 200));
+
+  app.openapi(estimateRoute, (c) => {
+    const result = estimate(c.req.valid('json'));
+    if (!result.ok) {
+      return errorResponse(c, 400, 'invalid_request', result.error.message, { fields: [{ path: result.error.field, message: result.error.message }] });
+    }
+    return c.json(result.value, 200);
+  });
+
+  app.openapi(saveQuoteRoute, async (c) => {
+    const input = c.req.valid('json');
+    const result = estimate(input);
+    if (!result.ok) {
+      return errorResponse(c, 400, 'invalid_request', result.error.message, { fields: [{ path: result.error.field, message: result.error.message }] });
+    }
+    const saved = await deps.store.saveQuote({ input, estimate: result.value, priceListVersion: result.value.priceList.version });
+    return c.json(toQuoteResponse(saved), 201);
+  });
+
+  app.openapi(getQuoteRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const quote = QUOTE_ID_PATTERN.test(id) ? await deps.store.getQuote(id) : undefined;
+    if (!quote) return errorResponse(c, 404, 'not_found', '没有找到这份报价，链接可能有误。');
+    return c.json(toQuoteResponse(quote), 200);
+  });
+}

@@ -1,0 +1,252 @@
+// Robot quota estimate: licences and the cheapest conversation packs year by year, with the balance month by month.
+import { z } from 'zod';
+import { PackCostOverflowError, createPackChooser, type PackChoice } from './pack-choice.ts';
+import { toFen, toYuan, unknownField, type PriceList } from './price-list.ts';
+
+/** Above this many conversations in one year the figures stop meaning anything. */
+const MAX_YEAR_USAGE = 1_000_000_000_000;
+
+// Float sums of exact monthly figures land a hair above the integer; this keeps them on it.
+const EPSILON = 1e-6;
+
+const between = (what: string, min: number, max: number) =>
+  `${what}须在 ${min.toLocaleString('en-US')} 到 ${max.toLocaleString('en-US')} 之间`;
+
+/** What the customer types into the calculator. */
+export const estimateInputSchema = z.strictObject(
+  {
+    /** Robots to license; each licence runs one year and includes a yearly conversation allowance. */
+    robots: z
+      .int('机器人数量必须是整数')
+      .min(1, between('机器人数量', 1, 1000))
+      .max(1000, between('机器人数量', 1, 1000)),
+    /** Conversations expected in the first month, across all robots. */
+    monthlyConversations: z
+      .number('每月对话量必须是数字')
+      .min(0, between('每月对话量', 0, 100_000_000))
+      .max(100_000_000, between('每月对话量', 0, 100_000_000)),
+    /** Month-on-month growth of the use, in percent; negative for a decline. */
+    monthlyGrowthPercent: z
+      .number('月增长率必须是数字')
+      .min(-50, '月增长率须在 -50% 到 200% 之间')
+      .max(200, '月增长率须在 -50% 到 200% 之间')
+      .default(0),
+    /** Length of the term in years; the plan renews each year. */
+    years: z
+      .int('年数必须是整数')
+      .min(1, between('年数', 1, 5))
+      .max(5, between('年数', 1, 5))
+      .default(1),
+    /** Conversations left over from an earlier plan, spent before anything bought. */
+    carryOverBalance: z
+      .int('结转余额必须是整数')
+      .min(0, between('结转余额', 0, 1_000_000_000))
+      .max(1_000_000_000, between('结转余额', 0, 1_000_000_000))
+      .default(0),
+  },
+  unknownField('估算参数'),
+);
+
+export type EstimateInput = z.input<typeof estimateInputSchema>;
+export type ParsedEstimateInput = z.output<typeof estimateInputSchema>;
+
+const conversations = z.int().min(0);
+/** Yuan, at most two decimals, computed in fen and converted once. */
+const money = z.number().min(0);
+
+export const estimatePackSchema = z.object({
+  /** Pack id from the price list. */
+  id: z.string(),
+  /** Conversations in one pack. */
+  conversations: z.int().min(1),
+  /** Price of one pack, in yuan. */
+  price: money,
+  /** How many of this pack to buy at the start of the year. */
+  count: z.int().min(1),
+});
+
+export const estimateYearSchema = z.object({
+  /** 1 for the first year of the term. */
+  year: z.int().min(1),
+  /** Balance brought into the year: the carry-over for year 1, then the previous year's ending balance. */
+  carriedIn: conversations,
+  /** Conversations included with the year's robot licences. */
+  included: conversations,
+  /** Conversations expected in the year. */
+  usage: conversations,
+  /** Use not covered by the carried-in balance and the licences. */
+  deficit: conversations,
+  /** Cheapest packs covering the deficit, bought at the start of the year. */
+  packs: z.array(estimatePackSchema),
+  /** Conversations in the packs bought. */
+  purchased: conversations,
+  /** Balance left at the end of the year, carried into the next. */
+  endingBalance: conversations,
+  /** Robot licences for the year, in yuan. */
+  licenceCost: money,
+  /** Packs bought for the year, in yuan. */
+  packCost: money,
+  /** licenceCost + packCost, in yuan. */
+  cost: money,
+});
+
+export const estimateMonthSchema = z.object({
+  /** 1-based across the whole term: month 13 is the first month of year 2. */
+  month: z.int().min(1),
+  /** Conversations used in the month; a year's months add up to its usage. */
+  usage: conversations,
+  /** Balance at the end of the month, with the year's packs bought at its start. */
+  balance: conversations,
+});
+
+/** A quote for the whole term. */
+export const estimateSchema = z.object({
+  /** Which price list the figures come from; `sample` means they are 示例价格. */
+  priceList: z.object({
+    /** The price list's version, e.g. 2026-11-sample. */
+    version: z.string(),
+    /** Currency of every amount. */
+    currency: z.literal('CNY'),
+    /** True when the prices are the shipped sample. */
+    sample: z.boolean(),
+  }),
+  /** One entry per year of the term. */
+  years: z.array(estimateYearSchema),
+  /** Sum of the years' costs, in yuan. */
+  totalCost: money,
+  /** Conversations bought in packs over the term. */
+  totalPurchased: conversations,
+  /** One entry per month of the term. */
+  monthly: z.array(estimateMonthSchema),
+  /** First month (1-based) whose balance would fall below zero without any packs, or null. */
+  runsOutInMonth: z.int().min(1).nullable(),
+});
+
+export type Estimate = z.output<typeof estimateSchema>;
+
+/** The input leads to figures beyond what can be estimated; `field` names the input to change. */
+export class EstimateRangeError extends RangeError {
+  override name = 'EstimateRangeError';
+  readonly field: keyof ParsedEstimateInput;
+  constructor(field: keyof ParsedEstimateInput, message: string) {
+    super(message);
+    this.field = field;
+  }
+}
+
+/** Ceiling of a float sum of use, never negative and never -0. */
+function wholeConversations(sum: number): number {
+  const n = Math.ceil(sum - EPSILON);
+  return n > 0 ? n : 0;
+}
+
+/** For each year, the cumulative use through each of its months (index 11 is the year's use). */
+function cumulativeUse(input: ParsedEstimateInput): number[][] {
+  const factor = 1 + input.monthlyGrowthPercent / 100;
+  const years: number[][] = [];
+  for (let y = 0; y < input.years; y++) {
+    let sum = 0;
+    const cumulative: number[] = [];
+    for (let k = 0; k < 12; k++) {
+      sum += input.monthlyConversations * factor ** (y * 12 + k);
+      cumulative.push(wholeConversations(sum));
+    }
+    if (cumulative[11]! > MAX_YEAR_USAGE) {
+      throw new EstimateRangeError(
+        'monthlyGrowthPercent',
+        `按每月 ${input.monthlyGrowthPercent}% 的增长，第 ${y + 1} 年的对话量将超过 1 万亿条，超出估算范围，请调低月增长率`,
+      );
+    }
+    years.push(cumulative);
+  }
+  return years;
+}
+
+/**
+ * Quotes `input` against `priceList`. Throws a ZodError for an invalid input and an
+ * {@link EstimateRangeError} when the use or the cost grows beyond exact arithmetic.
+ */
+export function estimateRobotQuote(input: EstimateInput, priceList: PriceList): Estimate {
+  const parsed = estimateInputSchema.parse(input);
+  // One chooser for the whole term: its search is computed once for all the years.
+  const choose = createPackChooser(
+    priceList.packs.map((p) => ({ id: p.id, conversations: p.conversations, priceFen: toFen(p.price) })),
+  );
+  const included = parsed.robots * priceList.includedConversationsPerRobotYear;
+  const licenceCostFen = parsed.robots * toFen(priceList.robotLicencePerYear);
+  const use = cumulativeUse(parsed);
+
+  const years: Estimate['years'] = [];
+  const monthly: Estimate['monthly'] = [];
+  let balance = parsed.carryOverBalance;
+  // The same term without any packs, to tell when the customer would run out.
+  let balanceWithoutPacks = parsed.carryOverBalance;
+  let runsOutInMonth: number | null = null;
+  let totalCostFen = 0;
+  let totalPurchased = 0;
+
+  use.forEach((cumulative, y) => {
+    const usage = cumulative[11]!;
+    const carriedIn = balance;
+    const deficit = Math.max(0, usage - carriedIn - included);
+    const choice = chooseInRange(choose, deficit);
+    const start = carriedIn + included + choice.purchased;
+    const costFen = licenceCostFen + choice.costFen;
+    totalCostFen += costFen;
+    totalPurchased += choice.purchased;
+    if (!Number.isSafeInteger(totalCostFen)) throw costTooHigh();
+
+    cumulative.forEach((used, k) => {
+      const month = y * 12 + k + 1;
+      monthly.push({ month, usage: used - (k === 0 ? 0 : cumulative[k - 1]!), balance: start - used });
+      if (runsOutInMonth === null && balanceWithoutPacks + included - used < 0) runsOutInMonth = month;
+    });
+    balanceWithoutPacks += included - usage;
+    balance = start - usage;
+
+    years.push({
+      year: y + 1,
+      carriedIn,
+      included,
+      usage,
+      deficit,
+      packs: choice.packs.map((p) => ({
+        id: p.id,
+        conversations: p.conversations,
+        price: toYuan(p.priceFen),
+        count: p.count,
+      })),
+      purchased: choice.purchased,
+      endingBalance: balance,
+      licenceCost: toYuan(licenceCostFen),
+      packCost: toYuan(choice.costFen),
+      cost: toYuan(costFen),
+    });
+  });
+
+  return {
+    priceList: { version: priceList.version, currency: priceList.currency, sample: priceList.sample },
+    years,
+    totalCost: toYuan(totalCostFen),
+    totalPurchased,
+    monthly,
+    runsOutInMonth,
+  };
+}
+
+function costTooHigh(): EstimateRangeError {
+  return new EstimateRangeError(
+    'monthlyConversations',
+    '按这份价目表，所需费用超过可精确计算的范围（约 900 亿元），请调低每月对话量或月增长率',
+  );
+}
+
+// To the customer a pack cost beyond exact arithmetic is the same story as a total beyond it.
+function chooseInRange(choose: (deficit: number) => PackChoice, deficit: number): PackChoice {
+  try {
+    return choose(deficit);
+  } catch (error) {
+    if (error instanceof PackCostOverflowError) throw costTooHigh();
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+// Opens everything the support API needs from the environment (store, price list,
+// settings) and builds the app; used by the server entry and by `astro dev`.
+import { readFileSync } from 'node:fs';
+import { createApiApp } from '../api/app.ts';
+import { openSqliteStore } from '../store/sqlite.ts';
+import { parseServerEnv, type ServerEnv } from './env.ts';
+import { watchPriceListFile } from './price-list-file.ts';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export function openSupportApi(env: ServerEnv = parseServerEnv(process.env)) {
+  const priceList = watchPriceListFile(env.WENDA_PRICE_LIST);
+  let store;
+  try {
+    store = openSqliteStore(env.WENDA_DATA_DIR);
+  } catch (error) {
+    priceList.close();
+    throw error;
+  }
+  const app = createApiApp({
+    store,
+    priceList: priceList.current,
+    version: packageJson.version,
+    adminToken: env.WENDA_ADMIN_TOKEN,
+    allowedOrigins: env.WENDA_ALLOWED_ORIGINS,
+    writesPerMinute: env.WENDA_WRITE_RATE_LIMIT,
+    trustProxy: env.WENDA_TRUST_PROXY,
+  });
+  return {
+    app,
+    store,
+    close() {
+      priceList.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+// The embedded store: one SQLite file through node:sqlite, WAL mode, migrations applied
+// at open. Synchronous calls behind the async Store interface.
+import { DatabaseSync } from 'node:sqlite';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrations } from './migrations.ts';
+import { newQuoteId, newReference } from './ids.ts';
+import type { DiagnosticsReport, FeedbackVote, Page, PageFeedback, SavedQuote, SearchMiss, Store } from './types.ts';
+
+/** The data directory cannot be used; the message says which and why. */
+export class StoreOpenError extends Error {
+  override name = 'StoreOpenError';
+}
+
+const LATEST_COMMENTS = 5;
+
+/** Creates `dir` if needed and proves a file can be written there. */
+function ensureWritableDir(dir: string): void {
+  const probe = join(dir, `.write-test-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreOpenError(`数据目录 ${dir} 不可写（${reason}）。请设置 WENDA_DATA_DIR 为一个可写的目录。`);
+  }
+}
+
+function applyMigrations(db: DatabaseSync): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw new StoreOpenError(`数据库迁移 ${migration.version}（${migration.name}）失败：${(error as Error).message}`);
+    }
+  }
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof Error && /UNIQUE constraint failed/.test(error.message);
+
+/** Opens (or creates) `<dataDir>/wenda.db`. */
+export function openSqliteStore(dataDir: string): Store {
+  ensureWritableDir(dataDir);
+  const db = new DatabaseSync(join(dataDir, 'wenda.db'));
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+  applyMigrations(db);
+
+  const q = {
+    insertQuote: db.prepare('INSERT INTO quotes (id, input, estimate, price_list_version, created_at) VALUES (?, ?, ?, ?, ?)'),
+    getQuote: db.prepare('SELECT * FROM quotes WHERE id = ?'),
+    listQuotes: db.prepare('SELECT * FROM quotes ORDER BY created_at DESC, id LIMIT ? OFFSET ?'),
+    insertFeedback: db.prepare('INSERT INTO feedback (page, helpful, comment, created_at) VALUES (?, ?, ?, ?)'),
+    feedbackTotals: db.prepare(
+      'SELECT page, SUM(helpful) AS helpful, SUM(1 - helpful) AS not_helpful, MAX(created_at) AS last_vote_at FROM feedback GROUP BY page ORDER BY last_vote_at DESC',
+    ),
+    latestComments: db.prepare(
+      `SELECT page, comment, helpful, created_at FROM (
+         SELECT page, comment, helpful, created_at, ROW_NUMBER() OVER (PARTITION BY page ORDER BY created_at DESC, id DESC) AS n
+         FROM feedback WHERE comment IS NOT NULL AND comment <> ''
+       ) WHERE n <= ${LATEST_COMMENTS}`,
+    ),
+    recordMiss: db.prepare(
+      `INSERT INTO search_misses (query, count, first_seen, last_seen) VALUES (?, 1, ?, ?)
+       ON CONFLICT (query) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen`,
+    ),
+    listMisses: db.prepare('SELECT * FROM search_misses ORDER BY count DESC, last_seen DESC LIMIT ? OFFSET ?'),
+    insertReport: db.prepare('INSERT INTO diagnostics_reports (id, report, created_at) VALUES (?, ?, ?)'),
+    getReport: db.prepare('SELECT * FROM diagnostics_reports WHERE id = ?'),
+    ping: db.prepare('SELECT 1 AS ok'),
+  };
+
+  type QuoteRow = { id: string; input: string; estimate: string; price_list_version: string; created_at: string };
+  const toQuote = (row: QuoteRow): SavedQuote => ({
+    id: row.id,
+    input: JSON.parse(row.input),
+    estimate: JSON.parse(row.estimate),
+    priceListVersion: row.price_list_version,
+    createdAt: row.created_at,
+  });
+
+  /** Inserts with a fresh random id, retrying on the (rare) collision. */
+  function insertWithNewId(newId: () => string, insert: (id: string) => void): string {
+    for (let attempt = 0; ; attempt++) {
+      const id = newId();
+      try {
+        insert(id);
+        return id;
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  return {
+    kind: 'sqlite',
+    async saveQuote(quote) {
+      const createdAt = new Date().toISOString();
+      const id = insertWithNewId(newQuoteId, (id) =>
+        q.insertQuote.run(id, JSON.stringify(quote.input), JSON.stringify(quote.estimate), quote.priceListVersion, createdAt),
+      );
+      return { ...quote, id, createdAt };
+    },
+    async getQuote(id) {
+      const row = q.getQuote.get(id) as QuoteRow | undefined;
+      return row && toQuote(row);
+    },
+    async listQuotes({ limit, offset }: Page) {
+      return (q.listQuotes.all(limit, offset) as QuoteRow[]).map(toQuote);
+    },
+    async addFeedback(vote: FeedbackVote) {
+      const createdAt = new Date().toISOString();
+      const result = q.insertFeedback.run(vote.page, vote.helpful ? 1 : 0, vote.comment?.trim() || null, createdAt);
+      return { id: Number(result.lastInsertRowid), createdAt };
+    },
+    async feedbackByPage(): Promise<PageFeedback[]> {
+      type Total = { page: string; helpful: number; not_helpful: number; last_vote_at: string };
+      type Comment = { page: string; comment: string; helpful: number; created_at: string };
+      const comments = new Map<string, PageFeedback['latestComments']>();
+      for (const c of q.latestComments.all() as Comment[]) {
+        const list = comments.get(c.page) ?? [];
+        list.push({ comment: c.comment, helpful: c.helpful === 1, createdAt: c.created_at });
+        comments.set(c.page, list);
+      }
+      return (q.feedbackTotals.all() as Total[]).map((t) => ({
+        page: t.page,
+        helpful: t.helpful,
+        notHelpful: t.not_helpful,
+        lastVoteAt: t.last_vote_at,
+        latestComments: (comments.get(t.page) ?? []).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+      }));
+    },
+    async recordSearchMiss(query) {
+      const now = new Date().toISOString();
+      q.recordMiss.run(query, now, now);
+    },
+    async searchMisses({ limit, offset }: Page): Promise<SearchMiss[]> {
+      type Row = { query: string; count: number; first_seen: string; last_seen: string };
+      return (q.listMisses.all(limit, offset) as Row[]).map((r) => ({
+        query: r.query,
+        count: r.count,
+        firstSeen: r.first_seen,
+        lastSeen: r.last_seen,
+      }));
+    },
+    async saveDiagnosticsReport(report): Promise<DiagnosticsReport> {
+      const createdAt = new Date().toISOString();
+      const id = insertWithNewId(newReference, (id) => q.insertReport.run(id, JSON.stringify(report), createdAt));
+      return { id, report, createdAt };
+    },
+    async getDiagnosticsReport(id) {
+      const row = q.getReport.get(id) as { id: string; report: string; created_at: string } | undefined;
+      return row && { id: row.id, report: JSON.parse(row.report), createdAt: row.created_at };
+    },
+    async ping() {
+      return (q.ping.get() as { ok: number } | undefined)?.ok === 1;
+    },
+    close() {
+      if (db.isOpen) db.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// What the support API keeps, as an interface: routes depend on this, never on SQLite,
+// so a PostgreSQL store can be added without touching them.
+
+export interface SavedQuote<Input = unknown, Estimate = unknown> {
+  id: string;
+  input: Input;
+  estimate: Estimate;
+  priceListVersion: string;
+  createdAt: string;
+}
+
+export interface FeedbackVote {
+  page: string;
+  helpful: boolean;
+  comment?: string | undefined;
+}
+
+export interface PageFeedback {
+  page: string;
+  helpful: number;
+  notHelpful: number;
+  lastVoteAt: string;
+  latestComments: { comment: string; helpful: boolean; createdAt: string }[];
+}
+
+export interface SearchMiss {
+  query: string;
+  count: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface DiagnosticsReport<Report = unknown> {
+  id: string;
+  report: Report;
+  createdAt: string;
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+export interface Store {
+  /** Short name shown by the health check, e.g. `sqlite`. */
+  readonly kind: string;
+  saveQuote(quote: Omit<SavedQuote, 'id' | 'createdAt'>): Promise<SavedQuote>;
+  getQuote(id: string): Promise<SavedQuote | undefined>;
+  listQuotes(page: Page): Promise<SavedQuote[]>;
+  addFeedback(vote: FeedbackVote): Promise<{ id: number; createdAt: string }>;
+  feedbackByPage(): Promise<PageFeedback[]>;
+  recordSearchMiss(query: string): Promise<void>;
+  searchMisses(page: Page): Promise<SearchMiss[]>;
+  saveDiagnosticsReport(report: unknown): Promise<DiagnosticsReport>;
+  getDiagnosticsReport(id: string): Promise<DiagnosticsReport | undefined>;
+  /** True when the store answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): void;
+}

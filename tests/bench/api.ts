@@ -1,0 +1,70 @@
+// `npm run bench:api` (after a build): loads the built server with autocannon and prints
+// requests/s and p99 latency for health, the price list and a typical estimate, beside a
+// bare node:http hello-JSON server measured in the same run, as ratios.
+// Targets: health and price-list >= 0.8 of bare node:http, a typical estimate >= 0.5.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { startServer } from '../support/server.ts';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+interface Figures {
+  name: string;
+  rps: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(name: string, url: string, init: { method?: 'GET' | 'POST'; body?: string } = {}): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    method: init.method ?? 'GET',
+    headers: init.body ? { 'content-type': 'application/json' } : {},
+    ...(init.body ? { body: init.body } : {}),
+  });
+  return { name, rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function startBare(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['tests/bench/bare-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+const bare = await startBare();
+const server = await startServer({ env: { WENDA_WRITE_RATE_LIMIT: '0' } });
+const estimateBody = JSON.stringify({ robots: 3, monthlyConversations: 120_000, monthlyGrowthPercent: 5, years: 3, carryOverBalance: 20_000 });
+
+try {
+  // Warm both up so JIT and caches are steady before measuring.
+  await autocannon({ url: bare.url, connections: 10, duration: 1 });
+  await autocannon({ url: `${server.url}/api/v1/health`, connections: 10, duration: 1 });
+
+  const baseline = await load('bare node:http', bare.url);
+  const rows = [
+    await load('GET /api/v1/health', `${server.url}/api/v1/health`),
+    await load('GET /api/v1/robot-quota/price-list', `${server.url}/api/v1/robot-quota/price-list`),
+    await load('POST /api/v1/robot-quota/estimate', `${server.url}/api/v1/robot-quota/estimate`, { method: 'POST', body: estimateBody }),
+  ];
+  const targets: Record<string, number> = { 'GET /api/v1/health': 0.8, 'GET /api/v1/robot-quota/price-list': 0.8, 'POST /api/v1/robot-quota/estimate': 0.5 };
+
+  console.log(`\n${CONNECTIONS} connections, ${DURATION} s each\n`);
+  console.log(`${'endpoint'.padEnd(38)}${'req/s'.padStart(10)}${'p99 ms'.padStart(9)}${'ratio'.padStart(8)}${'target'.padStart(8)}  errors`);
+  console.log(`${baseline.name.padEnd(38)}${baseline.rps.toFixed(0).padStart(10)}${String(baseline.p99).padStart(9)}${'1.00'.padStart(8)}${''.padStart(8)}  ${baseline.errors}`);
+  let missed = 0;
+  for (const row of rows) {
+    const ratio = row.rps / baseline.rps;
+    const target = targets[row.name]!;
+    if (ratio < target || row.errors) missed++;
+    console.log(
+      `${row.name.padEnd(38)}${row.rps.toFixed(0).padStart(10)}${String(row.p99).padStart(9)}${ratio.toFixed(2).padStart(8)}${`≥${target}`.padStart(8)}  ${row.errors}${ratio < target ? '  below target' : ''}`,
+    );
+  }
+  if (missed) process.exitCode = 1;
+} finally {
+  bare.stop();
+  await server.stop();
+}

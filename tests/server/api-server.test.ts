@@ -1,0 +1,166 @@
+// The support API through a real socket: the built server with its SQLite file, as
+// operators run it. What only a process shows: restarts, reloads, start-up errors.
+import { afterEach, describe, expect, test } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnServer, startServer, type RunningServer } from '../support/server.ts';
+
+const ADMIN = 'server-test-admin-token';
+const admin = { Authorization: `Bearer ${ADMIN}` };
+const sample = JSON.parse(readFileSync(new URL('../../content/price-list.sample.json', import.meta.url), 'utf8'));
+let servers: RunningServer[] = [];
+let temps: string[] = [];
+
+async function start(env: Record<string, string> = {}, dataDir?: string) {
+  const server = await startServer({ env: { WENDA_ADMIN_TOKEN: ADMIN, ...env }, ...(dataDir ? { dataDir } : {}) });
+  servers.push(server);
+  return server;
+}
+const post = (server: RunningServer, path: string, body: unknown) =>
+  fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const getJson = async (server: RunningServer, path: string, headers: Record<string, string> = {}) =>
+  (await fetch(`${server.url}/api/v1${path}`, { headers })).json();
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wenda-srv-'));
+  temps.push(dir);
+  return dir;
+};
+
+afterEach(async () => {
+  for (const s of servers) await s.stop();
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+  servers = [];
+  temps = [];
+});
+
+describe('the support API on the built server', { timeout: 30_000 }, () => {
+  test('health names the version and the store', async () => {
+    const server = await start();
+    expect(await getJson(server, '/health')).toEqual({ status: 'ok', version: expect.any(String), store: 'sqlite' });
+  });
+
+  test('every endpoint answers through the socket', async () => {
+    const server = await start();
+    expect((await getJson(server, '/robot-quota/price-list')).version).toBe(sample.version);
+    const estimate = await post(server, '/robot-quota/estimate', { robots: 1, monthlyConversations: 80_000 });
+    expect(estimate.status).toBe(200);
+    const quote = await (await post(server, '/robot-quota/quotes', { robots: 1, monthlyConversations: 80_000 })).json();
+    expect((await getJson(server, `/robot-quota/quotes/${quote.id}`)).estimate).toEqual(await estimate.json());
+    expect((await post(server, '/feedback', { page: '/faq/a/', helpful: true })).status).toBe(201);
+    expect((await post(server, '/search-misses', { query: '发票' })).status).toBe(202);
+    const report = await post(server, '/diagnostics/reports', { browser: { name: 'Chrome' }, checks: [{ id: 'cookies', status: 'pass', finding: '正常' }] });
+    expect(report.status).toBe(201);
+    const { id } = await report.json();
+    expect((await getJson(server, `/admin/diagnostics/reports/${id}`, admin)).id).toBe(id);
+    expect((await getJson(server, '/openapi.json')).openapi).toBe('3.1.0');
+  });
+
+  test('error classes through the socket: 400, 404, 405, 413, 415, all JSON', async () => {
+    const server = await start();
+    const raw = (init: RequestInit & { path: string }) => fetch(`${server.url}/api/v1${init.path}`, init);
+    const cases = [
+      { res: await raw({ path: '/feedback', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' }), status: 400 },
+      { res: await raw({ path: '/nope' }), status: 404 },
+      { res: await raw({ path: '/feedback', method: 'GET' }), status: 405 },
+      { res: await raw({ path: '/feedback', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/a', helpful: true, comment: 'x'.repeat(50_000) }) }), status: 413 },
+      { res: await raw({ path: '/feedback', method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hi' }), status: 415 },
+    ];
+    for (const { res, status } of cases) {
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      expect((await res.json()).error.code).toBeTruthy();
+    }
+  });
+
+  test('a restart keeps quotes and feedback', async () => {
+    const dataDir = tempDir();
+    const first = await start({}, dataDir);
+    const quote = await (await post(first, '/robot-quota/quotes', { robots: 2, monthlyConversations: 30_000 })).json();
+    await post(first, '/feedback', { page: '/faq/kept/', helpful: false, comment: '重启后还在' });
+    expect(await first.stop({ keepData: true })).toBe(0);
+    servers = servers.filter((s) => s !== first);
+    const second = await start({}, dataDir);
+    expect(await getJson(second, `/robot-quota/quotes/${quote.id}`)).toEqual(quote);
+    const { pages } = await getJson(second, '/admin/feedback', admin);
+    expect(pages).toEqual([expect.objectContaining({ page: '/faq/kept/', notHelpful: 1, latestComments: [expect.objectContaining({ comment: '重启后还在' })] })]);
+  });
+
+  test('50 parallel writes are all stored', async () => {
+    const server = await start();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => post(server, '/feedback', { page: '/faq/busy/', helpful: i % 2 === 0 })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
+    const { pages } = await getJson(server, '/admin/feedback', admin);
+    expect(pages[0]).toMatchObject({ page: '/faq/busy/', helpful: 25, notHelpful: 25 });
+  });
+
+  test('the rate limit answers 429 with Retry-After', async () => {
+    const server = await start({ WENDA_WRITE_RATE_LIMIT: '2' });
+    await post(server, '/search-misses', { query: 'a' });
+    await post(server, '/search-misses', { query: 'b' });
+    const limited = await post(server, '/search-misses', { query: 'c' });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+
+  test('the price list reloads on change; a bad edit keeps the last good list and logs the field', async () => {
+    const file = join(tempDir(), 'prices.json');
+    writeFileSync(file, JSON.stringify(sample));
+    const server = await start({ WENDA_PRICE_LIST: file });
+    writeFileSync(file, JSON.stringify({ ...sample, version: 'v2', robotLicencePerYear: 12000 }));
+    await expect.poll(async () => (await getJson(server, '/robot-quota/price-list')).version, { timeout: 8000, interval: 200 }).toBe('v2');
+    writeFileSync(file, JSON.stringify({ ...sample, version: 'v3', currency: 'USD' }));
+    await expect.poll(() => server.output(), { timeout: 8000, interval: 200 }).toContain('currency');
+    expect((await getJson(server, '/robot-quota/price-list')).version).toBe('v2');
+    const estimate = await (await post(server, '/robot-quota/estimate', { robots: 1, monthlyConversations: 0 })).json();
+    expect(estimate.years[0].licenceCost).toBe(12000);
+  });
+
+  test('SIGTERM stops the server cleanly', async () => {
+    const server = await start();
+    expect(await server.stop()).toBe(0);
+    servers = [];
+    expect(server.output()).toContain('SIGTERM');
+  });
+
+  test('pages and the API carry security headers', async () => {
+    const server = await start();
+    const page = await fetch(`${server.url}/faq/change-administrator/`);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const api = await fetch(`${server.url}/api/v1/health`);
+    expect(api.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+});
+
+describe('start-up errors name what to fix', { timeout: 30_000 }, () => {
+  test.each([
+    {
+      // Root may write anywhere, so the directory is made impossible: it would sit under a file.
+      name: 'a data directory that cannot be written',
+      env: () => {
+        const file = join(tempDir(), 'not-a-directory');
+        writeFileSync(file, '');
+        return { WENDA_DATA_DIR: join(file, 'data') };
+      },
+      expected: ['not-a-directory/data', '不可写'],
+    },
+    {
+      name: 'a price list with a bad field',
+      env: () => {
+        const file = join(tempDir(), 'bad.json');
+        writeFileSync(file, JSON.stringify({ ...sample, packs: [{ ...sample.packs[0], price: -1 }] }));
+        return { WENDA_PRICE_LIST: file };
+      },
+      expected: ['packs[0].price'],
+    },
+    { name: 'a bad environment variable', env: () => ({ WENDA_WRITE_RATE_LIMIT: 'lots' }), expected: ['WENDA_WRITE_RATE_LIMIT'] },
+  ])('$name', async ({ env, expected }) => {
+    const { exited, output } = spawnServer({ WENDA_DATA_DIR: tempDir(), ...env() });
+    expect(await exited).toBe(1);
+    for (const text of expected) expect(output()).toContain(text);
+    expect(output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+});
