@@ -2,13 +2,10 @@
 // entry in production and mounted on the dev server by src/integrations/support-api.ts.
 // Routes are thin adapters over src/lib (rules) and src/store (what is kept).
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { methodNotAllowed } from 'hono/method-not-allowed';
-import { requestId } from 'hono/request-id';
-import { apiSecurityHeaders } from '../server/security-headers.ts';
 import { clientAddress, requestHost, type ApiDeps, type ApiEnv } from './deps.ts';
 import { errorResponse, handleError, validationHook } from './errors.ts';
 import { adminAuth } from './middleware/admin-auth.ts';
+import { limitBodySize } from './middleware/body-size.ts';
 import { originGuard } from './middleware/origin-guard.ts';
 import { rateLimitWrites } from './middleware/rate-limit.ts';
 import { registerAdmin } from './routes/admin.ts';
@@ -25,24 +22,12 @@ export const MAX_BODY_BYTES = 32 * 1024;
 export function createApiApp(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).basePath(API_BASE);
 
-  app.use(requestId());
-  app.use(async (c, next) => {
-    await next();
-    for (const [name, value] of Object.entries(apiSecurityHeaders)) c.res.headers.set(name, value);
-    c.res.headers.set('Cache-Control', 'no-store');
-  });
-  app.use(
-    methodNotAllowed({
-      app,
-      onMethodNotAllowed: (c, methods) => {
-        c.header('Allow', methods.join(', '));
-        return errorResponse(c, 405, 'method_not_allowed', `这个接口不支持 ${c.req.method}，可用：${methods.join('、')}。`);
-      },
-    }),
-  );
+  // Security headers and `Cache-Control: no-store` are set by the Node server in front
+  // (src/server/security-headers.ts): added here they would turn node-server's light
+  // responses into full ones. Middleware that only writes need runs only on writes.
   app.use(originGuard({ allowedOrigins: deps.allowedOrigins, requestHost: (c) => requestHost(c, deps.trustProxy) }));
-  app.use(rateLimitWrites({ writesPerMinute: deps.writesPerMinute, clientAddress: (c) => clientAddress(c, deps.trustProxy) }));
-  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 413, 'payload_too_large', '请求体太大，最多 32 KB。') }));
+  app.post('*', rateLimitWrites({ writesPerMinute: deps.writesPerMinute, clientAddress: (c) => clientAddress(c, deps.trustProxy) }));
+  app.post('*', limitBodySize(MAX_BODY_BYTES));
   app.use('/admin/*', adminAuth(deps.adminToken));
 
   registerHealth(app, deps);
@@ -62,9 +47,29 @@ export function createApiApp(deps: ApiDeps) {
     servers: [{ url: '/' }],
   });
 
-  app.notFound((c) => errorResponse(c, 404, 'not_found', '没有这个接口。'));
+  // Only requests that match no route pay for the 405 check.
+  const allowedMethods = methodsByPath(app);
+  app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (!allowed.length) return errorResponse(c, 404, 'not_found', '没有这个接口。');
+    c.header('Allow', allowed.join(', '));
+    return errorResponse(c, 405, 'method_not_allowed', `这个接口不支持 ${c.req.method}，可用：${allowed.join('、')}。`);
+  });
   app.onError(handleError);
   return app;
 }
 
 export type ApiApp = ReturnType<typeof createApiApp>;
+
+/** The methods each route path answers, for the `Allow` header of a 405. */
+function methodsByPath(app: { routes: { method: string; path: string }[] }): (path: string) => string[] {
+  const table = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+  for (const { method, path } of app.routes) {
+    if (method === 'ALL' || path.endsWith('*')) continue;
+    const entry = table.get(path) ?? { pattern: new RegExp(`^${path.replace(/:[^/]+/g, '[^/]+')}/?$`), methods: new Set<string>() };
+    entry.methods.add(method);
+    if (method === 'GET') entry.methods.add('HEAD');
+    table.set(path, entry);
+  }
+  return (path) => [...new Set([...table.values()].filter((e) => e.pattern.test(path)).flatMap((e) => [...e.methods]))];
+}

@@ -19,7 +19,7 @@ export interface ApiDeps {
   trustProxy: boolean;
 }
 
-export type ApiEnv = { Variables: { requestId: string } };
+export type ApiEnv = Record<string, never>;
 
 const firstForwarded = (value: string | undefined) => value?.split(',')[0]?.trim() || undefined;
 

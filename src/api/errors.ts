@@ -1,5 +1,6 @@
 // The API's one error layer: every failure, from a bad body to an internal fault, is
 // answered as `{error: {code, message, fields?, requestId?}}` with a Chinese message.
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -81,7 +82,8 @@ export function handleError(error: Error, c: Context) {
         if (error.status < 500) return errorResponse(c, error.status, 'invalid_request', error.message);
     }
   }
-  const requestId = c.get('requestId' as never) as string | undefined;
-  console.error(`[api] internal error, request ${requestId ?? '-'} ${c.req.method} ${c.req.path}:`, error);
-  return errorResponse(c, 500, 'internal', '服务器内部错误，请稍后再试。', requestId ? { requestId } : {});
+  // The id ties the customer's report to the log line; made only when something failed.
+  const requestId = randomUUID();
+  console.error(`[api] internal error, request ${requestId} ${c.req.method} ${c.req.path}:`, error);
+  return errorResponse(c, 500, 'internal', '服务器内部错误，请稍后再试。', { requestId });
 }

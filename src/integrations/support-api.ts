@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import { openSupportApi } from '../server/support-api.ts';
+import { setSecurityHeaders } from '../server/security-headers.ts';
 
 export function supportApiIntegration(): AstroIntegration {
   return {
@@ -22,7 +23,10 @@ export function supportApiIntegration(): AstroIntegration {
           logger.warn('No search index yet: run `npm run build` once, then search works in `npm run dev` too.');
         }
         server.middlewares.use((req, res, next) => {
-          if (req.url?.startsWith('/api/')) return void api(req, res);
+          if (req.url?.startsWith('/api/')) {
+            setSecurityHeaders(res, true);
+            return void api(req, res);
+          }
           if (req.url?.startsWith('/pagefind/')) {
             req.url = req.url.slice('/pagefind'.length);
             return searchIndex(req, res, next);

@@ -8,7 +8,7 @@ import sirv from 'sirv';
 import { ConfigError } from '../config/friendly-errors.ts';
 import { StoreOpenError } from '../store/sqlite.ts';
 import { parseServerEnv } from './env.ts';
-import { siteSecurityHeaders } from './security-headers.ts';
+import { setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
 
 const distDir = new URL('../../dist/', import.meta.url);
@@ -52,12 +52,10 @@ const staticFiles = sirv(clientDir, {
 });
 
 const server = createServer((req, res) => {
-  if (req.url?.startsWith('/api/')) {
-    void api(req, res);
-    return;
-  }
-  for (const [name, value] of Object.entries(siteSecurityHeaders)) res.setHeader(name, value);
-  staticFiles(req, res, () => void astroHandler(req, res));
+  const forApi = req.url?.startsWith('/api/') ?? false;
+  setSecurityHeaders(res, forApi);
+  if (forApi) void api(req, res);
+  else staticFiles(req, res, () => void astroHandler(req, res));
 });
 
 server.listen(env.PORT, env.HOST, () => {

@@ -1,6 +1,8 @@
 // Security headers for every response of the server: the API's JSON and the site's
 // pages. Pages also carry Astro's CSP <meta> (hashes of their scripts); the header adds
-// what a <meta> cannot say (frame-ancestors).
+// what a <meta> cannot say (frame-ancestors). Set on the Node response before any
+// handler runs: cheapest, and nothing can forget them.
+import type { ServerResponse } from 'node:http';
 
 const COMMON = {
   'X-Content-Type-Options': 'nosniff',
@@ -11,6 +13,7 @@ const COMMON = {
 /** For JSON answers of the API: nothing may run, nobody may frame them. */
 export const apiSecurityHeaders: Record<string, string> = {
   ...COMMON,
+  'Cache-Control': 'no-store',
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
   'X-Frame-Options': 'DENY',
 };
@@ -21,3 +24,11 @@ export const siteSecurityHeaders: Record<string, string> = {
   'Content-Security-Policy': "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
   'X-Frame-Options': 'SAMEORIGIN',
 };
+
+const API_HEADERS = Object.entries(apiSecurityHeaders);
+const SITE_HEADERS = Object.entries(siteSecurityHeaders);
+
+/** Sets the headers for `/api/` or for the site on a response about to be written. */
+export function setSecurityHeaders(res: ServerResponse, forApi: boolean): void {
+  for (const [name, value] of forApi ? API_HEADERS : SITE_HEADERS) res.setHeader(name, value);
+}

@@ -62,7 +62,7 @@ export function openSqliteStore(dataDir: string): Store {
   const q = {
     insertQuote: db.prepare('INSERT INTO quotes (id, input, estimate, price_list_version, created_at) VALUES (?, ?, ?, ?, ?)'),
     getQuote: db.prepare('SELECT * FROM quotes WHERE id = ?'),
-    listQuotes: db.prepare('SELECT * FROM quotes ORDER BY created_at DESC, id LIMIT ? OFFSET ?'),
+    listQuotes: db.prepare('SELECT * FROM quotes ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?'),
     insertFeedback: db.prepare('INSERT INTO feedback (page, helpful, comment, created_at) VALUES (?, ?, ?, ?)'),
     feedbackTotals: db.prepare(
       'SELECT page, SUM(helpful) AS helpful, SUM(1 - helpful) AS not_helpful, MAX(created_at) AS last_vote_at FROM feedback GROUP BY page ORDER BY last_vote_at DESC',

@@ -2,6 +2,7 @@
 // requests/s and p99 latency for health, the price list and a typical estimate, beside a
 // bare node:http hello-JSON server measured in the same run, as ratios.
 // Targets: health and price-list >= 0.8 of bare node:http, a typical estimate >= 0.5.
+// A Hono hello-JSON server is measured too: the ceiling any Hono route can reach here.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { startServer } from '../support/server.ts';
@@ -28,13 +29,14 @@ async function load(name: string, url: string, init: { method?: 'GET' | 'POST'; 
   return { name, rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-async function startBare(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['tests/bench/bare-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startBaseline(kind: 'bare' | 'hono'): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['tests/bench/bare-server.ts', kind], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
-const bare = await startBare();
+const bare = await startBaseline('bare');
+const hono = await startBaseline('hono');
 const server = await startServer({ env: { WENDA_WRITE_RATE_LIMIT: '0' } });
 const estimateBody = JSON.stringify({ robots: 3, monthlyConversations: 120_000, monthlyGrowthPercent: 5, years: 3, carryOverBalance: 20_000 });
 
@@ -44,6 +46,7 @@ try {
   await autocannon({ url: `${server.url}/api/v1/health`, connections: 10, duration: 1 });
 
   const baseline = await load('bare node:http', bare.url);
+  const honoHello = await load('Hono hello-JSON (framework ceiling)', hono.url);
   const rows = [
     await load('GET /api/v1/health', `${server.url}/api/v1/health`),
     await load('GET /api/v1/robot-quota/price-list', `${server.url}/api/v1/robot-quota/price-list`),
@@ -54,6 +57,7 @@ try {
   console.log(`\n${CONNECTIONS} connections, ${DURATION} s each\n`);
   console.log(`${'endpoint'.padEnd(38)}${'req/s'.padStart(10)}${'p99 ms'.padStart(9)}${'ratio'.padStart(8)}${'target'.padStart(8)}  errors`);
   console.log(`${baseline.name.padEnd(38)}${baseline.rps.toFixed(0).padStart(10)}${String(baseline.p99).padStart(9)}${'1.00'.padStart(8)}${''.padStart(8)}  ${baseline.errors}`);
+  console.log(`${honoHello.name.padEnd(38)}${honoHello.rps.toFixed(0).padStart(10)}${String(honoHello.p99).padStart(9)}${(honoHello.rps / baseline.rps).toFixed(2).padStart(8)}${''.padStart(8)}  ${honoHello.errors}`);
   let missed = 0;
   for (const row of rows) {
     const ratio = row.rps / baseline.rps;
@@ -66,5 +70,6 @@ try {
   if (missed) process.exitCode = 1;
 } finally {
   bare.stop();
+  hono.stop();
   await server.stop();
 }

@@ -166,12 +166,20 @@ function cumulativeUse(input: ParsedEstimateInput): number[][] {
  * Quotes `input` against `priceList`. Throws a ZodError for an invalid input and an
  * {@link EstimateRangeError} when the use or the cost grows beyond exact arithmetic.
  */
+// One chooser per price list: its search over the packs is computed once, not per request.
+const choosers = new WeakMap<PriceList, ReturnType<typeof createPackChooser>>();
+function packChooserFor(priceList: PriceList) {
+  let chooser = choosers.get(priceList);
+  if (!chooser) {
+    chooser = createPackChooser(priceList.packs.map((p) => ({ id: p.id, conversations: p.conversations, priceFen: toFen(p.price) })));
+    choosers.set(priceList, chooser);
+  }
+  return chooser;
+}
+
 export function estimateRobotQuote(input: EstimateInput, priceList: PriceList): Estimate {
   const parsed = estimateInputSchema.parse(input);
-  // One chooser for the whole term: its search is computed once for all the years.
-  const choose = createPackChooser(
-    priceList.packs.map((p) => ({ id: p.id, conversations: p.conversations, priceFen: toFen(p.price) })),
-  );
+  const choose = packChooserFor(priceList);
   const included = parsed.robots * priceList.includedConversationsPerRobotYear;
   const licenceCostFen = parsed.robots * toFen(priceList.robotLicencePerYear);
   const use = cumulativeUse(parsed);
