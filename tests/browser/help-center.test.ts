@@ -1,32 +1,9 @@
 // The help center as a customer uses it: home, articles, SEO files, 404, themes, layout.
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
+import { describe, expect, test } from 'vitest';
 import { shippedArticles, shippedCategories } from '../support/content.ts';
+import { useBrowser } from '../support/browser.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A fresh page that records console errors and failed requests (CSP violations included). */
-async function openPage(path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: 800 },
-    colorScheme: options.colorScheme ?? 'light',
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  const response = await page.goto(baseUrl + path);
-  return { page, context, errors, response };
-}
+const { baseUrl, openPage } = useBrowser();
 
 describe('home page', () => {
   test('lists every category with its questions, popular questions and both support lines', async () => {

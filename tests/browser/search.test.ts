@@ -1,27 +1,8 @@
 // Search as customers use it: their own words, the keyboard, a shareable results page.
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(path: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(baseUrl + path);
-  return { page, context, errors };
-}
+const { baseUrl, openPage } = useBrowser();
 
 describe('header search', () => {
   test.each([
@@ -34,7 +15,7 @@ describe('header search', () => {
     ['群消息保存多久', 'message-records'],
     ['接待组建', 'widget-session-not-opening'],
   ])('%s puts /faq/%s/ first', async (query, slug) => {
-    const { page, context, errors } = await newPage('/faq/download-client/');
+    const { page, context, errors } = await openPage('/faq/download-client/');
     const box = page.getByRole('combobox', { name: '搜索帮助文章' });
     await box.fill(query);
     const first = page.getByRole('listbox', { name: '搜索结果' }).getByRole('option').first();
@@ -46,7 +27,7 @@ describe('header search', () => {
   });
 
   test('works by keyboard alone: / focuses, arrows choose, Enter opens', async () => {
-    const { page, context } = await newPage('/faq/download-client/');
+    const { page, context } = await openPage('/faq/download-client/');
     await page.keyboard.press('/');
     const box = page.getByRole('combobox', { name: '搜索帮助文章' });
     await expect(box.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
@@ -61,7 +42,7 @@ describe('header search', () => {
   });
 
   test('Ctrl+K focuses the search from anywhere; Escape closes the results', async () => {
-    const { page, context } = await newPage('/categories/accounts/');
+    const { page, context } = await openPage('/categories/accounts/');
     await page.locator('h1').click();
     await page.keyboard.press('Control+k');
     const box = page.getByRole('combobox', { name: '搜索帮助文章' });
@@ -75,7 +56,7 @@ describe('header search', () => {
   });
 
   test('the focused search box shows a visible focus ring', async () => {
-    const { page, context } = await newPage('/faq/download-client/');
+    const { page, context } = await openPage('/faq/download-client/');
     await page.keyboard.press('/');
     const shadow = await page.locator('.search .field').evaluate((el) => getComputedStyle(el).boxShadow);
     expect(shadow).not.toBe('none');
@@ -83,7 +64,7 @@ describe('header search', () => {
   });
 
   test('a query with no result says so and offers both support lines', async () => {
-    const { page, context } = await newPage('/faq/download-client/');
+    const { page, context } = await openPage('/faq/download-client/');
     await page.getByRole('combobox', { name: '搜索帮助文章' }).fill('qwertyzxcv');
     const empty = page.locator('.results .empty');
     await empty.waitFor();
@@ -95,7 +76,7 @@ describe('header search', () => {
   });
 
   test('Enter without choosing opens the shareable results page', async () => {
-    const { page, context } = await newPage('/faq/download-client/');
+    const { page, context } = await openPage('/faq/download-client/');
     const box = page.getByRole('combobox', { name: '搜索帮助文章' });
     await box.fill('机器人');
     await Promise.all([page.waitForURL(/\/search\/\?q=/), box.press('Enter')]);
@@ -106,7 +87,7 @@ describe('header search', () => {
 
 describe('search page', () => {
   test('a shared /search/?q= link shows its results, and typing updates the URL', async () => {
-    const { page, context, errors } = await newPage(`/search/?q=${encodeURIComponent('应用宝')}`);
+    const { page, context, errors } = await openPage(`/search/?q=${encodeURIComponent('应用宝')}`);
     const box = page.getByRole('searchbox', { name: '搜索帮助文章' });
     await expect(box.inputValue()).resolves.toBe('应用宝');
     const first = page.locator('[data-search-page-results] .hit').first();

@@ -56,7 +56,7 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     expect((await getJson(server, '/openapi.json')).openapi).toBe('3.1.0');
   });
 
-  test('error classes through the socket: 400, 404, 405, 413, 415, all JSON', async () => {
+  test('error classes through the socket: 400, 401, 403, 404, 405, 413, 415, all JSON', async () => {
     const server = await start();
     const raw = (init: RequestInit & { path: string }) => fetch(`${server.url}/api/v1${init.path}`, init);
     const cases = [
@@ -65,6 +65,11 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
       { res: await raw({ path: '/feedback', method: 'GET' }), status: 405 },
       { res: await raw({ path: '/feedback', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/a', helpful: true, comment: 'x'.repeat(50_000) }) }), status: 413 },
       { res: await raw({ path: '/feedback', method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hi' }), status: 415 },
+      { res: await raw({ path: '/admin/feedback', headers: { Authorization: 'Bearer wrong-token-wrong-token' } }), status: 401 },
+      {
+        res: await raw({ path: '/feedback', method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' }, body: JSON.stringify({ page: '/a', helpful: true }) }),
+        status: 403,
+      },
     ];
     for (const { res, status } of cases) {
       expect(res.status).toBe(status);

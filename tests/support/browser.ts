@@ -1,4 +1,6 @@
-// Launches Debian's Chromium through playwright-core with the flags this sandbox needs.
+// Debian's Chromium through playwright-core, with the flags this sandbox needs, and a
+// page opener that records console errors (CSP violations included).
+import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,4 +18,37 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+export interface PageOptions {
+  width?: number;
+  colorScheme?: 'light' | 'dark';
+}
+
+/**
+ * One browser for the test file, and `openPage(path)`: a fresh context on the built
+ * server that collects console errors and uncaught exceptions.
+ */
+export function useBrowser() {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  async function openPage(path: string, options: PageOptions = {}) {
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 1280, height: 800 },
+      colorScheme: options.colorScheme ?? 'light',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    const response = await page.goto(baseUrl + path);
+    return { page, context, errors, response };
+  }
+  return { baseUrl, openPage };
 }
