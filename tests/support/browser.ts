@@ -27,7 +27,7 @@ export interface PageOptions {
 
 /**
  * One browser for the test file, and `openPage(path)`: a fresh context on the built
- * server that collects console errors and uncaught exceptions.
+ * server (or any absolute URL) that collects console errors and uncaught exceptions.
  */
 export function useBrowser() {
   const baseUrl = inject('baseUrl');
@@ -47,7 +47,7 @@ export function useBrowser() {
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
-    const response = await page.goto(baseUrl + path);
+    const response = await page.goto(/^https?:/.test(path) ? path : baseUrl + path);
     return { page, context, errors, response };
   }
   return { baseUrl, openPage };

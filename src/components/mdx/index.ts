@@ -1,4 +1,5 @@
 // Components article authors may use in MDX without importing them.
 import Callout from './Callout.astro';
+import RobotQuota from '../RobotQuota.astro';
 
-export const mdxComponents = { Callout };
+export const mdxComponents = { Callout, RobotQuota };

@@ -1,0 +1,71 @@
+// The balance month by month as an SVG line, with a title, a description and the
+// monthly table as its text alternative.
+import { balanceChartGeometry } from '../../lib/quota/balance-chart.ts';
+import type { Estimate } from '../../lib/quota/estimate.ts';
+import { formatCount, formatInWords } from '../../lib/quota/number-input.ts';
+
+const BOX = { width: 640, height: 240, padding: { left: 64, bottom: 28, top: 12, right: 12 } };
+
+const shortCount = (n: number) => (n >= 1e4 ? formatInWords(n).replace(' ', '') : formatCount(n));
+
+export function BalanceChart({ estimate, idPrefix }: { estimate: Estimate; idPrefix: string }) {
+  const g = balanceChartGeometry(estimate.monthly, BOX);
+  const last = estimate.monthly.at(-1);
+  const lowest = Math.min(...estimate.monthly.map((m) => m.balance));
+  return (
+    <figure class="rq-chart">
+      <svg viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-labelledby={`${idPrefix}-chart-title ${idPrefix}-chart-desc`}>
+        <title id={`${idPrefix}-chart-title`}>每月月末对话余额</title>
+        <desc id={`${idPrefix}-chart-desc`}>
+          {`共 ${estimate.monthly.length} 个月；最低余额 ${formatCount(lowest)} 条，期末余额 ${formatCount(last?.balance ?? 0)} 条。每年年初因续费赠送和加购而回升。`}
+        </desc>
+        {g.yTicks.map((t) => (
+          <g key={t.value}>
+            <line class="rq-grid" x1={BOX.padding.left} x2={BOX.width - BOX.padding.right} y1={t.y} y2={t.y} />
+            <text class="rq-axis" x={BOX.padding.left - 8} y={t.y + 4} text-anchor="end">
+              {shortCount(t.value)}
+            </text>
+          </g>
+        ))}
+        {g.yearMarks.map((m) => (
+          <g key={m.year}>
+            <line class="rq-year" x1={m.x} x2={m.x} y1={BOX.padding.top} y2={BOX.height - BOX.padding.bottom} />
+            <text class="rq-axis" x={m.x + 4} y={BOX.height - 8}>
+              第 {m.year} 年
+            </text>
+          </g>
+        ))}
+        <path class="rq-area" d={g.area} />
+        <path class="rq-line" d={g.line} />
+      </svg>
+      <figcaption>
+        <details>
+          <summary>查看每月余额（表格）</summary>
+          <div class="rq-table-wrap">
+            <table>
+              <caption class="visually-hidden">每月用量与月末余额</caption>
+              <thead>
+                <tr>
+                  <th scope="col">月份</th>
+                  <th scope="col">用量（条）</th>
+                  <th scope="col">月末余额（条）</th>
+                </tr>
+              </thead>
+              <tbody>
+                {estimate.monthly.map((m) => (
+                  <tr key={m.month}>
+                    <th scope="row">
+                      第 {Math.ceil(m.month / 12)} 年 {((m.month - 1) % 12) + 1} 月
+                    </th>
+                    <td>{formatCount(m.usage)}</td>
+                    <td>{formatCount(m.balance)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </figcaption>
+    </figure>
+  );
+}

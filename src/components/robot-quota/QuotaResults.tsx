@@ -1,0 +1,160 @@
+// The estimate: total, per-year table, when the quota would run out, the carry-over
+// rule, the sample-price notice, and the actions (share link, print, CSV).
+import { useStore } from '@nanostores/preact';
+import { useState } from 'preact/hooks';
+import type { Estimate } from '../../lib/quota/estimate.ts';
+import { estimateToCsv } from '../../lib/quota/estimate-csv.ts';
+import { formatCount, formatInWords, formatYuan } from '../../lib/quota/number-input.ts';
+import { BalanceChart } from './BalanceChart.tsx';
+import type { CalculatorStore } from './calculator-store.ts';
+
+function monthLabel(month: number) {
+  return `第 ${Math.ceil(month / 12)} 年第 ${((month - 1) % 12) + 1} 个月`;
+}
+
+function downloadCsv(estimate: Estimate, packName: (id: string) => string) {
+  const blob = new Blob([estimateToCsv(estimate, packName)], { type: 'text/csv;charset=utf-8' });
+  const link = Object.assign(document.createElement('a'), {
+    href: URL.createObjectURL(blob),
+    download: `机器人对话估算-${new Date().toISOString().slice(0, 10)}.csv`,
+  });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+function ShareLink({ store }: { store: CalculatorStore }) {
+  const share = useStore(store.$share);
+  const [copied, setCopied] = useState(false);
+  if (share.status === 'saved') {
+    const copy = async () => {
+      try {
+        await navigator.clipboard.writeText(share.url);
+        setCopied(true);
+      } catch {
+        (document.getElementById(`quote-link-${share.id}`) as HTMLInputElement | null)?.select();
+      }
+    };
+    return (
+      <div class="rq-share">
+        <label for={`quote-link-${share.id}`}>报价链接（打开后只读，保留今天的价格）</label>
+        <div class="rq-control">
+          <input id={`quote-link-${share.id}`} type="text" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} />
+          <button type="button" onClick={copy}>
+            {copied ? '已复制' : '复制链接'}
+          </button>
+        </div>
+        <p class="visually-hidden" role="status">
+          {copied ? '链接已复制' : '报价链接已生成'}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <button type="button" class="rq-primary" disabled={share.status === 'saving'} onClick={() => void store.share()}>
+        {share.status === 'saving' ? '正在生成…' : '生成报价链接'}
+      </button>
+      {share.status === 'failed' && (
+        <p class="rq-error" role="alert">
+          {share.message}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function QuotaResults({ store, estimate, idPrefix, readOnly }: { store: CalculatorStore; estimate: Estimate; idPrefix: string; readOnly: boolean }) {
+  const priceList = useStore(store.$priceList);
+  const names = new Map(priceList?.packs.map((p) => [p.id, p.name]));
+  const packName = (id: string) => names.get(id) ?? id;
+  const years = estimate.years.length;
+
+  return (
+    <section class="rq-results" aria-labelledby={`${idPrefix}-results-title`}>
+      <h3 id={`${idPrefix}-results-title`} class="visually-hidden">
+        估算结果
+      </h3>
+      {estimate.priceList.sample && (
+        <p class="rq-sample" role="note">
+          <strong>示例价格</strong>：以下金额按示例价格表（版本 {estimate.priceList.version}）计算，仅用于演示算法；正式报价以官方价目表为准，请联系售前获取。
+        </p>
+      )}
+      <dl class="rq-summary">
+        <div>
+          <dt>{years} 年合计</dt>
+          <dd class="rq-total" data-testid="total-cost">
+            {formatYuan(estimate.totalCost)}
+          </dd>
+        </div>
+        <div>
+          <dt>需加购对话</dt>
+          <dd>
+            {formatCount(estimate.totalPurchased)} 条{estimate.totalPurchased >= 1e4 && <small>（{formatInWords(estimate.totalPurchased)}）</small>}
+          </dd>
+        </div>
+        <div>
+          <dt>不加购时额度用完</dt>
+          <dd data-testid="runs-out">{estimate.runsOutInMonth ? monthLabel(estimate.runsOutInMonth) : '合同期内够用'}</dd>
+        </div>
+      </dl>
+      <p class="rq-rule">没用完的对话不会清零，续费后自动转入下一年；不续费则无法使用，也不能折现。</p>
+
+      <div class="rq-table-wrap">
+        <table class="rq-years">
+          <caption>逐年明细（对话单位：条；金额单位：元）</caption>
+          <thead>
+            <tr>
+              <th scope="col">年度</th>
+              <th scope="col">上年结转</th>
+              <th scope="col">机器人赠送</th>
+              <th scope="col">预计用量</th>
+              <th scope="col">加购对话包</th>
+              <th scope="col">年末余额</th>
+              <th scope="col">费用</th>
+            </tr>
+          </thead>
+          <tbody>
+            {estimate.years.map((y) => (
+              <tr key={y.year}>
+                <th scope="row">第 {y.year} 年</th>
+                <td>{formatCount(y.carriedIn)}</td>
+                <td>{formatCount(y.included)}</td>
+                <td>{formatCount(y.usage)}</td>
+                <td>{y.packs.length ? y.packs.map((p) => `${packName(p.id)} × ${p.count}`).join('，') : '不需要'}</td>
+                <td>{formatCount(y.endingBalance)}</td>
+                <td>
+                  {formatYuan(y.cost)}
+                  <small class="rq-split">
+                    机器人 {formatYuan(y.licenceCost)}
+                    {y.packCost > 0 && ` + 对话包 ${formatYuan(y.packCost)}`}
+                  </small>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">合计</th>
+              <td colSpan={3} />
+              <td>{formatCount(estimate.totalPurchased)} 条</td>
+              <td />
+              <td>{formatYuan(estimate.totalCost)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+
+      <BalanceChart estimate={estimate} idPrefix={idPrefix} />
+
+      <div class="rq-actions no-print">
+        {!readOnly && <ShareLink store={store} />}
+        <button type="button" onClick={() => print()}>
+          打印报价单
+        </button>
+        <button type="button" onClick={() => downloadCsv(estimate, packName)}>
+          导出 CSV
+        </button>
+      </div>
+    </section>
+  );
+}

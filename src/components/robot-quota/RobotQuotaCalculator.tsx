@@ -1,0 +1,105 @@
+// The robot quota calculator island: inputs, live estimate from the support API, saved
+// quotes opened read-only. All figures come from the API; this only shows them.
+import { useStore } from '@nanostores/preact';
+import { useEffect, useMemo } from 'preact/hooks';
+import { formatCount, formatYuan } from '../../lib/quota/number-input.ts';
+import { supportApiClient } from '../../lib/support-api-client.ts';
+import { createCalculatorStore, type CalculatorStore } from './calculator-store.ts';
+import { QuotaInputs } from './QuotaInputs.tsx';
+import { QuotaResults } from './QuotaResults.tsx';
+
+export interface RobotQuotaCalculatorProps {
+  /** Support API origin; empty for the site's own. */
+  apiBaseUrl: string;
+  /** Mirror the inputs in the URL (the tool page does; an article does not). */
+  syncUrl: boolean;
+  /** Unique per page, for element ids. */
+  idPrefix: string;
+}
+
+const dateFormat = (iso: string) => iso.slice(0, 10);
+
+function QuoteBanner({ store }: { store: CalculatorStore }) {
+  const quote = useStore(store.$quote);
+  const priceList = useStore(store.$priceList);
+  const missing = useStore(store.$quoteMissing);
+  if (missing) {
+    return (
+      <p class="rq-notice" role="alert">
+        没有找到这份报价，链接可能不完整。下面是按默认条件的估算。
+      </p>
+    );
+  }
+  if (!quote) return null;
+  const changed = priceList && priceList.version !== quote.priceListVersion;
+  return (
+    <div class="rq-quote-banner">
+      <p>
+        <strong>报价单 {quote.id}</strong> · 生成于 <time dateTime={quote.createdAt}>{dateFormat(quote.createdAt)}</time> · 价格表版本 {quote.priceListVersion}
+        {quote.estimate.priceList.sample && '（示例价格）'}
+      </p>
+      {changed && (
+        <p class="rq-notice" role="status">
+          今天的价格表（版本 {priceList.version}）与报价时不同，金额可能已变化。
+        </p>
+      )}
+      <button type="button" class="no-print" onClick={() => store.reestimate()}>
+        {changed ? '按今天的价格重新估算' : '修改条件重新估算'}
+      </button>
+    </div>
+  );
+}
+
+function QuoteInputsSummary({ store }: { store: CalculatorStore }) {
+  const quote = useStore(store.$quote)!;
+  const i = quote.input;
+  return (
+    <dl class="rq-inputs-summary">
+      <div><dt>机器人数量</dt><dd>{formatCount(i.robots)} 个</dd></div>
+      <div><dt>首月预计对话量</dt><dd>{formatCount(i.monthlyConversations)} 条/月</dd></div>
+      <div><dt>每月增长</dt><dd>{formatCount(i.monthlyGrowthPercent, 2)}%</dd></div>
+      <div><dt>合同年限</dt><dd>{i.years} 年</dd></div>
+      <div><dt>本期结余</dt><dd>{formatCount(i.carryOverBalance)} 条</dd></div>
+    </dl>
+  );
+}
+
+export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix }: RobotQuotaCalculatorProps) {
+  const store = useMemo(() => createCalculatorStore({ api: supportApiClient(apiBaseUrl), syncUrl }), [apiBaseUrl, syncUrl]);
+  useEffect(() => store.start(), [store]);
+  const result = useStore(store.$result);
+  const quote = useStore(store.$quote);
+  const estimate = result.estimate;
+
+  return (
+    <div class="rq" aria-busy={result.status === 'loading' ? 'true' : 'false'}>
+      <QuoteBanner store={store} />
+      {quote ? <QuoteInputsSummary store={store} /> : <QuotaInputs store={store} idPrefix={idPrefix} />}
+
+      <div class="rq-status" role="status">
+        {result.status === 'loading' && !estimate && '正在估算…'}
+        {result.status === 'invalid' && <span class="rq-error">{result.message}</span>}
+      </div>
+      {result.status === 'unreachable' && (
+        <div class="rq-offline" role="alert">
+          <p>{result.message}</p>
+          <button type="button" onClick={() => void store.estimateNow('none')}>
+            重试
+          </button>
+        </div>
+      )}
+      {estimate ? (
+        <div class={result.status === 'ready' ? '' : 'rq-stale'}>
+          <QuotaResults store={store} estimate={estimate} idPrefix={idPrefix} readOnly={!!quote} />
+        </div>
+      ) : (
+        result.status !== 'loading' && <p class="rq-empty">填写上面的条件后，这里会显示逐年费用和余额。</p>
+      )}
+      {estimate && result.status === 'ready' && (
+        <p class="visually-hidden" role="status">
+          估算已更新：合计 {formatYuan(estimate.totalCost)}
+        </p>
+      )}
+    </div>
+  );
+}

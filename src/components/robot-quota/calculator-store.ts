@@ -1,0 +1,169 @@
+// The calculator's state in nanostores: the typed fields, the latest estimate, a saved
+// quote being viewed, and the share link. One store per island; it talks to the API
+// and keeps the URL query in step (bookmarks, back/forward).
+import { atom, map } from 'nanostores';
+import { CALCULATOR_DEFAULTS, CALCULATOR_FIELDS, readCalculatorQuery, writeCalculatorQuery, type CalculatorField } from '../../lib/quota/calculator-query.ts';
+import { formatCount, parseAmount } from '../../lib/quota/number-input.ts';
+import type { Estimate } from '../../lib/quota/estimate.ts';
+import type { PriceList } from '../../lib/quota/price-list.ts';
+import { ApiError, type SavedQuote, type SupportApiClient } from '../../lib/support-api-client.ts';
+
+export type FieldValues = Record<CalculatorField, number>;
+
+export type ResultState =
+  | { status: 'loading'; estimate?: Estimate | undefined; input?: FieldValues | undefined }
+  | { status: 'ready'; estimate: Estimate; input: FieldValues }
+  | { status: 'invalid'; fieldErrors: Partial<Record<CalculatorField, string>>; message: string; estimate?: Estimate | undefined; input?: FieldValues | undefined }
+  | { status: 'unreachable'; message: string; estimate?: Estimate | undefined; input?: FieldValues | undefined };
+
+export type ShareState = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; url: string; id: string } | { status: 'failed'; message: string };
+
+const DEBOUNCE_MS = 300;
+
+export interface CalculatorOptions {
+  api: SupportApiClient;
+  /** Keep the URL query in step with the fields (the tool page; not an article). */
+  syncUrl: boolean;
+}
+
+export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
+  const $fields = map<Record<CalculatorField, string>>(
+    Object.fromEntries(CALCULATOR_FIELDS.map((f) => [f, formatCount(CALCULATOR_DEFAULTS[f], 2)])) as Record<CalculatorField, string>,
+  );
+  const $result = atom<ResultState>({ status: 'loading' });
+  const $priceList = atom<PriceList | undefined>(undefined);
+  const $quote = atom<SavedQuote | undefined>(undefined);
+  const $quoteMissing = atom(false);
+  const $share = atom<ShareState>({ status: 'idle' });
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let controller: AbortController | undefined;
+  let sequence = 0;
+
+  const previous = () => {
+    const r = $result.get();
+    return { estimate: r.estimate, input: r.input };
+  };
+
+  /** The fields as numbers, or the fields that are not numbers. */
+  function parseFields(): { values: FieldValues } | { errors: Partial<Record<CalculatorField, string>> } {
+    const values = {} as FieldValues;
+    const errors: Partial<Record<CalculatorField, string>> = {};
+    for (const field of CALCULATOR_FIELDS) {
+      const value = parseAmount($fields.get()[field]);
+      if (value === null) errors[field] = '请输入数字，例如 5万、50,000 或 50000';
+      else values[field] = value;
+    }
+    return Object.keys(errors).length ? { errors } : { values };
+  }
+
+  function syncQuery(values: FieldValues, mode: 'push' | 'replace') {
+    if (!syncUrl) return;
+    const query = writeCalculatorQuery(values);
+    if (location.search === query || (!query && !location.search)) return;
+    history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', `${location.pathname}${query}${location.hash}`);
+  }
+
+  async function estimateNow(urlMode: 'push' | 'replace' | 'none' = 'push') {
+    clearTimeout(timer);
+    const parsed = parseFields();
+    if ('errors' in parsed) {
+      $result.set({ status: 'invalid', fieldErrors: parsed.errors, message: '请先改正标出的输入。', ...previous() });
+      return;
+    }
+    controller?.abort();
+    controller = new AbortController();
+    const mine = ++sequence;
+    $result.set({ status: 'loading', ...previous() });
+    $share.set({ status: 'idle' });
+    try {
+      const estimate = await api.estimate(parsed.values, controller.signal);
+      if (mine !== sequence) return;
+      $result.set({ status: 'ready', estimate, input: parsed.values });
+      if (urlMode !== 'none') syncQuery(parsed.values, urlMode);
+    } catch (error) {
+      // A newer request superseded this one: its answer, not this failure, will be shown.
+      if (mine !== sequence || (error as Error).name === 'AbortError') return;
+      if (error instanceof ApiError && error.status < 500) {
+        const fieldErrors: Partial<Record<CalculatorField, string>> = {};
+        for (const f of error.fields) if ((CALCULATOR_FIELDS as readonly string[]).includes(f.path)) fieldErrors[f.path as CalculatorField] = f.message;
+        $result.set({ status: 'invalid', fieldErrors, message: error.message, ...previous() });
+      } else {
+        $result.set({ status: 'unreachable', message: '暂时连不上估算服务，已填写的内容不会丢失。', ...previous() });
+      }
+    }
+  }
+
+  function setField(field: CalculatorField, text: string) {
+    $fields.setKey(field, text);
+    clearTimeout(timer);
+    timer = setTimeout(() => void estimateNow('push'), DEBOUNCE_MS);
+  }
+
+  function setValues(values: Partial<FieldValues>) {
+    for (const field of CALCULATOR_FIELDS) {
+      $fields.setKey(field, formatCount(values[field] ?? CALCULATOR_DEFAULTS[field], 2));
+    }
+  }
+
+  async function openQuote(id: string) {
+    try {
+      const quote = await api.quote(id);
+      $quote.set(quote);
+      setValues(quote.input);
+      $result.set({ status: 'ready', estimate: quote.estimate, input: quote.input as FieldValues });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) {
+        $quoteMissing.set(true);
+        await estimateNow('none');
+      } else {
+        $result.set({ status: 'unreachable', message: '暂时连不上服务器，无法打开这份报价。' });
+      }
+    }
+  }
+
+  /** Leaves a saved quote and estimates its inputs with today's prices. */
+  function reestimate() {
+    $quote.set(undefined);
+    $quoteMissing.set(false);
+    if (syncUrl) {
+      const values = parseFields();
+      history.pushState(null, '', `${location.pathname}${'values' in values ? writeCalculatorQuery(values.values) : ''}`);
+    }
+    void estimateNow('none');
+  }
+
+  async function share() {
+    const parsed = parseFields();
+    if ('errors' in parsed) return;
+    $share.set({ status: 'saving' });
+    try {
+      const quote = await api.saveQuote(parsed.values);
+      $share.set({ status: 'saved', id: quote.id, url: new URL(quote.url, location.href).href });
+    } catch (error) {
+      $share.set({ status: 'failed', message: error instanceof ApiError ? error.message : '暂时无法生成链接，请稍后再试。' });
+    }
+  }
+
+  function start() {
+    api.priceList().then((list) => $priceList.set(list), () => {});
+    const query = readCalculatorQuery(syncUrl ? location.search : '');
+    setValues(query.values);
+    if (query.quote) void openQuote(query.quote);
+    else void estimateNow(syncUrl ? 'replace' : 'none');
+    if (!syncUrl) return () => {};
+    const onPopState = () => {
+      const next = readCalculatorQuery(location.search);
+      $quote.set(undefined);
+      setValues(next.values);
+      if (next.quote) void openQuote(next.quote);
+      else void estimateNow('none');
+    };
+    addEventListener('popstate', onPopState);
+    return () => removeEventListener('popstate', onPopState);
+  }
+
+  return { $fields, $result, $priceList, $quote, $quoteMissing, $share, setField, estimateNow, reestimate, share, start };
+}
+
+export type CalculatorStore = ReturnType<typeof createCalculatorStore>;

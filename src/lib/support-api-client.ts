@@ -1,0 +1,69 @@
+// Calls to the support API from the browser: typed answers, and failures sorted into
+// "the API said no" (with its field errors) and "the API could not be reached".
+import type { Estimate, EstimateInput } from './quota/estimate.ts';
+import type { PriceList } from './quota/price-list.ts';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The API answered with an error. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/** The API could not be reached (offline, server down, blocked). */
+export class ApiUnreachableError extends Error {
+  override name = 'ApiUnreachableError';
+}
+
+export interface SavedQuote {
+  id: string;
+  url: string;
+  input: Required<EstimateInput>;
+  estimate: Estimate;
+  priceListVersion: string;
+  createdAt: string;
+}
+
+export function supportApiClient(baseUrl = '') {
+  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(`${baseUrl}/api/v1${path}`, {
+        ...init,
+        headers: init.body ? { 'Content-Type': 'application/json' } : {},
+      });
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error;
+      throw new ApiUnreachableError('无法连接到服务器');
+    }
+    const body = (await res.json().catch(() => undefined)) as { error?: { code: string; message: string; fields?: FieldError[] } } | undefined;
+    if (!res.ok) {
+      if (!body?.error || res.status >= 502) throw new ApiUnreachableError(`服务器暂时不可用（${res.status}）`);
+      throw new ApiError(res.status, body.error.code, body.error.message, body.error.fields);
+    }
+    return body as T;
+  }
+  const post = <T>(path: string, data: unknown, signal?: AbortSignal) =>
+    call<T>(path, { method: 'POST', body: JSON.stringify(data), ...(signal ? { signal } : {}) });
+
+  return {
+    priceList: () => call<PriceList>('/robot-quota/price-list'),
+    estimate: (input: EstimateInput, signal?: AbortSignal) => post<Estimate>('/robot-quota/estimate', input, signal),
+    saveQuote: (input: EstimateInput) => post<SavedQuote>('/robot-quota/quotes', input),
+    quote: (id: string) => call<SavedQuote>(`/robot-quota/quotes/${encodeURIComponent(id)}`),
+  };
+}
+
+export type SupportApiClient = ReturnType<typeof supportApiClient>;

@@ -1,0 +1,165 @@
+// The robot quota calculator as sales use it: values in, the API's figures out, links
+// that reopen a quote, and an honest message when the API is away.
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { useBrowser } from '../support/browser.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+import { formatCount, formatYuan } from '../../src/lib/quota/number-input.ts';
+import type { Estimate } from '../../src/lib/quota/estimate.ts';
+
+const { baseUrl, openPage } = useBrowser();
+let ownServers: RunningServer[] = [];
+afterEach(async () => {
+  for (const s of ownServers) await s.stop();
+  ownServers = [];
+});
+
+async function apiEstimate(input: object, base = baseUrl): Promise<Estimate> {
+  const res = await fetch(`${base}/api/v1/robot-quota/estimate`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  return res.json();
+}
+
+const total = (page: Page) => page.getByTestId('total-cost');
+
+async function fill(page: Page, label: string, value: string) {
+  const field = page.getByLabel(label, { exact: true });
+  await field.fill(value);
+}
+
+describe('robot quota calculator', () => {
+  test('typed values (5万 style included) give the numbers the API gives', async () => {
+    const { page, context, errors } = await openPage('/tools/robot-quota/');
+    await total(page).waitFor();
+    await fill(page, '机器人数量', '3');
+    await fill(page, '首月预计对话量', '12万');
+    await fill(page, '每月增长', '5');
+    await fill(page, '本期结余', '20,000');
+    await page.getByLabel('合同年限').selectOption('2');
+    const expected = await apiEstimate({ robots: 3, monthlyConversations: 120000, monthlyGrowthPercent: 5, years: 2, carryOverBalance: 20000 });
+    await expect.poll(() => total(page).textContent(), { timeout: 5000 }).toBe(formatYuan(expected.totalCost));
+    const rows = page.locator('.rq-years tbody tr');
+    await expect(rows.count()).resolves.toBe(2);
+    const year2 = await rows.nth(1).locator('td').allTextContents();
+    expect(year2[0]).toBe(formatCount(expected.years[1]!.carriedIn));
+    expect(year2[2]).toBe(formatCount(expected.years[1]!.usage));
+    expect(year2[4]).toBe(formatCount(expected.years[1]!.endingBalance));
+    await expect(page.getByText('示例价格', { exact: true }).first().isVisible()).resolves.toBe(true);
+    expect(new URL(page.url()).search).toBe('?robots=3&monthly=120000&growth=5&years=2&carry=20000');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('an out-of-range value shows the API’s message at its field', async () => {
+    const { page, context } = await openPage('/tools/robot-quota/');
+    await total(page).waitFor();
+    await fill(page, '机器人数量', '5000');
+    const field = page.getByLabel('机器人数量', { exact: true });
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await field.getAttribute('aria-describedby'))!.split(' ');
+    const message = await page.locator(`#${describedBy[1]}`).textContent();
+    expect(message).toContain('1,000');
+    await fill(page, '首月预计对话量', '很多');
+    await expect.poll(() => page.getByLabel('首月预计对话量', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await context.close();
+  });
+
+  test('the URL keeps the configuration: reload restores it, Back returns to the previous one', async () => {
+    const { page, context } = await openPage('/tools/robot-quota/?robots=2&monthly=80000');
+    await total(page).waitFor();
+    expect(await page.getByLabel('首月预计对话量', { exact: true }).inputValue()).toBe('80,000');
+    const first = await total(page).textContent();
+    await fill(page, '机器人数量', '4');
+    await page.waitForURL(/robots=4/);
+    await expect.poll(() => total(page).textContent()).not.toBe(first);
+    await page.goBack();
+    await expect.poll(() => page.getByLabel('机器人数量', { exact: true }).inputValue()).toBe('2');
+    await expect.poll(() => total(page).textContent()).toBe(first);
+    await page.reload();
+    await total(page).waitFor();
+    expect(await page.getByLabel('机器人数量', { exact: true }).inputValue()).toBe('2');
+    await context.close();
+  });
+
+  test('a saved quote’s link reopens the same figures, read-only, with its date and price-list version', async () => {
+    const { page, context } = await openPage('/tools/robot-quota/?robots=5&monthly=300000&years=3');
+    await total(page).waitFor();
+    const figures = await total(page).textContent();
+    await page.getByRole('button', { name: '生成报价链接' }).click();
+    const link = page.getByLabel(/报价链接/);
+    await link.waitFor();
+    const url = await link.inputValue();
+    expect(url).toMatch(/\/tools\/robot-quota\/\?quote=[A-Za-z0-9]{12}$/);
+
+    const other = await context.newPage();
+    await other.goto(url);
+    await other.getByText(/^报价单 /).waitFor();
+    expect(await other.getByTestId('total-cost').textContent()).toBe(figures);
+    const banner = await other.locator('.rq-quote-banner').textContent();
+    expect(banner).toContain('价格表版本 2026-11-sample');
+    expect(banner).toMatch(/生成于 \d{4}-\d{2}-\d{2}/);
+    expect(await other.getByLabel('机器人数量', { exact: true }).count()).toBe(0);
+    await other.getByRole('button', { name: '修改条件重新估算' }).click();
+    await expect.poll(() => other.getByLabel('机器人数量', { exact: true }).inputValue()).toBe('5');
+    await context.close();
+  });
+
+  test('with the API stopped, a retry message appears and the inputs are kept', async () => {
+    const server = await startServer();
+    ownServers.push(server);
+    const port = new URL(server.url).port;
+    const { page, context } = await openPage(`${server.url}/tools/robot-quota/`);
+    await total(page).waitFor();
+    await server.stop({ keepData: true });
+    ownServers = [];
+    await fill(page, '机器人数量', '7');
+    const alert = page.getByRole('alert').filter({ hasText: '暂时连不上估算服务' });
+    await alert.waitFor();
+    expect(await page.getByLabel('机器人数量', { exact: true }).inputValue()).toBe('7');
+
+    const again = await startServer({ env: { PORT: port }, dataDir: server.dataDir });
+    ownServers.push(again);
+    await alert.getByRole('button', { name: '重试' }).click();
+    const expected = await apiEstimate({ robots: 7, monthlyConversations: 50000 }, again.url);
+    await expect.poll(() => total(page).textContent()).toBe(formatYuan(expected.totalCost));
+    await expect(alert.count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  test('inside an article it loads when scrolled to, and leaves the article URL alone', async () => {
+    const { page, context, errors } = await openPage('/faq/robot-conversation-packs/');
+    const island = page.locator('.robot-quota');
+    await island.scrollIntoViewIfNeeded();
+    await total(page).waitFor();
+    await fill(page, '机器人数量', '2');
+    const expected = await apiEstimate({ robots: 2, monthlyConversations: 50000 });
+    await expect.poll(() => total(page).textContent()).toBe(formatYuan(expected.totalCost));
+    expect(new URL(page.url()).search).toBe('');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('exports the table as CSV that Excel reads as Chinese', async () => {
+    const { page, context } = await openPage('/tools/robot-quota/?robots=2&monthly=120000&years=2');
+    await total(page).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('第 2 年');
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    await context.close();
+  });
+
+  test('prints as a quote: brand and date on top, no form controls or buttons', async () => {
+    const { page, context } = await openPage('/tools/robot-quota/?robots=2&monthly=120000');
+    await total(page).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-head').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: '导出 CSV' }).isVisible()).resolves.toBe(false);
+    await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.rq-sample').isVisible()).resolves.toBe(true);
+    await expect(total(page).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
