@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
 
-const { baseUrl, openPage } = useBrowser();
+const { openPage } = useBrowser();
 
 describe('header search', () => {
   test.each([

@@ -183,7 +183,7 @@ class Search {
   }
 
   choose(deficit: number): PackChoice {
-    const { g, sB, a } = this;
+    const { g, a } = this;
     const D = (deficit - (deficit % g)) / g + (deficit % g > 0 ? 1 : 0);
     const counts = this.byResidues(D) ?? this.byTotals(D);
 
