@@ -2,7 +2,9 @@
 // that reopen a quote, and an honest message when the API is away.
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { useBrowser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { formatCount, formatYuan } from '../../src/lib/quota/number-input.ts';
@@ -102,6 +104,31 @@ describe('robot quota calculator', () => {
     await other.getByRole('button', { name: '修改条件重新估算' }).click();
     await expect.poll(() => other.getByLabel('机器人数量', { exact: true }).inputValue()).toBe('5');
     await context.close();
+  });
+
+  test('a quote made before a price change says so and offers today’s prices', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wenda-prices-'));
+    const file = join(dir, 'prices.json');
+    const sample = JSON.parse(readFileSync(new URL('../../content/price-list.sample.json', import.meta.url), 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...sample, version: '2026-11', sample: false }));
+    const server = await startServer({ env: { WENDA_PRICE_LIST: file } });
+    ownServers.push(server);
+    const saved = await (
+      await fetch(`${server.url}/api/v1/robot-quota/quotes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ robots: 2, monthlyConversations: 90000 }) })
+    ).json();
+    writeFileSync(file, JSON.stringify({ ...sample, version: '2026-12', sample: false, robotLicencePerYear: 12000 }));
+    await expect.poll(async () => (await (await fetch(`${server.url}/api/v1/robot-quota/price-list`)).json()).version, { timeout: 8000 }).toBe('2026-12');
+
+    const { page, context } = await openPage(`${server.url}${saved.url}`);
+    await page.getByText('今天的价格表（版本 2026-12）与报价时不同', { exact: false }).waitFor();
+    expect(await total(page).textContent()).toBe(formatYuan(saved.estimate.totalCost));
+    await expect(page.getByText('示例价格', { exact: true }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '按今天的价格重新估算' }).click();
+    const today = await apiEstimate({ robots: 2, monthlyConversations: 90000 }, server.url);
+    await expect.poll(() => total(page).textContent()).toBe(formatYuan(today.totalCost));
+    expect(today.totalCost).not.toBe(saved.estimate.totalCost);
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('with the API stopped, a retry message appears and the inputs are kept', async () => {

@@ -1,0 +1,92 @@
+// The calculator store against a scripted API: answers that arrive out of order, field
+// errors, an unreachable API.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createCalculatorStore } from './calculator-store.ts';
+import { ApiError, ApiUnreachableError, type SupportApiClient } from '../../lib/support-api-client.ts';
+import type { Estimate } from '../../lib/quota/estimate.ts';
+
+/** An API whose estimate answers are resolved by the test, in any order. */
+function scriptedApi() {
+  const pending: { input: { robots: number }; resolve: (e: Estimate) => void; reject: (e: Error) => void }[] = [];
+  const api = {
+    priceList: () => new Promise(() => {}),
+    estimate: (input: { robots: number }) => new Promise<Estimate>((resolve, reject) => pending.push({ input, resolve, reject })),
+    saveQuote: () => Promise.reject(new Error('not used')),
+    quote: () => Promise.reject(new Error('not used')),
+  } as unknown as SupportApiClient;
+  return { api, pending };
+}
+const fakeEstimate = (totalCost: number) => ({ totalCost }) as Estimate;
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('calculator store', () => {
+  test('a slow answer to an older input never overwrites a newer one', async () => {
+    const { api, pending } = scriptedApi();
+    const store = createCalculatorStore({ api, syncUrl: false });
+    store.start();
+    store.setField('robots', '2');
+    await vi.advanceTimersByTimeAsync(400);
+    store.setField('robots', '3');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(pending.map((p) => p.input.robots)).toEqual([1, 2, 3]);
+    pending[2]!.resolve(fakeEstimate(300));
+    await vi.runAllTimersAsync();
+    pending[1]!.resolve(fakeEstimate(200));
+    pending[0]!.resolve(fakeEstimate(100));
+    await vi.runAllTimersAsync();
+    expect(store.$result.get()).toMatchObject({ status: 'ready', estimate: { totalCost: 300 }, input: { robots: 3 } });
+  });
+
+  test('typing is debounced: one request per pause, not per keystroke', async () => {
+    const { api, pending } = scriptedApi();
+    const store = createCalculatorStore({ api, syncUrl: false });
+    store.start();
+    for (const text of ['1', '12', '120', '1200', '12000']) {
+      store.setField('monthlyConversations', text);
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    await vi.advanceTimersByTimeAsync(400);
+    expect(pending).toHaveLength(2);
+  });
+
+  test('the API’s field errors land on their fields; the last figures stay', async () => {
+    const { api, pending } = scriptedApi();
+    const store = createCalculatorStore({ api, syncUrl: false });
+    store.start();
+    pending[0]!.resolve(fakeEstimate(100));
+    await vi.runAllTimersAsync();
+    store.setField('robots', '5000');
+    await vi.advanceTimersByTimeAsync(400);
+    pending[1]!.reject(new ApiError(400, 'invalid_request', '请求内容有误', [{ path: 'robots', message: '机器人数量须在 1 到 1,000 之间' }]));
+    await vi.runAllTimersAsync();
+    expect(store.$result.get()).toMatchObject({ status: 'invalid', fieldErrors: { robots: '机器人数量须在 1 到 1,000 之间' }, estimate: { totalCost: 100 } });
+  });
+
+  test('text that is not a number is caught before any request', async () => {
+    const { api, pending } = scriptedApi();
+    const store = createCalculatorStore({ api, syncUrl: false });
+    store.start();
+    store.setField('carryOverBalance', '不少');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(pending).toHaveLength(1);
+    expect(store.$result.get()).toMatchObject({ status: 'invalid', fieldErrors: { carryOverBalance: expect.stringContaining('5万') } });
+  });
+
+  test('an unreachable API keeps the inputs and offers a retry that works', async () => {
+    const { api, pending } = scriptedApi();
+    const store = createCalculatorStore({ api, syncUrl: false });
+    store.start();
+    store.setField('robots', '4');
+    await vi.advanceTimersByTimeAsync(400);
+    pending[1]!.reject(new ApiUnreachableError('无法连接到服务器'));
+    await vi.runAllTimersAsync();
+    expect(store.$result.get().status).toBe('unreachable');
+    expect(store.$fields.get().robots).toBe('4');
+    void store.estimateNow('none');
+    pending[2]!.resolve(fakeEstimate(400));
+    await vi.runAllTimersAsync();
+    expect(store.$result.get()).toMatchObject({ status: 'ready', input: { robots: 4 } });
+  });
+});
