@@ -1,9 +1,11 @@
-// Content collections: FAQ articles (MDX) and their categories (JSON), each validated
-// field by field so a bad file fails the build with the file and field named.
+// Content collections: FAQ articles (MDX), their categories and the downloadable
+// clients (JSON), each validated field by field so a bad file fails the build with the
+// file and field named.
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { readdirSync } from 'node:fs';
 import { categorySchema, faqFrontmatterSchemaFor } from './lib/content/schemas.ts';
+import { clientSchema } from './lib/downloads/client-schema.ts';
 
 const FAQ_DIR = './content/faq';
 const CATEGORIES_DIR = './content/categories';
@@ -23,4 +25,10 @@ const faq = defineCollection({
   schema: faqFrontmatterSchemaFor({ categoryIds: namesIn(CATEGORIES_DIR, '.json'), articleSlugs: namesIn(FAQ_DIR, '.mdx') }),
 });
 
-export const collections = { categories, faq };
+/** Downloadable clients, one JSON file each in content/clients/. */
+const clients = defineCollection({
+  loader: glob({ pattern: '*.json', base: './content/clients' }),
+  schema: clientSchema,
+});
+
+export const collections = { categories, faq, clients };

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { gzipTotal, htmlFiles, kb, staticModuleGraph } from './built-files.ts';
 
 /** Islands held to a budget, by component file name. */
-const BUDGETS: Record<string, number> = { RobotQuotaCalculator: 25 * 1024 };
+const BUDGETS: Record<string, number> = { RobotQuotaCalculator: 25 * 1024, DownloadChooser: 25 * 1024 };
 
 const islands = new Map<string, { renderer: string; pages: number }>();
 for (const file of htmlFiles()) {

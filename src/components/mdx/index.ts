@@ -1,5 +1,6 @@
 // Components article authors may use in MDX without importing them.
 import Callout from './Callout.astro';
 import RobotQuota from '../RobotQuota.astro';
+import Downloads from '../Downloads.astro';
 
-export const mdxComponents = { Callout, RobotQuota };
+export const mdxComponents = { Callout, RobotQuota, Downloads };

@@ -1,0 +1,151 @@
+// The recommended client for this visitor's device: one large button, its version,
+// size, date and checksum (with how to check it on this system); in an app's browser,
+// how to open the page in a real browser instead; when unsure, says so and offers the
+// other builds. The full list stays below as plain HTML.
+import { useEffect, useState } from 'preact/hooks';
+import type { Client } from '../../lib/downloads/client-schema.ts';
+import { recommendClient, type Recommendation } from '../../lib/downloads/recommend-client.ts';
+import { ARCHITECTURE_NAMES, actionLabel, checksumCommand, fileNameOf, formatDate, formatSize } from '../../lib/downloads/present-client.ts';
+import { IN_APP_LABELS, detectPlatform, readClientHints, type DetectedPlatform } from '../../lib/platform/detect-platform.ts';
+
+export type ChooserClient = Omit<Client, 'releaseDate' | 'notes'> & { releaseDate: string; notes?: string | undefined };
+
+const OS_NAMES: Record<DetectedPlatform['os'], string> = {
+  windows: 'Windows',
+  macos: 'Mac',
+  linux: 'Linux',
+  ios: 'iPhone / iPad',
+  android: '安卓手机',
+  harmonyos: '鸿蒙手机',
+  chromeos: 'ChromeOS',
+  unknown: '未知设备',
+};
+
+function deviceLabel(p: DetectedPlatform): string {
+  const os = p.os === 'windows' && p.osVersion ? `Windows ${p.osVersion}` : OS_NAMES[p.os];
+  const arch = p.mobile || p.arch === 'unknown' ? '' : ` · ${ARCHITECTURE_NAMES[p.arch]}`;
+  return `${os}${arch} · ${p.browserLabel}`;
+}
+
+function CopyChecksum({ hash }: { hash: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      class="dc-copy"
+      onClick={async () => {
+        try {
+          await navigator.clipboard.writeText(hash);
+          setCopied(true);
+        } catch {
+          setCopied(false);
+        }
+      }}
+    >
+      {copied ? '已复制' : '复制校验值'}
+    </button>
+  );
+}
+
+function Details({ client, platform }: { client: ChooserClient; platform: DetectedPlatform }) {
+  const d = client.download;
+  return (
+    <>
+      <p class="dc-meta">
+        版本 {client.version} · {formatDate(client.releaseDate)} 发布{d.size ? ` · ${formatSize(d.size)}` : ''} · 需要 {client.minimumOs} 及以上
+      </p>
+      {d.kind === 'file' && (
+        <div class="dc-checksum">
+          <p>
+            SHA-256：<code data-testid="sha256">{d.sha256}</code> <CopyChecksum hash={d.sha256} />
+          </p>
+          <p class="dc-verify">
+            下载完成后，在{checksumCommand(platform.os, fileNameOf(d.url)).where}中运行 <code>{checksumCommand(platform.os, fileNameOf(d.url)).command}</code>
+            ，显示的值与上面相同，就说明安装包完整、没有被篡改。
+          </p>
+        </div>
+      )}
+    </>
+  );
+}
+
+function InAppInstructions({ platform, client }: { platform: DetectedPlatform; client?: ChooserClient | undefined }) {
+  const app = IN_APP_LABELS[platform.inApp!];
+  return (
+    <div class="dc-inapp" role="note">
+      <p class="dc-title">请在浏览器中打开</p>
+      <p>
+        {app}内置的浏览器不能直接下载安装包{client?.download.kind === 'store' ? '或打开应用商店' : ''}。请点击右上角的「···」，选择「在浏览器中打开」
+        {platform.os === 'ios' ? '（或「在 Safari 中打开」）' : ''}，然后在浏览器里再点下载。
+      </p>
+      {client && <p class="dc-meta">打开后将为你推荐：{client.name}</p>}
+    </div>
+  );
+}
+
+export default function DownloadChooser({ clients }: { clients: ChooserClient[] }) {
+  const [state, setState] = useState<{ platform: DetectedPlatform; rec: Recommendation & { client?: ChooserClient | undefined } } | undefined>();
+
+  useEffect(() => {
+    let live = true;
+    void readClientHints().then((hints) => {
+      if (!live) return;
+      const platform = detectPlatform({ userAgent: navigator.userAgent, hints, maxTouchPoints: navigator.maxTouchPoints });
+      setState({ platform, rec: recommendClient(platform, clients) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [clients]);
+
+  if (!state) {
+    return (
+      <div class="dc" aria-busy="true">
+        <p>正在识别你的设备…也可以直接在<a href="#all-clients">下方列表</a>中选择。</p>
+      </div>
+    );
+  }
+  const { platform, rec } = state;
+  const { client } = rec;
+  const others = client ? clients.filter((c) => c.platform === client.platform && c.id !== client.id) : [];
+  return (
+    <div class="dc" data-testid="recommendation" data-client={client?.id ?? ''}>
+      <p class="dc-device">
+        你的设备：<strong>{deviceLabel(platform)}</strong>
+      </p>
+      {rec.openInBrowser ? (
+        <InAppInstructions platform={platform} client={client} />
+      ) : client ? (
+        <div class="dc-card">
+          <p class="dc-title">推荐：{client.name}</p>
+          <a
+            class="dc-button"
+            href={client.download.url}
+            {...(client.download.kind === 'file' ? { download: '' } : { target: '_blank', rel: 'noopener' })}
+          >
+            {actionLabel(client)} {client.name}
+          </a>
+          <Details client={client} platform={platform} />
+        </div>
+      ) : null}
+      {rec.note && (
+        <p class={rec.sure ? 'dc-note' : 'dc-note dc-unsure'} role={rec.sure ? undefined : 'status'}>
+          {rec.note}
+        </p>
+      )}
+      {!rec.openInBrowser && !rec.sure && others.length > 0 && (
+        <p class="dc-others">
+          也可以选择：
+          {others.map((c) => (
+            <a key={c.id} href={`#client-${c.id}`}>
+              {c.name}
+            </a>
+          ))}
+        </p>
+      )}
+      <p class="dc-all">
+        <a href="#all-clients">查看全部客户端</a>
+      </p>
+    </div>
+  );
+}

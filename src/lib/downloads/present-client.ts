@@ -1,0 +1,48 @@
+// How a client is described to visitors: sizes, dates, file names, platform names, and
+// the command that checks a download's SHA-256 on the visitor's own system.
+import type { OperatingSystem } from '../platform/detect-platform.ts';
+import type { Client } from './client-schema.ts';
+import { STORE_NAMES, type Platform } from './platforms.ts';
+
+export { ARCHITECTURE_NAMES, PLATFORM_NAMES } from './platforms.ts';
+
+/** 186413056 → "177.8 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** "2026-10-28" in the site's time zone. */
+export const formatDate = (date: Date | string) =>
+  new Date(date).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+/** The file name at the end of a download URL. */
+export function fileNameOf(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.split('/').pop() || 'download');
+}
+
+/** What the main button says: 下载 / 前往 App Store. */
+export function actionLabel(client: Pick<Client, 'download'>): string {
+  if (client.download.kind !== 'store') return '下载';
+  const store = STORE_NAMES[client.download.store];
+  return `前往${/^[A-Za-z]/.test(store) ? ' ' : ''}${store}`;
+}
+
+export interface ChecksumCommand {
+  /** Where to type it: PowerShell, 终端. */
+  where: string;
+  command: string;
+}
+
+/** The command that prints a file's SHA-256 on the given system, for the file in Downloads. */
+export function checksumCommand(os: OperatingSystem | Platform, fileName: string): ChecksumCommand {
+  switch (os) {
+    case 'windows':
+      return { where: 'PowerShell', command: `Get-FileHash "$env:USERPROFILE\\Downloads\\${fileName}" -Algorithm SHA256` };
+    case 'macos':
+      return { where: '终端', command: `shasum -a 256 ~/Downloads/${fileName}` };
+    default:
+      return { where: '终端', command: `sha256sum ~/Downloads/${fileName}` };
+  }
+}
