@@ -60,6 +60,15 @@ describe('content and config validation', { timeout: 60_000 }, () => {
     expect(output).toContain('acounts');
   });
 
+  test('a client with a malformed checksum names the file and the field', () => {
+    const dir = projectCopy();
+    edit(join(dir, 'content/clients/windows-x64.json'), (t) => t.replace(/"sha256": "[0-9a-f]+"/, '"sha256": "not-a-hash"'));
+    const { status, output } = astroSync(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('windows-x64');
+    expect(output).toContain('sha256');
+  });
+
   test('a bad support line in content/site.json stops the build with the field named', () => {
     const dir = projectCopy();
     edit(join(dir, 'content/site.json'), (t) => t.replace('"95716"', '"九五七一六"'));

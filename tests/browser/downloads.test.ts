@@ -1,0 +1,135 @@
+// The download chooser on the devices visitors come with: user agents and, where the
+// browser sends them, client hints, set the way a real browser would.
+import { describe, expect, test } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { launchBrowser, useBrowser } from '../support/browser.ts';
+
+const { baseUrl } = useBrowser();
+const clientIds = readdirSync(new URL('../../content/clients/', import.meta.url)).map((f) => f.replace(/\.json$/, ''));
+
+const UA = {
+  chromeWindows: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  safariMac: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Safari/605.1.15',
+  iphone: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Mobile/15E148 Safari/604.1',
+  chromeAndroid: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.81 Mobile Safari/537.36',
+  wechatAndroid:
+    'Mozilla/5.0 (Linux; Android 12; M2102J2SC Build/SKQ1.211006.001; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/86.0.4240.99 XWEB/4317 MMWEBSDK/20220903 Mobile Safari/537.36 MMWEBID/4357 MicroMessenger/8.0.28.2240(0x28001C57) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64',
+};
+
+interface Device {
+  userAgent: string;
+  /** Client hints as Chrome would send them; omit for browsers without them. */
+  hints?: { platform: string; platformVersion: string; architecture: string; bitness: string; mobile: boolean };
+  mobile?: boolean;
+  width?: number;
+  javaScript?: boolean;
+}
+
+async function visit(device: Device) {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({
+    userAgent: device.userAgent,
+    viewport: { width: device.width ?? 1280, height: 900 },
+    isMobile: device.mobile ?? false,
+    hasTouch: device.mobile ?? false,
+    javaScriptEnabled: device.javaScript ?? true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (device.hints) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setUserAgentOverride', {
+      userAgent: device.userAgent,
+      userAgentMetadata: { ...device.hints, model: '', fullVersion: '131.0.0.0', brands: [{ brand: 'Chromium', version: '131' }] },
+    });
+  }
+  await page.goto(`${baseUrl}/downloads/`);
+  return { page, errors, close: () => browser.close() };
+}
+
+describe('download chooser', () => {
+  test.each([
+    {
+      name: 'Windows 11 x64 Chrome',
+      device: { userAgent: UA.chromeWindows, hints: { platform: 'Windows', platformVersion: '15.0.0', architecture: 'x86', bitness: '64', mobile: false } },
+      client: 'windows-x64',
+      device_label: 'Windows 11 · 64 位（x64）',
+    },
+    {
+      name: 'Windows on Arm (Chrome’s UA says x64; the hints say arm)',
+      device: { userAgent: UA.chromeWindows, hints: { platform: 'Windows', platformVersion: '15.0.0', architecture: 'arm', bitness: '64', mobile: false } },
+      client: 'windows-arm64',
+      device_label: 'Windows 11 · ARM64',
+    },
+    { name: 'macOS Safari', device: { userAgent: UA.safariMac }, client: 'macos', device_label: 'Mac' },
+    { name: 'iPhone Safari', device: { userAgent: UA.iphone, mobile: true, width: 390 }, client: 'iphone', device_label: 'iPhone' },
+    {
+      name: 'Android Chrome',
+      device: { userAgent: UA.chromeAndroid, mobile: true, width: 412, hints: { platform: 'Android', platformVersion: '14.0.0', architecture: '', bitness: '', mobile: true } },
+      client: 'android-yingyongbao',
+      device_label: '安卓手机',
+    },
+  ])('$name gets $client with one large button', async ({ device, client, device_label }) => {
+    const { page, errors, close } = await visit(device);
+    const rec = page.getByTestId('recommendation');
+    await rec.waitFor();
+    expect(await rec.getAttribute('data-client')).toBe(client);
+    expect(await rec.textContent()).toContain(device_label);
+    const button = rec.locator('a.dc-button');
+    await expect(button.count()).resolves.toBe(1);
+    expect(await button.getAttribute('href')).toMatch(/^https:\/\//);
+    // Every other client stays listed.
+    for (const id of clientIds) await expect(page.locator(`#client-${id}`).count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test('a file download shows its SHA-256 with a copy button and this system’s command to check it', async () => {
+    const { page, close } = await visit({ userAgent: UA.chromeWindows, hints: { platform: 'Windows', platformVersion: '15.0.0', architecture: 'x86', bitness: '64', mobile: false } });
+    const rec = page.getByTestId('recommendation');
+    await rec.waitFor();
+    expect(await rec.getByTestId('sha256').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    await expect(rec.getByRole('button', { name: '复制校验值' }).count()).resolves.toBe(1);
+    expect(await rec.textContent()).toContain('Get-FileHash');
+    await close();
+  });
+
+  test('WeChat on Android: no dead button, the way out to a real browser instead', async () => {
+    const { page, close } = await visit({ userAgent: UA.wechatAndroid, mobile: true, width: 390 });
+    const rec = page.getByTestId('recommendation');
+    await rec.waitFor();
+    expect(await rec.textContent()).toContain('在浏览器中打开');
+    expect(await rec.textContent()).toContain('微信');
+    await expect(rec.locator('a.dc-button').count()).resolves.toBe(0);
+    await close();
+  });
+
+  test('on a desktop, mobile store clients show a QR code of their store page', async () => {
+    const { page, close } = await visit({ userAgent: UA.chromeWindows });
+    const qr = page.locator('#client-iphone .qr svg');
+    await expect(qr.isVisible()).resolves.toBe(true);
+    await close();
+  });
+
+  test('without JavaScript every client is listed with its link', async () => {
+    const { page, close } = await visit({ userAgent: UA.chromeWindows, javaScript: false });
+    for (const id of clientIds) {
+      const item = page.locator(`#client-${id}`);
+      await expect(item.count()).resolves.toBe(1);
+      expect(await item.locator('a.button').getAttribute('href')).toMatch(/^https:\/\//);
+    }
+    expect(await page.locator('.dc').textContent()).toContain('下方列表');
+    await close();
+  });
+
+  test('the how-to-download article carries the chooser', async () => {
+    const { page, close } = await visit({ userAgent: UA.safariMac });
+    await page.goto(`${baseUrl}/faq/download-client/`);
+    await page.locator('.downloads').scrollIntoViewIfNeeded();
+    const rec = page.getByTestId('recommendation');
+    await rec.waitFor();
+    expect(await rec.getAttribute('data-client')).toBe('macos');
+    await close();
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, test } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { clientSchema, type Client } from '../../src/lib/downloads/client-schema.ts';
+import { recommendClient } from '../../src/lib/downloads/recommend-client.ts';
+import { actionLabel, checksumCommand, fileNameOf, formatSize } from '../../src/lib/downloads/present-client.ts';
+import { detectPlatform, type DetectedPlatform } from '../../src/lib/platform/detect-platform.ts';
+
+const dir = new URL('../../content/clients/', import.meta.url);
+const shipped: Client[] = readdirSync(dir).map((file) => ({
+  id: file.replace(/\.json$/, ''),
+  ...clientSchema.parse(JSON.parse(readFileSync(new URL(file, dir), 'utf8'))),
+}));
+
+const platform = (p: Partial<DetectedPlatform>): DetectedPlatform => ({
+  os: 'unknown',
+  osVersion: '',
+  arch: 'unknown',
+  mobile: false,
+  browser: 'chrome',
+  browserLabel: 'Chrome',
+  ...p,
+});
+
+describe('client data', () => {
+  test('the shipped sample set is valid, marked sample, and covers Windows, macOS, iPhone, 应用宝 and an APK', () => {
+    expect(shipped.every((c) => c.sample)).toBe(true);
+    expect(shipped.map((c) => c.platform).sort()).toEqual(['android', 'android', 'ios', 'macos', 'windows', 'windows']);
+    expect(shipped.some((c) => c.download.kind === 'store' && c.download.store === 'yingyongbao')).toBe(true);
+    expect(shipped.some((c) => c.platform === 'android' && c.download.kind === 'file')).toBe(true);
+  });
+
+  const good = JSON.parse(readFileSync(new URL('windows-x64.json', dir), 'utf8'));
+  test.each([
+    ['platform', { platform: 'symbian' }, 'platform'],
+    ['architectures', { architectures: [] }, 'architectures'],
+    ['a version', { version: 'v5' }, 'version'],
+    ['a date', { releaseDate: '上周' }, 'releaseDate'],
+    ['a checksum', { download: { ...good.download, sha256: 'abc' } }, 'download.sha256'],
+    ['a file without size', { download: { kind: 'file', url: good.download.url, sha256: good.download.sha256 } }, 'download.size'],
+    ['a store', { download: { kind: 'store', store: 'myshop', url: 'https://x.example' } }, 'download.store'],
+    ['a URL', { download: { ...good.download, url: 'ftp://x.example/a.exe' } }, 'download.url'],
+    ['an iPhone file', { platform: 'ios' }, 'download.kind'],
+    ['universal with others', { architectures: ['universal', 'x64'] }, 'architectures'],
+    ['an unknown field', { colour: 'blue' }, ''],
+  ])('refuses %s, naming the field', (_, patch, path) => {
+    const result = clientSchema.safeParse({ ...good, ...patch });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+});
+
+describe('recommendClient', () => {
+  test.each([
+    { name: 'Windows x64', p: { os: 'windows', arch: 'x64' }, client: 'windows-x64', sure: true },
+    { name: 'Windows on Arm', p: { os: 'windows', arch: 'arm64' }, client: 'windows-arm64', sure: true },
+    { name: '32-bit Windows has no build', p: { os: 'windows', arch: 'x86' }, client: 'windows-x64', sure: false },
+    { name: 'Windows, CPU unknown', p: { os: 'windows', arch: 'unknown' }, client: 'windows-x64', sure: false },
+    { name: 'a Mac (CPU never known)', p: { os: 'macos' }, client: 'macos', sure: true },
+    { name: 'iPhone', p: { os: 'ios', mobile: true }, client: 'iphone', sure: true },
+    { name: 'Android: the store first', p: { os: 'android', mobile: true }, client: 'android-yingyongbao', sure: true },
+    { name: 'HarmonyOS: Android build, unsure', p: { os: 'harmonyos', mobile: true }, client: 'android-yingyongbao', sure: false },
+    { name: 'Linux has no client', p: { os: 'linux', arch: 'x64' }, client: undefined, sure: false },
+    { name: 'unknown device', p: {}, client: undefined, sure: false },
+  ] as const)('$name → $client', ({ p, client, sure }) => {
+    const rec = recommendClient(platform(p), shipped);
+    expect(rec.client?.id).toBe(client);
+    expect(rec.sure).toBe(sure);
+    if (!sure) expect(rec.note).not.toBe('');
+  });
+
+  test('in an app’s browser the visitor is told to open a real browser', () => {
+    const rec = recommendClient(platform({ os: 'android', mobile: true, inApp: 'wechat', browser: 'in-app' }), shipped);
+    expect(rec.openInBrowser).toBe(true);
+    expect(rec.client?.id).toBe('android-yingyongbao');
+  });
+
+  test('an x64-only Windows list serves Arm through emulation, and says so', () => {
+    const rec = recommendClient(platform({ os: 'windows', arch: 'arm64' }), shipped.filter((c) => c.id !== 'windows-arm64'));
+    expect(rec.client?.id).toBe('windows-x64');
+    expect(rec.note).toContain('兼容模式');
+  });
+});
+
+describe('presentation', () => {
+  test.each([
+    [formatSize(186_413_056), '177.8 MB'],
+    [formatSize(2_500_000_000), '2.33 GB'],
+    [formatSize(2048), '2 KB'],
+    [fileNameOf('https://download.example.com/a/QidianSetup-5.6.2-x64.exe'), 'QidianSetup-5.6.2-x64.exe'],
+    [checksumCommand('windows', 'a.exe').command, 'Get-FileHash "$env:USERPROFILE\\Downloads\\a.exe" -Algorithm SHA256'],
+    [checksumCommand('macos', 'a.dmg').command, 'shasum -a 256 ~/Downloads/a.dmg'],
+    [checksumCommand('linux', 'a.deb').command, 'sha256sum ~/Downloads/a.deb'],
+    [actionLabel({ download: { kind: 'store', store: 'app-store', url: 'https://x' } }), '前往 App Store'],
+    [actionLabel({ download: { kind: 'store', store: 'yingyongbao', url: 'https://x' } }), '前往应用宝'],
+  ])('%s', (actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+});
+
+describe('detectPlatform with client hints', () => {
+  const chromeOnWindows = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+  test.each([
+    { name: 'Windows 11 x64', hints: { platform: 'Windows', platformVersion: '15.0.0', architecture: 'x86', bitness: '64' }, os: 'windows', osVersion: '11', arch: 'x64' },
+    { name: 'Windows 10', hints: { platform: 'Windows', platformVersion: '10.0.0', architecture: 'x86', bitness: '64' }, os: 'windows', osVersion: '10', arch: 'x64' },
+    { name: 'Windows on Arm (the UA says x64)', hints: { platform: 'Windows', platformVersion: '15.0.0', architecture: 'arm', bitness: '64' }, os: 'windows', osVersion: '11', arch: 'arm64' },
+    { name: '32-bit Windows', hints: { platform: 'Windows', platformVersion: '10.0.0', architecture: 'x86', bitness: '32' }, os: 'windows', osVersion: '10', arch: 'x86' },
+    { name: 'no hints (Firefox, Safari)', hints: undefined, os: 'windows', osVersion: '10', arch: 'x64' },
+  ])('$name', ({ hints, os, osVersion, arch }) => {
+    expect(detectPlatform({ userAgent: chromeOnWindows, hints })).toMatchObject({ os, osVersion, arch });
+  });
+
+  test('an iPad asking for the desktop site is told from a Mac by its touch screen', () => {
+    const ua = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
+    expect(detectPlatform({ userAgent: ua, maxTouchPoints: 5 })).toMatchObject({ os: 'ios', mobile: true });
+    expect(detectPlatform({ userAgent: ua, maxTouchPoints: 0 })).toMatchObject({ os: 'macos', mobile: false, arch: 'unknown' });
+  });
+});
