@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import node from '@astrojs/node';
-import { siteConfig } from './src/config/site.ts';
+import { connectOrigins, siteConfig } from './src/config/site.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { supportApiIntegration } from './src/integrations/support-api.ts';
 import { inlineScriptHashes } from './src/config/inline-scripts.ts';
@@ -21,7 +21,9 @@ export default defineConfig({
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",
-        "connect-src 'self'",
+        // The support API and the hosts the diagnostics probe (site config).
+        `connect-src 'self' ${connectOrigins(siteConfig).join(' ')}`.trim(),
+        `frame-src 'self' ${siteConfig.diagnostics.storageProbeOrigin}`.trim(),
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -20,6 +20,23 @@ export const supportLineSchema = z.strictObject({
   hours: z.string().trim().max(40).optional(),
 });
 
+const wsUrl = z.url({ protocol: /^wss?$/, error: '必须是以 ws:// 或 wss:// 开头的完整地址' });
+
+/** What the browser-unblock diagnostics probe. */
+export const diagnosticsConfigSchema = z.strictObject({
+  /** Hosts the chat widget needs; each is probed from the visitor's browser. */
+  chatHosts: z
+    .array(z.strictObject({ label: z.string().trim().min(1).max(20), url: absoluteHttpUrl }))
+    .max(10)
+    .default([]),
+  /** The chat service's own WebSocket echo, if it has one; empty = the support API's. */
+  webSocketUrl: z.union([z.literal(''), wsUrl]).default(''),
+  /** An origin (another site) serving /diagnostics/storage-probe/, to test third-party storage; empty = not tested. */
+  storageProbeOrigin: z.union([z.literal(''), absoluteHttpUrl]).default(''),
+  /** How long a host may take before it counts as timed out, in ms. */
+  hostTimeoutMs: z.int().min(1000).max(30_000).default(5000),
+});
+
 export const siteConfigSchema = z.strictObject({
   /** The brand shown in the header and in page titles. */
   brandName: z.string().trim().min(1).max(30),
@@ -43,6 +60,8 @@ export const siteConfigSchema = z.strictObject({
    * as the site, at `/api/v1`.
    */
   apiBaseUrl: z.union([z.literal(''), absoluteHttpUrl]).default(''),
+  /** Settings of the browser-unblock diagnostics. */
+  diagnostics: diagnosticsConfigSchema.prefault({}),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
@@ -70,4 +89,12 @@ export const siteConfig: SiteConfig = parseSiteConfig(siteJson, process.env);
 /** Absolute URL of the support API's v1 root, or a same-origin path. */
 export function apiUrl(config: SiteConfig, path: string): string {
   return `${config.apiBaseUrl}/api/v1${path}`;
+}
+
+/** Origins the pages may connect to (CSP connect-src): the API's and the probed hosts'. */
+export function connectOrigins(config: SiteConfig): string[] {
+  const origins = [config.apiBaseUrl, ...config.diagnostics.chatHosts.map((h) => h.url), config.diagnostics.webSocketUrl]
+    .filter(Boolean)
+    .map((url) => new URL(url).origin);
+  return [...new Set(origins)];
 }

@@ -7,6 +7,7 @@ import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import { openSupportApi } from '../server/support-api.ts';
 import { setSecurityHeaders } from '../server/security-headers.ts';
+import { attachWebSocketEcho } from '../server/websocket-echo.ts';
 
 export function supportApiIntegration(): AstroIntegration {
   return {
@@ -16,6 +17,8 @@ export function supportApiIntegration(): AstroIntegration {
         // The same app, store and price list as `npm start`, on WENDA_DATA_DIR (default ./data).
         const supportApi = openSupportApi();
         server.httpServer?.once('close', () => supportApi.close());
+        // Vite handles its own (HMR) upgrades; only the echo path is taken here.
+        if (server.httpServer) attachWebSocketEcho(server.httpServer, () => {});
         const api = getRequestListener(supportApi.app.fetch, { overrideGlobalObjects: false });
         const indexDir = fileURLToPath(new URL('../../dist/client/pagefind/', import.meta.url));
         const searchIndex = sirv(indexDir, { dev: true });
@@ -24,7 +27,7 @@ export function supportApiIntegration(): AstroIntegration {
         }
         server.middlewares.use((req, res, next) => {
           if (req.url?.startsWith('/api/')) {
-            setSecurityHeaders(res, true);
+            setSecurityHeaders(res, 'api');
             return void api(req, res);
           }
           if (req.url?.startsWith('/pagefind/')) {

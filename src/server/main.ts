@@ -8,8 +8,9 @@ import sirv from 'sirv';
 import { ConfigError } from '../config/friendly-errors.ts';
 import { StoreOpenError } from '../store/sqlite.ts';
 import { parseServerEnv } from './env.ts';
-import { setSecurityHeaders } from './security-headers.ts';
+import { headerSetFor, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
+import { attachWebSocketEcho } from './websocket-echo.ts';
 
 const distDir = new URL('../../dist/', import.meta.url);
 const clientDir = fileURLToPath(new URL('client/', distDir));
@@ -52,11 +53,13 @@ const staticFiles = sirv(clientDir, {
 });
 
 const server = createServer((req, res) => {
-  const forApi = req.url?.startsWith('/api/') ?? false;
-  setSecurityHeaders(res, forApi);
-  if (forApi) void api(req, res);
+  const headers = headerSetFor(req.url ?? '/');
+  setSecurityHeaders(res, headers);
+  if (headers === 'api') void api(req, res);
   else staticFiles(req, res, () => void astroHandler(req, res));
 });
+
+const websocketEcho = attachWebSocketEcho(server);
 
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
@@ -69,6 +72,7 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`收到 ${signal}，处理完进行中的请求后退出。`);
+  for (const client of websocketEcho.clients) client.close(1001, 'server stopping');
   server.close(() => {
     supportApi.close();
     process.exit(0);

@@ -25,10 +25,25 @@ export const siteSecurityHeaders: Record<string, string> = {
   'X-Frame-Options': 'SAMEORIGIN',
 };
 
-const API_HEADERS = Object.entries(apiSecurityHeaders);
-const SITE_HEADERS = Object.entries(siteSecurityHeaders);
+/** The diagnostics' storage probe, which other sites' diagnostics frame on purpose. */
+export const frameableSecurityHeaders: Record<string, string> = {
+  ...COMMON,
+  'Content-Security-Policy': "frame-ancestors *; object-src 'none'; base-uri 'self'",
+};
 
-/** Sets the headers for `/api/` or for the site on a response about to be written. */
-export function setSecurityHeaders(res: ServerResponse, forApi: boolean): void {
-  for (const [name, value] of forApi ? API_HEADERS : SITE_HEADERS) res.setHeader(name, value);
+const HEADERS = {
+  api: Object.entries(apiSecurityHeaders),
+  site: Object.entries(siteSecurityHeaders),
+  frameable: Object.entries(frameableSecurityHeaders),
+};
+
+/** Which header set a request path gets. */
+export function headerSetFor(path: string): keyof typeof HEADERS {
+  if (path.startsWith('/api/')) return 'api';
+  return path.startsWith('/diagnostics/storage-probe') ? 'frameable' : 'site';
+}
+
+/** Sets the security headers for this path on a response about to be written. */
+export function setSecurityHeaders(res: ServerResponse, set: keyof typeof HEADERS): void {
+  for (const [name, value] of HEADERS[set]) res.setHeader(name, value);
 }

@@ -2,5 +2,6 @@
 import Callout from './Callout.astro';
 import RobotQuota from '../RobotQuota.astro';
 import Downloads from '../Downloads.astro';
+import Diagnostics from '../Diagnostics.astro';
 
-export const mdxComponents = { Callout, RobotQuota, Downloads };
+export const mdxComponents = { Callout, RobotQuota, Downloads, Diagnostics };

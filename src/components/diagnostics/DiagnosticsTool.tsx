@@ -1,0 +1,198 @@
+// The browser-unblock diagnostics island: runs the checks with progress, tests pop-ups on
+// a click, leads with what to fix first, shows each check with its fix for this
+// browser, and hands support a copyable report or a reference number.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { checkPopups } from '../../lib/diagnostics/checks/popups.ts';
+import { browserEnvironment, defaultEchoUrl } from '../../lib/diagnostics/browser-environment.ts';
+import { FIX_GUIDES, GUIDE_BROWSER_NAMES, guideBrowserFor, guideOrder, type GuideBrowser } from '../../lib/diagnostics/fix-guides.ts';
+import { STATUS_LABELS, osLabel, reportForSupport, reportText } from '../../lib/diagnostics/report.ts';
+import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck } from '../../lib/diagnostics/run-diagnostics.ts';
+import type { ChatHost, CheckResult, FixTopic } from '../../lib/diagnostics/types.ts';
+import { detectPlatform, type DetectedPlatform } from '../../lib/platform/detect-platform.ts';
+
+export interface DiagnosticsToolProps {
+  apiBaseUrl: string;
+  chatHosts: ChatHost[];
+  webSocketUrl: string;
+  storageProbeOrigin: string;
+  hostTimeoutMs: number;
+}
+
+const ICONS = { pass: '✓', warn: '!', fail: '✕', unknown: '?' } as const;
+
+function FixSteps({ topic, own }: { topic: FixTopic; own: GuideBrowser | undefined }) {
+  const guide = FIX_GUIDES[topic];
+  const browsers = guideOrder(topic, own);
+  const [first, ...rest] = browsers;
+  return (
+    <div class="dg-fix">
+      <p class="dg-fix-title">怎么解决：{guide.title}</p>
+      {guide.general && (
+        <ol>
+          {guide.general.map((step) => (
+            <li key={step}>{step}</li>
+          ))}
+        </ol>
+      )}
+      {first && (
+        <details open={first === own} class="dg-browser">
+          <summary>{GUIDE_BROWSER_NAMES[first]}{first === own ? '（你正在使用）' : ''}</summary>
+          <ol>
+            {guide.byBrowser![first]!.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+      {rest.map((b) => (
+        <details class="dg-browser" key={b}>
+          <summary>{GUIDE_BROWSER_NAMES[b]}</summary>
+          <ol>
+            {guide.byBrowser![b]!.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </details>
+      ))}
+    </div>
+  );
+}
+
+type SendState = { status: 'idle' } | { status: 'sending' } | { status: 'sent'; id: string } | { status: 'failed'; message: string };
+
+export default function DiagnosticsTool(props: DiagnosticsToolProps) {
+  const [platform, setPlatform] = useState<DetectedPlatform>();
+  const [results, setResults] = useState<CheckResult[]>([]);
+  const [running, setRunning] = useState(false);
+  const [popup, setPopup] = useState<CheckResult>();
+  const [copied, setCopied] = useState(false);
+  const [send, setSend] = useState<SendState>({ status: 'idle' });
+  const [round, setRound] = useState(0);
+  const settings = useMemo(() => ({ chatHosts: props.chatHosts, webSocketUrl: props.webSocketUrl, hostTimeoutMs: props.hostTimeoutMs }), [props]);
+  const total = passiveCheckCount(settings);
+
+  useEffect(() => {
+    let live = true;
+    setPlatform(detectPlatform({ userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints }));
+    setResults([]);
+    setRunning(true);
+    setSend({ status: 'idle' });
+    const env = browserEnvironment({ apiBaseUrl: props.apiBaseUrl, storageProbeOrigin: props.storageProbeOrigin });
+    // The echo's URL depends on the page's location, known only in the browser.
+    const run = { ...settings, webSocketUrl: settings.webSocketUrl || defaultEchoUrl(props.apiBaseUrl) };
+    void runPassiveChecks(env, run, (r) => live && setResults((prev) => [...prev, r])).finally(() => live && setRunning(false));
+    return () => {
+      live = false;
+    };
+  }, [settings, round]);
+
+  const all = withPopupCheck(results, popup);
+  const summary = summarize(all);
+  const own = platform ? guideBrowserFor(platform.browser) : undefined;
+
+  const copyReport = async () => {
+    if (!platform) return;
+    try {
+      await navigator.clipboard.writeText(reportText(all, platform, navigator.userAgent, new Date()));
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  const sendReport = async () => {
+    if (!platform) return;
+    setSend({ status: 'sending' });
+    try {
+      const res = await fetch(`${props.apiBaseUrl}/api/v1/diagnostics/reports`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(reportForSupport(all, platform, navigator.userAgent, location.pathname)),
+      });
+      const body = await res.json();
+      if (!res.ok) throw new Error(body?.error?.message ?? `发送失败（${res.status}）`);
+      setSend({ status: 'sent', id: body.id });
+    } catch (error) {
+      setSend({ status: 'failed', message: error instanceof TypeError ? '网络连接失败，请稍后再试，或用「复制检测报告」发给客服。' : (error as Error).message });
+    }
+  };
+
+  return (
+    <div class="dg" data-testid="diagnostics" data-running={running ? 'true' : 'false'}>
+      <div class="dg-summary" role="status" aria-live="polite" data-testid="diagnostics-summary">
+        {running ? (
+          <>
+            <p class="dg-summary-title">正在检测…（{results.length}/{total}）</p>
+            <progress max={total} value={results.length} aria-label="检测进度" />
+          </>
+        ) : summary.allClear ? (
+          <p class="dg-summary-title dg-ok">一切正常：这个浏览器可以正常打开会话。</p>
+        ) : (
+          <>
+            <p class="dg-summary-title dg-bad">发现 {summary.problems.length} 个问题</p>
+            <p>
+              请先处理：<a href={`#check-${summary.first!.id}`}>{summary.first!.title}</a>——{summary.first!.finding}
+            </p>
+          </>
+        )}
+        {platform && (
+          <p class="dg-device">
+            {platform.browserLabel} · {osLabel(platform)}
+          </p>
+        )}
+      </div>
+
+      <div class="dg-actions">
+        <button type="button" onClick={() => setPopup(checkPopups((url, target, features) => window.open(url, target, features)))}>
+          测试弹出窗口
+        </button>
+        <button type="button" onClick={() => setRound((r) => r + 1)} disabled={running}>
+          重新检测
+        </button>
+      </div>
+
+      <ul class="dg-list">
+        {all.map((r) => (
+          <li key={r.id} id={`check-${r.id}`} class={`dg-check dg-${r.status}`} data-check={r.id} data-status={r.status}>
+            <p class="dg-head">
+              <span class="dg-icon" aria-hidden="true">
+                {ICONS[r.status]}
+              </span>
+              <span class="dg-title">{r.title}</span>
+              <span class="dg-status">{STATUS_LABELS[r.status]}</span>
+            </p>
+            <p class="dg-finding">{r.finding}</p>
+            {r.fix && (r.status === 'fail' || r.status === 'warn') && <FixSteps topic={r.fix} own={own} />}
+          </li>
+        ))}
+      </ul>
+
+      {!running && (
+        <div class="dg-support">
+          <p class="dg-privacy">只检测浏览器设置和网络连通情况，不会读取或上传你的姓名、电话、聊天内容等个人信息；点击「发送给客服」时才会上传上面的检测结果和浏览器型号。</p>
+          <div class="dg-actions">
+            <button type="button" onClick={copyReport}>
+              {copied ? '已复制检测报告' : '复制检测报告'}
+            </button>
+            <button type="button" class="dg-primary" onClick={sendReport} disabled={send.status === 'sending' || send.status === 'sent'}>
+              {send.status === 'sending' ? '正在发送…' : '发送给客服'}
+            </button>
+          </div>
+          {send.status === 'sent' && (
+            <div class="dg-reference" role="status">
+              <p>已发送。请把诊断编号告诉客服：</p>
+              <p class="dg-reference-id" data-testid="reference-id">
+                {send.id}
+              </p>
+            </div>
+          )}
+          {send.status === 'failed' && (
+            <p class="dg-error" role="alert">
+              {send.message}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

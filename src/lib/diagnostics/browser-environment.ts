@@ -1,0 +1,33 @@
+// The real browser behind the diagnostics: the page's cookies, storages, fetch,
+// WebSocket and the support API's clock.
+import { documentCookieJar } from './checks/cookies.ts';
+import { fetchProbe } from './checks/host-reachability.ts';
+import type { DiagnosticsEnvironment } from './run-diagnostics.ts';
+import { askStorageProbe } from './storage-probe.ts';
+
+export interface BrowserEnvironmentOptions {
+  /** Support API origin; empty for the site's own. */
+  apiBaseUrl: string;
+  storageProbeOrigin: string;
+}
+
+export function browserEnvironment({ apiBaseUrl, storageProbeOrigin }: BrowserEnvironmentOptions): DiagnosticsEnvironment {
+  return {
+    userAgent: navigator.userAgent,
+    documentMode: (document as Document & { documentMode?: number }).documentMode,
+    cookies: documentCookieJar(),
+    localStorage: () => window.localStorage,
+    sessionStorage: () => window.sessionStorage,
+    probe: fetchProbe,
+    connectWebSocket: (url) => new WebSocket(url),
+    serverDate: async () => (await fetch(`${apiBaseUrl}/api/v1/health`, { cache: 'no-store' })).headers.get('Date'),
+    now: () => Date.now(),
+    thirdPartyStorage: () => askStorageProbe(storageProbeOrigin),
+  };
+}
+
+/** The support API's WebSocket echo, next to wherever the API lives. */
+export function defaultEchoUrl(apiBaseUrl: string): string {
+  const base = new URL(apiBaseUrl || location.origin);
+  return `${base.protocol === 'https:' ? 'wss:' : 'ws:'}//${base.host}/api/v1/diagnostics/ws`;
+}

@@ -1,0 +1,53 @@
+// Can this browser reach each of the chat service's hosts? A quick refusal means
+// something on this computer blocks it (an extension, IE's restricted-sites zone, a
+// policy); a time-out means the network does (firewall, proxy).
+import type { ChatHost, CheckResult } from '../types.ts';
+
+/** Fetches a URL; rejects on a network error, and on `signal` abort. */
+export type Probe = (url: string, signal: AbortSignal) => Promise<unknown>;
+
+export interface ReachabilityOptions {
+  probe: Probe;
+  timeoutMs: number;
+  now?: () => number;
+}
+
+export type Reachability = 'reachable' | 'refused' | 'timeout';
+
+export async function probeHost(url: string, { probe, timeoutMs, now = () => performance.now() }: ReachabilityOptions): Promise<{ outcome: Reachability; ms: number }> {
+  const controller = new AbortController();
+  const started = now();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    await probe(url, controller.signal);
+    return { outcome: 'reachable', ms: Math.round(now() - started) };
+  } catch {
+    return { outcome: controller.signal.aborted ? 'timeout' : 'refused', ms: Math.round(now() - started) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const hostName = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
+export async function checkHost(host: ChatHost, index: number, options: ReachabilityOptions): Promise<CheckResult> {
+  const base = { id: `host-${index + 1}`, title: `连接 ${host.label}（${hostName(host.url)}）` };
+  const { outcome, ms } = await probeHost(host.url, options);
+  switch (outcome) {
+    case 'reachable':
+      return { ...base, status: 'pass', finding: `可以连接，用时 ${ms} 毫秒。` };
+    case 'refused':
+      return { ...base, status: 'fail', finding: '连接立即被拒绝：可能被浏览器插件、受限站点设置或公司策略拦截。', fix: 'unblock-host' };
+    case 'timeout':
+      return { ...base, status: 'fail', finding: `${Math.round(options.timeoutMs / 1000)} 秒内没有响应：可能被防火墙或代理服务器拦截。`, fix: 'network-firewall' };
+  }
+}
+
+/** The browser's probe: a no-cors GET, which succeeds on any HTTP answer. */
+export const fetchProbe: Probe = (url, signal) => fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal });
