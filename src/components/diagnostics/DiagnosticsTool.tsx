@@ -63,7 +63,7 @@ type SendState = { status: 'idle' } | { status: 'sending' } | { status: 'sent'; 
 export default function DiagnosticsTool(props: DiagnosticsToolProps) {
   const [platform, setPlatform] = useState<DetectedPlatform>();
   const [results, setResults] = useState<CheckResult[]>([]);
-  const [running, setRunning] = useState(false);
+  const [running, setRunning] = useState(true);
   const [popup, setPopup] = useState<CheckResult>();
   const [copied, setCopied] = useState(false);
   const [send, setSend] = useState<SendState>({ status: 'idle' });

@@ -35,7 +35,7 @@ export interface DiagnosticsSettings {
 }
 
 /** How many results `runPassiveChecks` reports, for a progress bar. */
-export const passiveCheckCount = (settings: DiagnosticsSettings) => 7 + settings.chatHosts.length;
+export const passiveCheckCount = (settings: DiagnosticsSettings) => 8 + settings.chatHosts.length;
 
 export async function runPassiveChecks(
   env: DiagnosticsEnvironment,

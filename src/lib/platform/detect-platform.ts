@@ -52,16 +52,18 @@ const IN_APP: [InAppBrowser, RegExp][] = [
 
 /** Browser families by UA token, most specific first (Chinese browsers embed Chrome's token). */
 const BROWSERS: [BrowserFamily, RegExp][] = [
-  ['360', /QIHU 360|360SE|360EE|360Browser/i],
+  ['360', /QIHU 360|360SE|360EE|360Browser|QihooBrowser|QHBrowser/i],
   ['qq-browser', /QQBrowser/i],
   ['sogou', /MetaSr|SE 2\.X|Sogou/i],
   ['uc', /UCBrowser|UCWEB|UBrowser/i],
-  ['quark', /Quark\//i],
+  ['quark', /Quark(?:PC)?\//i],
   ['huawei', /HuaweiBrowser|HBPC/i],
   ['xiaomi', /MiuiBrowser|XiaoMi\//i],
   ['samsung', /SamsungBrowser/i],
   ['opera', /OPR\/|Opera/i],
   ['edge', /Edg(e|A|iOS)?\//],
+  // HarmonyOS NEXT's system web view carries a Chrome token but is not Chrome.
+  ['other', /ArkWeb\//],
   ['ie', /MSIE |Trident\//],
   ['firefox', /Firefox\/|FxiOS\//],
   ['chrome', /Chrome\/|CriOS\//],
@@ -121,8 +123,9 @@ function archFromUserAgent(os: OperatingSystem, ua: string, cpu: string | undefi
     if (/Win64|x64|WOW64|amd64/i.test(ua)) return 'x64';
     return 'x86';
   }
+  // Some phones list both ("x64; ARM64"); the ARM token is the true one there.
+  if (cpu === 'arm64' || /aarch64|armv8|\bARM64\b/i.test(ua)) return 'arm64';
   if (cpu === 'amd64') return 'x64';
-  if (cpu === 'arm64' || /aarch64|armv8/i.test(ua)) return 'arm64';
   if (cpu === 'ia32' && os === 'linux') return 'x86';
   return 'unknown';
 }
@@ -162,7 +165,9 @@ export function detectPlatform({ userAgent: ua, hints, maxTouchPoints }: Platfor
     os = 'ios';
     mobile = true;
   }
-  if (os === 'android' || os === 'ios' || os === 'harmonyos') mobile = true;
+  if (os === 'android' || os === 'ios') mobile = true;
+  // HarmonyOS runs on PCs too, which say "(PC; OpenHarmony …".
+  if (os === 'harmonyos') mobile = !/\(PC;/.test(ua);
   const arch = archFromHints(hints) ?? archFromUserAgent(os, ua, parsed.cpu.architecture);
   const inApp = IN_APP.find(([, pattern]) => pattern.test(ua))?.[0];
   const family = inApp ? 'in-app' : (BROWSERS.find(([, pattern]) => pattern.test(ua))?.[0] ?? 'other');

@@ -1,0 +1,130 @@
+// The browser-unblock diagnostics in Chromium. The vendor's chat hosts are outside this
+// machine, so Playwright stands in for them (answering, refusing or staying silent);
+// everything else is the real browser, the real server and its WebSocket echo.
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../support/browser.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+import site from '../../content/site.json' with { type: 'json' };
+
+const { openPage } = useBrowser();
+const hosts = site.diagnostics.chatHosts.map((h) => new URL(h.url).origin);
+let servers: RunningServer[] = [];
+afterEach(async () => {
+  for (const s of servers) await s.stop();
+  servers = [];
+});
+
+/** Makes the chat hosts answer, except those listed as refusing or silent. */
+async function standInForHosts(page: Page, { refuse = [], silent = [] }: { refuse?: string[]; silent?: string[] } = {}) {
+  for (const origin of hosts) {
+    await page.route(`${origin}/**`, (route) => {
+      if (refuse.includes(origin)) return route.abort('blockedbyclient');
+      if (silent.includes(origin)) return new Promise(() => {});
+      return route.fulfill({ status: 200, body: 'ok' });
+    });
+  }
+}
+
+async function runTool(page: Page, path = '/tools/diagnostics/') {
+  await page.goto(new URL(path, page.url()).href);
+  await page.locator('[data-testid=diagnostics][data-running=false]').waitFor({ timeout: 20_000 });
+}
+
+const statusOf = (page: Page, id: string) => page.locator(`[data-check="${id}"]`).getAttribute('data-status');
+
+describe('diagnostics', () => {
+  test('a clean run passes every check and says all is clear', async () => {
+    const { page, context, errors } = await openPage('/');
+    await standInForHosts(page);
+    await runTool(page);
+    await page.getByRole('button', { name: '测试弹出窗口' }).click();
+    await expect.poll(() => statusOf(page, 'popups')).toBe('pass');
+    const statuses = await page.locator('[data-check]').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.check}:${(e as HTMLElement).dataset.status}`));
+    // Third-party storage needs a probe origin, which the sample config does not name.
+    expect(statuses.filter((s) => !s.endsWith(':pass'))).toEqual(['third-party-storage:unknown']);
+    expect(statuses).toContain('websocket:pass');
+    expect(await page.getByTestId('diagnostics-summary').textContent()).toContain('一切正常');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a host that refuses fails with its fix; one that never answers fails as a time-out', async () => {
+    const { page, context } = await openPage('/');
+    await standInForHosts(page, { refuse: [hosts[1]!], silent: [hosts[2]!] });
+    await runTool(page);
+    const refused = page.locator('[data-check="host-2"]');
+    expect(await refused.getAttribute('data-status')).toBe('fail');
+    expect(await refused.textContent()).toContain('立即被拒绝');
+    expect(await refused.textContent()).toContain('解除对会话服务的拦截');
+    const silent = page.locator('[data-check="host-3"]');
+    expect(await silent.getAttribute('data-status')).toBe('fail');
+    expect(await silent.textContent()).toContain('没有响应');
+    expect(await silent.textContent()).toContain('检查网络和防火墙');
+    expect(await page.getByTestId('diagnostics-summary').textContent()).toContain('请先处理');
+    await context.close();
+  });
+
+  test('cookies blocked fails, with the steps for this browser open first', async () => {
+    const { page, context } = await openPage('/');
+    await standInForHosts(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setDocumentCookieDisabled', { disabled: true });
+    await runTool(page);
+    expect(await statusOf(page, 'cookies')).toBe('fail');
+    const own = page.locator('[data-check="cookies"] details[open] summary');
+    expect(await own.textContent()).toContain('Chrome');
+    await context.close();
+  });
+
+  test('a blocked pop-up fails', async () => {
+    const { page, context } = await openPage('/');
+    await standInForHosts(page);
+    // What pop-up blockers do: window.open gives nothing back.
+    await page.addInitScript(() => {
+      window.open = () => null;
+    });
+    await runTool(page);
+    await page.getByRole('button', { name: '测试弹出窗口' }).click();
+    await expect.poll(() => statusOf(page, 'popups')).toBe('fail');
+    expect(await page.locator('[data-check="popups"]').textContent()).toContain('允许弹出窗口');
+    await context.close();
+  });
+
+  test('a skewed clock warns', async () => {
+    const { page, context } = await openPage('/');
+    await standInForHosts(page);
+    await page.clock.install({ time: Date.now() + 20 * 60_000 });
+    await runTool(page);
+    expect(await statusOf(page, 'clock')).toBe('warn');
+    await context.close();
+  });
+
+  test('sending a report gives a reference that the admin API returns with the same results', async () => {
+    const token = 'diagnostics-test-admin-token';
+    const server = await startServer({ env: { WENDA_ADMIN_TOKEN: token } });
+    servers.push(server);
+    const { page, context } = await openPage(`${server.url}/`);
+    await standInForHosts(page, { refuse: [hosts[0]!] });
+    await runTool(page);
+    const shown = await page.locator('[data-check]').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.check, (e as HTMLElement).dataset.status]));
+    await page.getByRole('button', { name: '发送给客服' }).click();
+    const reference = page.getByTestId('reference-id');
+    await reference.waitFor();
+    const id = (await reference.textContent())!.trim();
+    expect(id).toMatch(/^\d{8}$/);
+    const stored = await (await fetch(`${server.url}/api/v1/admin/diagnostics/reports/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    expect(stored.report.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual(shown);
+    expect(stored.report.summary).toContain('发现 1 个问题');
+    await context.close();
+  });
+
+  test('the widget-session article carries the tool', async () => {
+    const { page, context } = await openPage('/faq/widget-session-not-opening/');
+    await standInForHosts(page);
+    await page.locator('.diagnostics').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid=diagnostics][data-running=false]').waitFor({ timeout: 20_000 });
+    expect(await statusOf(page, 'cookies')).toBe('pass');
+    await context.close();
+  });
+});

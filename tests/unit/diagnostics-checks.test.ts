@@ -1,0 +1,186 @@
+// Each diagnostics check with the browser APIs it uses injected: every status it can give.
+import { describe, expect, test, vi } from 'vitest';
+import { checkBrowserMode } from '../../src/lib/diagnostics/checks/browser-mode.ts';
+import { checkBrowserVersion } from '../../src/lib/diagnostics/checks/browser-version.ts';
+import { checkClockSkew } from '../../src/lib/diagnostics/checks/clock-skew.ts';
+import { checkCookies, type CookieJar } from '../../src/lib/diagnostics/checks/cookies.ts';
+import { checkHost, probeHost } from '../../src/lib/diagnostics/checks/host-reachability.ts';
+import { checkInAppBrowser } from '../../src/lib/diagnostics/checks/in-app-browser.ts';
+import { checkPopups } from '../../src/lib/diagnostics/checks/popups.ts';
+import { checkThirdPartyStorage } from '../../src/lib/diagnostics/checks/third-party-storage.ts';
+import { checkWebSocket, type WebSocketLike } from '../../src/lib/diagnostics/checks/websocket.ts';
+import { checkWebStorage } from '../../src/lib/diagnostics/checks/web-storage.ts';
+
+const UA = {
+  chrome: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  oldChrome: 'Mozilla/5.0 (Windows NT 6.1; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/69.0.3497.100 Safari/537.36',
+  ie11: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko',
+  ie8: 'Mozilla/4.0 (compatible; MSIE 8.0; Windows NT 6.1; Trident/4.0)',
+  se360Compat: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; 360SE)',
+  qqCompat: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0; QQBrowser/10.8.4405.400) like Gecko',
+  sogouCompat: 'Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; WOW64; Trident/5.0; SE 2.X MetaSr 1.0)',
+  liebaoCompat: 'Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; WOW64; Trident/5.0; LBBROWSER)',
+  browser2345: 'Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0; 2345Explorer/10.0.0.18000) like Gecko',
+  wechat: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN',
+  safari: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+  oldSafari: 'Mozilla/5.0 (iPhone; CPU iPhone OS 11_0 like Mac OS X) AppleWebKit/604.1.38 (KHTML, like Gecko) Version/11.0 Mobile/15A372 Safari/604.1',
+};
+
+describe('browser mode', () => {
+  test.each([
+    { ua: UA.chrome, status: 'pass', fix: undefined, says: '现代' },
+    { ua: UA.ie11, status: 'fail', fix: 'leave-ie', says: 'Internet Explorer 11' },
+    { ua: UA.ie8, status: 'fail', fix: 'leave-ie', says: 'Internet Explorer 8' },
+    { ua: UA.se360Compat, status: 'fail', fix: 'extreme-mode', says: '360 浏览器正处于兼容模式' },
+    { ua: UA.qqCompat, status: 'fail', fix: 'extreme-mode', says: 'QQ 浏览器' },
+    { ua: UA.sogouCompat, status: 'fail', fix: 'extreme-mode', says: '搜狗浏览器' },
+    { ua: UA.liebaoCompat, status: 'fail', fix: 'extreme-mode', says: '猎豹浏览器' },
+    { ua: UA.browser2345, status: 'fail', fix: 'extreme-mode', says: '2345 浏览器' },
+  ])('$says', ({ ua, status, fix, says }) => {
+    const r = checkBrowserMode({ userAgent: ua });
+    expect(r.status).toBe(status);
+    expect(r.fix).toBe(fix);
+    expect(r.finding).toContain(says);
+  });
+
+  test('documentMode gives IE away even behind a modern-looking UA (Edge IE mode)', () => {
+    expect(checkBrowserMode({ userAgent: UA.chrome, documentMode: 11 }).status).toBe('fail');
+  });
+});
+
+describe('browser version and in-app browsers', () => {
+  test.each([
+    [UA.chrome, 'pass'],
+    [UA.oldChrome, 'warn'],
+    [UA.safari, 'pass'],
+    [UA.oldSafari, 'warn'],
+    [UA.ie11, 'unknown'],
+  ])('%s → %s', (ua, status) => {
+    expect(checkBrowserVersion({ userAgent: ua }).status).toBe(status);
+  });
+
+  test('WeChat is named, with the way out as the fix', () => {
+    expect(checkInAppBrowser({ userAgent: UA.wechat })).toMatchObject({ status: 'warn', fix: 'open-in-browser', finding: expect.stringContaining('微信') });
+    expect(checkInAppBrowser({ userAgent: UA.chrome }).status).toBe('pass');
+  });
+});
+
+describe('cookies and storage', () => {
+  const jar = (enabled: boolean, keeps: boolean): CookieJar => {
+    let value = '';
+    return { cookieEnabled: enabled, get: () => value, set: (v) => void (keeps ? (value = v.split(';')[0]!) : undefined) };
+  };
+  test.each([
+    [true, true, 'pass'],
+    [false, false, 'fail'],
+    [true, false, 'fail'],
+  ])('enabled %s, keeps %s → %s', (enabled, keeps, status) => {
+    expect(checkCookies(jar(enabled, keeps)).status).toBe(status);
+  });
+
+  const memory = () => {
+    const data = new Map<string, string>();
+    return () => ({ setItem: (k: string, v: string) => void data.set(k, v), getItem: (k: string) => data.get(k) ?? null, removeItem: (k: string) => void data.delete(k) });
+  };
+  const blocked = () => () => {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  };
+  test('both storages usable → pass; a blocked one is named', () => {
+    expect(checkWebStorage(memory(), memory()).status).toBe('pass');
+    const r = checkWebStorage(blocked(), memory());
+    expect(r).toMatchObject({ status: 'fail', fix: 'enable-storage' });
+    expect(r.finding).toContain('localStorage');
+    expect(r.finding).not.toContain('sessionStorage');
+  });
+});
+
+describe('pop-ups', () => {
+  test.each([
+    ['a window opens', () => ({ closed: false, close: vi.fn() }), 'pass'],
+    ['null (blocked)', () => null, 'fail'],
+    ['closed at once (blocked by an extension)', () => ({ closed: true, close: vi.fn() }), 'fail'],
+    ['throws', () => { throw new Error('blocked'); }, 'fail'],
+  ] as const)('%s → %s', (_, open, status) => {
+    expect(checkPopups(open as never).status).toBe(status);
+  });
+
+  test('the test window is closed again', () => {
+    const close = vi.fn();
+    checkPopups(() => ({ closed: false, close }));
+    expect(close).toHaveBeenCalled();
+  });
+});
+
+describe('host reachability', () => {
+  const host = { label: '会话窗口', url: 'https://chat.example.com/' };
+  test('an answer → reachable', async () => {
+    const r = await checkHost(host, 0, { probe: async () => new Response('ok'), timeoutMs: 1000 });
+    expect(r).toMatchObject({ id: 'host-1', status: 'pass' });
+    expect(r.title).toContain('chat.example.com');
+  });
+
+  test('an error before the time-out → refused (extension, restricted zone, policy)', async () => {
+    const r = await checkHost(host, 1, { probe: async () => Promise.reject(new TypeError('Failed to fetch')), timeoutMs: 1000 });
+    expect(r).toMatchObject({ id: 'host-2', status: 'fail', fix: 'unblock-host' });
+  });
+
+  test('no answer in time → time-out (firewall, proxy)', async () => {
+    const never = (_: string, signal: AbortSignal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const r = await checkHost(host, 0, { probe: never, timeoutMs: 50 });
+    expect(r).toMatchObject({ status: 'fail', fix: 'network-firewall' });
+    expect((await probeHost(host.url, { probe: never, timeoutMs: 30 })).outcome).toBe('timeout');
+  });
+});
+
+describe('WebSocket', () => {
+  /** A fake socket that echoes, refuses, or stays silent. */
+  const socket = (behaviour: 'echo' | 'error' | 'silent') => (): WebSocketLike => {
+    const s: WebSocketLike = {
+      onopen: null,
+      onmessage: null,
+      onerror: null,
+      onclose: null,
+      send: (data) => behaviour === 'echo' && setTimeout(() => s.onmessage?.({ data })),
+      close: () => {},
+    };
+    setTimeout(() => (behaviour === 'error' ? s.onerror?.({}) : s.onopen?.({})));
+    return s;
+  };
+  test.each([
+    { behaviour: 'echo', httpsWorks: true, status: 'pass', fix: undefined },
+    { behaviour: 'error', httpsWorks: true, status: 'fail', fix: 'websocket-proxy' },
+    { behaviour: 'silent', httpsWorks: true, status: 'fail', fix: 'websocket-proxy' },
+    { behaviour: 'error', httpsWorks: false, status: 'fail', fix: 'network-firewall' },
+  ] as const)('$behaviour with HTTPS working: $httpsWorks → $fix', async ({ behaviour, httpsWorks, status, fix }) => {
+    const r = await checkWebSocket({ url: 'wss://x/echo', connect: socket(behaviour), httpsWorks, timeoutMs: 100 });
+    expect(r.status).toBe(status);
+    expect(r.fix).toBe(fix);
+  });
+});
+
+describe('clock skew and third-party storage', () => {
+  const server = 'Wed, 25 Nov 2026 10:00:00 GMT';
+  const at = Date.parse(server);
+  test.each([
+    [at + 60_000, 'pass'],
+    [at - 4 * 60_000, 'pass'],
+    [at + 6 * 60_000, 'warn'],
+    [at - 3 * 3_600_000, 'warn'],
+  ])('local %d → %s', (local, status) => {
+    expect(checkClockSkew(server, local).status).toBe(status);
+  });
+
+  test('says how far and which way', () => {
+    expect(checkClockSkew(server, at - 10 * 60_000).finding).toContain('慢了约 10 分钟');
+    expect(checkClockSkew(null, at).status).toBe('unknown');
+  });
+
+  test.each([
+    ['no-probe', 'unknown'],
+    ['no-answer', 'unknown'],
+    [{ cookies: true, localStorage: true }, 'pass'],
+    [{ cookies: false, localStorage: true }, 'warn'],
+  ] as const)('%j → %s', (report, status) => {
+    expect(checkThirdPartyStorage(report).status).toBe(status);
+  });
+});
