@@ -22,8 +22,8 @@ export default defineConfig({
         "default-src 'self'",
         "img-src 'self' data:",
         // The support API and the hosts the diagnostics probe (site config).
-        `connect-src 'self' ${connectOrigins(siteConfig).join(' ')}`.trim(),
-        `frame-src 'self' ${siteConfig.diagnostics.storageProbeOrigin}`.trim(),
+        /** @type {`connect-src${string}`} */ (`connect-src 'self' ${connectOrigins(siteConfig).join(' ')}`.trim()),
+        /** @type {`frame-src${string}`} */ (`frame-src 'self' ${siteConfig.diagnostics.storageProbeOrigin}`.trim()),
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

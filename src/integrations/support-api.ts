@@ -18,7 +18,7 @@ export function supportApiIntegration(): AstroIntegration {
         const supportApi = openSupportApi();
         server.httpServer?.once('close', () => supportApi.close());
         // Vite handles its own (HMR) upgrades; only the echo path is taken here.
-        if (server.httpServer) attachWebSocketEcho(server.httpServer, () => {});
+        if (server.httpServer) attachWebSocketEcho(server.httpServer as import('node:http').Server, () => {});
         const api = getRequestListener(supportApi.app.fetch, { overrideGlobalObjects: false });
         const indexDir = fileURLToPath(new URL('../../dist/client/pagefind/', import.meta.url));
         const searchIndex = sirv(indexDir, { dev: true });

@@ -45,7 +45,14 @@ export function useBrowser() {
     });
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      // This machine has no internet: outside hosts (the diagnostics probe the vendor's)
+      // cannot load. That is the network, not the page.
+      const source = m.location().url;
+      if (/^Failed to load resource: net::ERR_/.test(m.text()) && source && !source.startsWith(baseUrl)) return;
+      errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(e.message));
     const response = await page.goto(/^https?:/.test(path) ? path : baseUrl + path);
     return { page, context, errors, response };

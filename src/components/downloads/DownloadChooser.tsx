@@ -84,7 +84,7 @@ function InAppInstructions({ platform, client }: { platform: DetectedPlatform; c
 }
 
 export default function DownloadChooser({ clients }: { clients: ChooserClient[] }) {
-  const [state, setState] = useState<{ platform: DetectedPlatform; rec: Recommendation & { client?: ChooserClient | undefined } } | undefined>();
+  const [state, setState] = useState<{ platform: DetectedPlatform; rec: Recommendation<ChooserClient> } | undefined>();
 
   useEffect(() => {
     let live = true;

@@ -2,6 +2,7 @@
 // WebSocket and the support API's clock.
 import { documentCookieJar } from './checks/cookies.ts';
 import { fetchProbe } from './checks/host-reachability.ts';
+import type { WebSocketLike } from './checks/websocket.ts';
 import type { DiagnosticsEnvironment } from './run-diagnostics.ts';
 import { askStorageProbe } from './storage-probe.ts';
 
@@ -19,7 +20,8 @@ export function browserEnvironment({ apiBaseUrl, storageProbeOrigin }: BrowserEn
     localStorage: () => window.localStorage,
     sessionStorage: () => window.sessionStorage,
     probe: fetchProbe,
-    connectWebSocket: (url) => new WebSocket(url),
+    // The DOM's handlers take specific event types; the check reads only `data`.
+    connectWebSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
     serverDate: async () => (await fetch(`${apiBaseUrl}/api/v1/health`, { cache: 'no-store' })).headers.get('Date'),
     now: () => Date.now(),
     thirdPartyStorage: () => askStorageProbe(storageProbeOrigin),

@@ -3,9 +3,9 @@
 import type { DetectedPlatform } from '../platform/detect-platform.ts';
 import type { Client } from './client-schema.ts';
 
-export interface Recommendation {
+export interface Recommendation<C = Client> {
   /** The client to offer with the big button; none when nothing fits. */
-  client?: Client | undefined;
+  client?: C | undefined;
   /** False when the guess may be wrong: the visitor should confirm or choose. */
   sure: boolean;
   /** Why it may be wrong, or what to know, in Chinese; empty when there is nothing to say. */
@@ -34,7 +34,7 @@ function forArchitecture<C extends Candidate>(clients: C[], arch: DetectedPlatfo
   return { client: clients[0], sure: false, note: '没有与这台电脑处理器完全对应的版本，请在下方列表中确认。' };
 }
 
-export function recommendClient<C extends Candidate>(platform: DetectedPlatform, clients: readonly C[]): Recommendation & { client?: C | undefined } {
+export function recommendClient<C extends Candidate>(platform: DetectedPlatform, clients: readonly C[]): Recommendation<C> {
   const of = (p: Candidate['platform']) => clients.filter((c) => c.platform === p).sort(byOrder);
   const openInBrowser = platform.inApp !== undefined;
   switch (platform.os) {

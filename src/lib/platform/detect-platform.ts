@@ -171,7 +171,8 @@ export function detectPlatform({ userAgent: ua, hints, maxTouchPoints }: Platfor
   const arch = archFromHints(hints) ?? archFromUserAgent(os, ua, parsed.cpu.architecture);
   const inApp = IN_APP.find(([, pattern]) => pattern.test(ua))?.[0];
   const family = inApp ? 'in-app' : (BROWSERS.find(([, pattern]) => pattern.test(ua))?.[0] ?? 'other');
-  const major = parsed.browser.major ? ` ${parsed.browser.major}` : '';
+  const majorVersion = parsed.browser.version?.split('.')[0];
+  const major = majorVersion ? ` ${majorVersion}` : '';
   const browserLabel = inApp
     ? IN_APP_LABELS[inApp]
     : (BROWSER_LABELS[family] ?? `${parsed.browser.name ?? '未知浏览器'}${family === 'chrome' || family === 'edge' || family === 'firefox' || family === 'safari' ? major : ''}`);
