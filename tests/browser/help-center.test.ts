@@ -136,7 +136,7 @@ describe('themes', () => {
 });
 
 describe('small screens', () => {
-  const paths = ['/', '/search/?q=管理员', '/no-such-page/', '/tools/robot-quota/', '/tools/diagnostics/', '/downloads/', ...shippedCategories().map((c) => `/categories/${c.id}/`), ...shippedArticles().map((a) => `/faq/${a.slug}/`)];
+  const paths = ['/', '/search/?q=管理员', '/no-such-page/', '/tools/robot-quota/', '/tools/diagnostics/', '/tools/widget/', '/downloads/', ...shippedCategories().map((c) => `/categories/${c.id}/`), ...shippedArticles().map((a) => `/faq/${a.slug}/`)];
   test.each(paths)('%s has no horizontal scroll at 360 px', async (path) => {
     const { page, context } = await openPage(path, { width: 360 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -3,5 +3,6 @@ import Callout from './Callout.astro';
 import RobotQuota from '../RobotQuota.astro';
 import Downloads from '../Downloads.astro';
 import Diagnostics from '../Diagnostics.astro';
+import WidgetTool from '../WidgetTool.astro';
 
-export const mdxComponents = { Callout, RobotQuota, Downloads, Diagnostics };
+export const mdxComponents = { Callout, RobotQuota, Downloads, Diagnostics, WidgetTool };

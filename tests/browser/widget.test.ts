@@ -1,0 +1,163 @@
+// The reception widget: the preview follows the settings, the generated snippet works
+// on a real page (pop-up, and a new tab when pop-ups are blocked), hostile text stays
+// text, and the QR code decodes to the link.
+import { afterEach, describe, expect, test } from 'vitest';
+import jsQR from 'jsqr';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../support/browser.ts';
+
+const { baseUrl, openPage } = useBrowser();
+let operatorServers: Server[] = [];
+afterEach(() => {
+  for (const s of operatorServers) s.close();
+  operatorServers = [];
+});
+
+async function openPreview(path = '/tools/widget/') {
+  const opened = await openPage(path);
+  await opened.page.locator('[data-testid=widget-preview][data-ready=true]').waitFor();
+  return opened;
+}
+
+/** The launcher button inside a preview frame's Shadow DOM. */
+const launcherIn = (page: Page, frame: 'desktop' | 'phone') => page.getByTestId(`frame-${frame}`).locator('a.b');
+
+describe('widget preview', () => {
+  test('colour, label and position changes show in both frames at once', async () => {
+    const { page, context, errors } = await openPreview();
+    await page.getByLabel('按钮文字').fill('找客服');
+    await page.getByLabel('主题颜色').fill('#ff6600');
+    await page.getByLabel('位置', { exact: true }).selectOption('left');
+    await page.getByLabel('样式').selectOption('bar');
+    for (const frame of ['desktop', 'phone'] as const) {
+      const button = launcherIn(page, frame);
+      await expect.poll(() => button.textContent()).toBe('找客服');
+      expect(await button.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 102, 0)');
+      const [box, screen] = await Promise.all([button.boundingBox(), page.getByTestId(`frame-${frame}`).boundingBox()]);
+      expect(box!.x - screen!.x).toBeLessThan(screen!.width / 2);
+    }
+    expect(await page.getByTestId('snippet').inputValue()).toContain('data-color="#ff6600"');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('hostile text in every field stays text; the snippet stays valid; a non-http link is refused', async () => {
+    const { page, context } = await openPreview();
+    let alerted = false;
+    page.on('dialog', async (d) => {
+      alerted = true;
+      await d.dismiss();
+    });
+    const evil = '</script><script>alert(1)</script>';
+    await page.getByLabel('按钮文字').fill('" onmouseover="x');
+    await page.getByLabel('欢迎语（可选）').fill(evil);
+    await page.getByLabel('接待链接').fill(`https://kf.example.com/chat?q=${evil}`);
+    await launcherIn(page, 'desktop').hover();
+    const snippet = await page.getByTestId('snippet').inputValue();
+    expect(snippet.match(/<script/g)).toHaveLength(1);
+    expect(snippet).toContain('data-greeting="&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+    // The snippet, placed on a page, is one script tag whose attributes read back as typed.
+    const parsed = await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      const scripts = doc.querySelectorAll('script');
+      return { count: scripts.length, greeting: scripts[0]?.getAttribute('data-greeting'), label: scripts[0]?.getAttribute('data-label') };
+    }, snippet);
+    expect(parsed).toEqual({ count: 1, greeting: evil, label: '" onmouseover="x' });
+    await page.getByLabel('接待链接').fill('javascript:alert(1)');
+    await expect(page.getByText('接待链接必须是以 http:// 或 https:// 开头的网址').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('snippet').count()).resolves.toBe(0);
+    expect(alerted).toBe(false);
+    await context.close();
+  });
+
+  test('settings persist in this browser and travel in the share link', async () => {
+    const { page, context } = await openPreview();
+    await page.getByLabel('按钮文字').fill('售后咨询');
+    await page.reload();
+    await page.locator('[data-testid=widget-preview][data-ready=true]').waitFor();
+    expect(await page.getByLabel('按钮文字').inputValue()).toBe('售后咨询');
+    const share = await page.getByLabel('分享这套设置').inputValue();
+    const fresh = await context.browser()!.newContext();
+    const other = await fresh.newPage();
+    await other.goto(share);
+    await other.locator('[data-testid=widget-preview][data-ready=true]').waitFor();
+    expect(await other.getByLabel('按钮文字').inputValue()).toBe('售后咨询');
+    await fresh.close();
+    await context.close();
+  });
+
+  test('the QR code decodes to the direct link', async () => {
+    const { page, context } = await openPreview();
+    const link = 'https://kf.example.com/chat?id=qr-test&channel=weibo';
+    await page.getByLabel('接待链接').fill(link);
+    await page.getByLabel('二维码（站外渠道）').check();
+    const svg = page.getByTestId('qr-preview').locator('svg');
+    await svg.waitFor();
+    const image = await svg.evaluate(async (el) => {
+      const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(el))}`;
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const canvas = Object.assign(document.createElement('canvas'), { width: 400, height: 400 });
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, 400, 400);
+      ctx.drawImage(img, 0, 0, 400, 400);
+      return Array.from(ctx.getImageData(0, 0, 400, 400).data);
+    });
+    const decoded = jsQR(Uint8ClampedArray.from(image), 400, 400);
+    expect(decoded?.data).toBe(link);
+    expect(await page.getByTestId('direct-link').inputValue()).toBe(link);
+    await context.close();
+  });
+});
+
+describe('the launcher on an operator’s page', () => {
+  async function pageWithSnippet(extra = '') {
+    const { page, context } = await openPreview();
+    await page.getByLabel('接待链接').fill(`${baseUrl}/faq/widget-session-not-opening/?from=widget`);
+    await page.getByLabel('按钮文字').fill('在线咨询');
+    const snippet = await page.getByTestId('snippet').inputValue();
+    // The operator's site: another origin, served from this machine.
+    const html = `<!doctype html><html><head>${extra}</head><body><h1>Operator</h1><style>a{display:none!important;color:red}</style>${snippet}</body></html>`;
+    const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    operatorServers.push(server);
+    const site = await context.newPage();
+    await site.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const button = site.locator('[data-wenda-widget]').locator('a.b');
+    await button.waitFor();
+    return { context, site, button };
+  }
+
+  test('shows a launcher (untouched by the host page’s CSS) that opens the chat URL in a pop-up', async () => {
+    const { context, site, button } = await pageWithSnippet();
+    expect(await button.isVisible()).toBe(true);
+    await button.focus();
+    expect(await button.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    const [popup] = await Promise.all([context.waitForEvent('page'), button.click()]);
+    await popup.waitForLoadState();
+    expect(popup.url()).toContain('/faq/widget-session-not-opening/?from=widget');
+    expect(await site.evaluate(() => Object.keys((window as unknown as { WendaWidget: object }).WendaWidget))).toEqual(['open', 'close']);
+    await context.close();
+  });
+
+  test('with pop-ups blocked it falls back to a new tab and says so', async () => {
+    const { context, site, button } = await pageWithSnippet('<script>window.open = function () { return null; };</script>');
+    const [tab] = await Promise.all([context.waitForEvent('page'), button.click()]);
+    await tab.waitForLoadState();
+    expect(tab.url()).toContain('/faq/widget-session-not-opening/?from=widget');
+    const notice = site.locator('[data-wenda-widget]').locator('.n');
+    await expect.poll(() => notice.textContent()).toContain('新标签页');
+    await context.close();
+  });
+
+  test('/widget/v1.js stays under 6 KB gzipped', async () => {
+    const res = await fetch(`${baseUrl}/widget/v1.js`, { headers: { 'Accept-Encoding': 'identity' } });
+    const { gzipSync } = await import('node:zlib');
+    expect(gzipSync(Buffer.from(await res.arrayBuffer())).length).toBeLessThan(6 * 1024);
+    expect(res.headers.get('content-type')).toContain('javascript');
+  });
+});
