@@ -5,6 +5,7 @@ import { createApiApp } from '../api/app.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { parseServerEnv, type ServerEnv } from './env.ts';
 import { watchPriceListFile } from './price-list-file.ts';
+import { registerSupportApi } from './support-api-registry.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -26,6 +27,7 @@ export function openSupportApi(env: ServerEnv = parseServerEnv(process.env)) {
     writesPerMinute: env.WENDA_WRITE_RATE_LIMIT,
     trustProxy: env.WENDA_TRUST_PROXY,
   });
+  registerSupportApi(app);
   return {
     app,
     store,

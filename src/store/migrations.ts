@@ -45,4 +45,12 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'one changeable vote per browser and page',
+    sql: `
+      ALTER TABLE feedback ADD COLUMN voter TEXT;
+      CREATE UNIQUE INDEX feedback_page_voter ON feedback (page, voter) WHERE voter IS NOT NULL;
+    `,
+  },
 ];

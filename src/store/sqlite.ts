@@ -63,7 +63,10 @@ export function openSqliteStore(dataDir: string): Store {
     insertQuote: db.prepare('INSERT INTO quotes (id, input, estimate, price_list_version, created_at) VALUES (?, ?, ?, ?, ?)'),
     getQuote: db.prepare('SELECT * FROM quotes WHERE id = ?'),
     listQuotes: db.prepare('SELECT * FROM quotes ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?'),
-    insertFeedback: db.prepare('INSERT INTO feedback (page, helpful, comment, created_at) VALUES (?, ?, ?, ?)'),
+    insertFeedback: db.prepare(
+      `INSERT INTO feedback (page, helpful, comment, created_at, voter) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (page, voter) WHERE voter IS NOT NULL DO UPDATE SET helpful = excluded.helpful, comment = excluded.comment, created_at = excluded.created_at`,
+    ),
     feedbackTotals: db.prepare(
       'SELECT page, SUM(helpful) AS helpful, SUM(1 - helpful) AS not_helpful, MAX(created_at) AS last_vote_at FROM feedback GROUP BY page ORDER BY last_vote_at DESC',
     ),
@@ -123,7 +126,7 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async addFeedback(vote: FeedbackVote) {
       const createdAt = new Date().toISOString();
-      const result = q.insertFeedback.run(vote.page, vote.helpful ? 1 : 0, vote.comment?.trim() || null, createdAt);
+      const result = q.insertFeedback.run(vote.page, vote.helpful ? 1 : 0, vote.comment?.trim() || null, createdAt, vote.voter ?? null);
       return { id: Number(result.lastInsertRowid), createdAt };
     },
     async feedbackByPage(): Promise<PageFeedback[]> {

@@ -13,6 +13,8 @@ export interface FeedbackVote {
   page: string;
   helpful: boolean;
   comment?: string | undefined;
+  /** A random id the browser keeps, so its vote can be changed instead of added again. */
+  voter?: string | undefined;
 }
 
 export interface PageFeedback {

@@ -47,3 +47,15 @@ describe('search misses', () => {
     expect((await api.post('/search-misses', { query: '   ' })).status).toBe(400);
   });
 });
+
+describe('changing a vote', () => {
+  test('the same browser’s second vote on a page replaces its first', async () => {
+    api = testApi();
+    const voter = 'browser-0123456789';
+    await api.post('/feedback', { page: '/faq/a/', helpful: true, voter });
+    await api.post('/feedback', { page: '/faq/a/', helpful: false, comment: '其实没解决', voter });
+    await api.post('/feedback', { page: '/faq/a/', helpful: true, voter: 'another-browser-42' });
+    const { pages } = await (await api.get('/admin/feedback', api.adminHeaders)).json();
+    expect(pages[0]).toMatchObject({ page: '/faq/a/', helpful: 1, notHelpful: 1, latestComments: [{ comment: '其实没解决' }] });
+  });
+});

@@ -10,6 +10,8 @@ export const feedbackInputSchema = z
     page: z.string().trim().regex(/^\/[^\s?#]{0,199}$/, '必须是站内页面路径，以 / 开头'),
     helpful: z.boolean(),
     comment: z.string().trim().max(500, '评论最多 500 个字').optional(),
+    /** A random id kept by the browser: a second vote with it replaces the first. */
+    voter: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '投票标识格式不对').optional(),
   })
   .meta({ id: 'FeedbackInput' });
 

@@ -1,35 +1,25 @@
-// The estimate's per-year table as CSV for Excel and WPS: UTF-8 with a BOM (so Chinese
-// is not garbled), one row per year and a total row.
+// The estimate's per-year table as CSV: one row per year and a total row.
+import { toCsv } from '../csv.ts';
 import type { Estimate } from './estimate.ts';
 
 const HEADER = ['年度', '上期结转', '机器人赠送', '预计用量', '需加购', '加购对话包', '加购条数', '期末余额', '机器人费用', '对话包费用', '年度合计'];
 
-function cell(value: string | number): string {
-  const text = String(value);
-  // Quote anything with a separator or a quote; guard against formula injection in spreadsheets.
-  const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** CSV text of the estimate; `packName` turns a pack id into its display name. */
 export function estimateToCsv(estimate: Estimate, packName: (id: string) => string = (id) => id): string {
   const money = (n: number) => n.toFixed(2);
-  const rows: (string | number)[][] = [HEADER];
-  for (const y of estimate.years) {
-    rows.push([
-      `第 ${y.year} 年`,
-      y.carriedIn,
-      y.included,
-      y.usage,
-      y.deficit,
-      y.packs.map((p) => `${packName(p.id)} × ${p.count}`).join('；') || '无',
-      y.purchased,
-      y.endingBalance,
-      money(y.licenceCost),
-      money(y.packCost),
-      money(y.cost),
-    ]);
-  }
+  const rows = estimate.years.map((y) => [
+    `第 ${y.year} 年`,
+    y.carriedIn,
+    y.included,
+    y.usage,
+    y.deficit,
+    y.packs.map((p) => `${packName(p.id)} × ${p.count}`).join('；') || '无',
+    y.purchased,
+    y.endingBalance,
+    money(y.licenceCost),
+    money(y.packCost),
+    money(y.cost),
+  ]);
   rows.push(['合计', '', '', '', '', '', estimate.totalPurchased, '', '', '', money(estimate.totalCost)]);
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(HEADER, rows);
 }

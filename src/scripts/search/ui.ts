@@ -3,6 +3,7 @@
 
 import { preloadSearchIndex, searchArticles, type SearchOutcome } from './engine.ts';
 import { renderHit, renderNoResult } from './render.ts';
+import { missReporter } from './search-misses.ts';
 
 const DROPDOWN_LIMIT = 6;
 const PAGE_LIMIT = 30;
@@ -35,6 +36,7 @@ function searchPageUrl(query: string) {
 
 function attachDropdown(form: HTMLFormElement) {
   const { input, listbox, status } = parts(form);
+  const misses = missReporter(form.dataset.apiBase ?? '', () => input.value);
   let active = -1;
   let latest = '';
 
@@ -60,6 +62,7 @@ function attachDropdown(form: HTMLFormElement) {
     const query = input.value.trim();
     latest = query;
     if (!query) {
+      misses.cancel();
       listbox.replaceChildren();
       open(false);
       return;
@@ -88,6 +91,8 @@ function attachDropdown(form: HTMLFormElement) {
       items.push(all);
     }
     listbox.replaceChildren(...(items.length ? items : [renderNoResult(query)]));
+    if (outcome.total) misses.cancel();
+    else misses.noResult(query);
     announce(status, outcome);
     open(document.activeElement === input || form.contains(document.activeElement));
     setActive(-1);
@@ -121,6 +126,7 @@ function attachDropdown(form: HTMLFormElement) {
 
 function attachPageSearch(form: HTMLFormElement) {
   const { input, status } = parts(form);
+  const misses = missReporter(form.dataset.apiBase ?? '', () => input.value);
   const list = document.querySelector<HTMLElement>('[data-search-page-results]')!;
   const summary = document.querySelector<HTMLElement>('[data-search-page-summary]')!;
   input.value = new URLSearchParams(location.search).get('q') ?? input.value;
@@ -157,6 +163,8 @@ function attachPageSearch(form: HTMLFormElement) {
           })
         : [renderNoResult(query)]),
     );
+    if (outcome.total) misses.cancel();
+    else misses.noResult(query);
     announce(status, outcome);
   };
 

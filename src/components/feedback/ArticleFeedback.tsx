@@ -1,0 +1,122 @@
+// "这篇文章有帮助吗？" at the end of every article: one vote per article per browser,
+// remembered and changeable; "没帮助" asks what was missing and offers the next step.
+import { useEffect, useState } from 'preact/hooks';
+import { rememberVote, rememberedVote, voterId, type RememberedVote } from '../../lib/feedback/vote-memory.ts';
+
+export interface ArticleFeedbackProps {
+  page: string;
+  apiBaseUrl: string;
+  /** Offer the diagnostics tool as the next step (widget articles). */
+  suggestDiagnostics: boolean;
+  supportLines: { label: string; phone: string }[];
+}
+
+type Status = 'idle' | 'saving' | 'saved' | 'failed';
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, supportLines }: ArticleFeedbackProps) {
+  const [vote, setVote] = useState<RememberedVote>();
+  const [comment, setComment] = useState('');
+  const [status, setStatus] = useState<Status>('idle');
+  const [commentSent, setCommentSent] = useState(false);
+  // Rendered disabled on the server; enabled once hydrated, so no click is lost.
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    setReady(true);
+    const s = storage();
+    const saved = s && rememberedVote(s, page);
+    if (saved) {
+      setVote(saved);
+      setComment(saved.comment ?? '');
+      setCommentSent(!!saved.comment);
+    }
+  }, [page]);
+
+  async function send(next: RememberedVote) {
+    setStatus('saving');
+    const s = storage();
+    try {
+      const res = await fetch(`${apiBaseUrl}/api/v1/feedback`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ page, helpful: next.helpful, ...(next.comment ? { comment: next.comment } : {}), ...(s ? { voter: voterId(s) } : {}) }),
+      });
+      if (!res.ok) throw new Error(String(res.status));
+      if (s) rememberVote(s, page, next);
+      setVote(next);
+      setStatus('saved');
+      return true;
+    } catch {
+      setStatus('failed');
+      return false;
+    }
+  }
+
+  const choose = (helpful: boolean) => {
+    if (vote?.helpful === helpful && status !== 'failed') return;
+    setCommentSent(false);
+    void send({ helpful, comment: helpful ? undefined : vote?.comment });
+  };
+
+  return (
+    <section class="fb" aria-labelledby="fb-title" data-testid="article-feedback" data-ready={ready ? 'true' : 'false'}>
+      <h2 id="fb-title" class="fb-title">这篇文章有帮助吗？</h2>
+      <div class="fb-buttons" role="group" aria-labelledby="fb-title">
+        <button type="button" aria-pressed={vote?.helpful === true ? 'true' : 'false'} onClick={() => choose(true)} disabled={!ready || status === 'saving'}>
+          👍 有帮助
+        </button>
+        <button type="button" aria-pressed={vote?.helpful === false ? 'true' : 'false'} onClick={() => choose(false)} disabled={!ready || status === 'saving'}>
+          👎 没帮助
+        </button>
+      </div>
+      <p class="fb-status" role="status">
+        {status === 'failed' && '提交没有成功，请稍后再试。'}
+        {vote && status !== 'failed' && (vote.helpful ? '谢谢你的反馈！' : '谢谢反馈，我们会改进这篇文章。')}
+        {vote && status !== 'failed' && <span class="fb-change">（已记录，可以随时改选）</span>}
+      </p>
+      {vote?.helpful === false && (
+        <div class="fb-more">
+          {commentSent ? (
+            <p class="fb-thanks">补充说明已收到。</p>
+          ) : (
+            <form
+              onSubmit={async (e) => {
+                e.preventDefault();
+                if (await send({ helpful: false, comment: comment.trim() || undefined })) setCommentSent(!!comment.trim());
+              }}
+            >
+              <label for="fb-comment">哪里没说清楚？（选填，最多 500 字）</label>
+              <textarea id="fb-comment" maxLength={500} rows={3} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+              <button type="submit" disabled={status === 'saving' || !comment.trim()}>
+                提交补充说明
+              </button>
+            </form>
+          )}
+          <div class="fb-next">
+            <p>接下来可以：</p>
+            <ul>
+              {suggestDiagnostics && (
+                <li>
+                  用<a href="/tools/diagnostics/">浏览器检测工具</a>查一查接待组件打不开的原因
+                </li>
+              )}
+              {supportLines.map((line) => (
+                <li key={line.phone}>
+                  打{line.label}电话 <a href={`tel:${line.phone.replace(/[^0-9+]/g, '')}`}>{line.phone}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+// The operator's sign-in: a session cookie signed with the admin token itself (so
+// nothing is stored, and changing the token signs everyone out), and a throttle that
+// slows down repeated wrong tokens.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export const SESSION_COOKIE = 'wenda_admin';
+export const SESSION_HOURS = 8;
+
+const sign = (token: string, issuedAt: number) => createHmac('sha256', token).update(`wenda-admin-session:${issuedAt}`).digest('base64url');
+
+/** Cookie value for a session starting at `issuedAt` (ms). */
+export function createSession(token: string, issuedAt: number): string {
+  return `${issuedAt}.${sign(token, issuedAt)}`;
+}
+
+/** True when `value` was made with `token` and has not expired. */
+export function isValidSession(value: string | undefined, token: string, now: number): boolean {
+  const [issued, mac] = (value ?? '').split('.');
+  const issuedAt = Number(issued);
+  if (!mac || !Number.isInteger(issuedAt) || issuedAt > now || now - issuedAt > SESSION_HOURS * 3_600_000) return false;
+  const expected = Buffer.from(sign(token, issuedAt));
+  const given = Buffer.from(mac);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/**
+ * Wrong tokens per client: from the fourth failure on, each answer waits longer
+ * (1 s, 2 s, 4 s … up to 30 s); a success or 15 quiet minutes forget them.
+ */
+export class SignInThrottle {
+  private failures = new Map<string, { count: number; last: number }>();
+
+  delayMs(client: string, now: number): number {
+    const entry = this.failures.get(client);
+    if (!entry || now - entry.last > 15 * 60_000) return 0;
+    return entry.count < 3 ? 0 : Math.min(30_000, 1000 * 2 ** (entry.count - 3));
+  }
+
+  failed(client: string, now: number): void {
+    const entry = this.failures.get(client);
+    const fresh = !entry || now - entry.last > 15 * 60_000;
+    this.failures.set(client, { count: fresh ? 1 : entry.count + 1, last: now });
+  }
+
+  succeeded(client: string): void {
+    this.failures.delete(client);
+  }
+}

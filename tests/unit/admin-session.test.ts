@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest';
+import { SignInThrottle, createSession, isValidSession } from '../../src/lib/admin/session.ts';
+import { rememberVote, rememberedVote, voterId } from '../../src/lib/feedback/vote-memory.ts';
+import { toCsv } from '../../src/lib/csv.ts';
+
+describe('admin session', () => {
+  const token = 'operator-token-0123456789';
+  const now = Date.parse('2026-11-25T10:00:00Z');
+
+  test('a session made with the token is valid for 8 hours', () => {
+    const session = createSession(token, now);
+    expect(isValidSession(session, token, now + 60_000)).toBe(true);
+    expect(isValidSession(session, token, now + 8 * 3_600_000 + 1)).toBe(false);
+  });
+
+  test.each([
+    ['another token', (s: string) => s, 'other-token-0123456789'],
+    ['a forged signature', (s: string) => `${s.split('.')[0]}.AAAA`, token],
+    ['a moved date', (s: string) => `${now + 1000}.${s.split('.')[1]}`, token],
+    ['nothing', () => '', token],
+  ])('refuses %s', (_, tamper, checkToken) => {
+    expect(isValidSession(tamper(createSession(token, now)), checkToken, now + 5000)).toBe(false);
+  });
+
+  test('wrong tokens slow down from the fourth, doubling, and are forgotten after success', () => {
+    const throttle = new SignInThrottle();
+    const delays = [];
+    for (let i = 0; i < 6; i++) {
+      delays.push(throttle.delayMs('1.2.3.4', now));
+      throttle.failed('1.2.3.4', now);
+    }
+    expect(delays).toEqual([0, 0, 0, 1000, 2000, 4000]);
+    expect(throttle.delayMs('5.6.7.8', now)).toBe(0);
+    expect(throttle.delayMs('1.2.3.4', now + 16 * 60_000)).toBe(0);
+    throttle.succeeded('1.2.3.4');
+    expect(throttle.delayMs('1.2.3.4', now)).toBe(0);
+  });
+});
+
+describe('vote memory', () => {
+  const storage = () => {
+    const m = new Map<string, string>();
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+  };
+
+  test('one voter id per browser, made once', () => {
+    const s = storage();
+    const id = voterId(s, () => 'voter-abcdef12');
+    expect(voterId(s, () => 'another-12345678')).toBe(id);
+  });
+
+  test('a vote per page is remembered and replaced', () => {
+    const s = storage();
+    rememberVote(s, '/faq/a/', { helpful: true });
+    rememberVote(s, '/faq/a/', { helpful: false, comment: '不清楚' });
+    expect(rememberedVote(s, '/faq/a/')).toEqual({ helpful: false, comment: '不清楚' });
+    expect(rememberedVote(s, '/faq/b/')).toBeUndefined();
+  });
+});
+
+describe('csv', () => {
+  test('BOM, quoting and formula defusing', () => {
+    expect(toCsv(['a', 'b'], [['x,y', '=1+1'], [3, null]])).toBe('\uFEFFa,b\r\n"x,y",\'=1+1\r\n3,\r\n');
+  });
+});
