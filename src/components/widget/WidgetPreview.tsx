@@ -96,19 +96,24 @@ export default function WidgetPreview({ idPrefix }: { idPrefix: string }) {
     setState(initialState());
     setReady(true);
   }, []);
+  /** Changes the settings and keeps them at once, in the same event: a reload loses nothing. */
+  const latest = useRef(state);
+  latest.current = state;
+  const update = (change: (s: { raw: Raw; kind: Kind }) => { raw: Raw; kind: Kind }) => {
+    const next = change(latest.current);
+    latest.current = next;
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    } catch {
+      /* not kept: storage blocked */
+    }
+    setState(next);
+  };
   const { raw, kind } = state;
   const { config, errors } = useMemo(() => parseWidgetConfig(raw), [raw]);
   const errorOf = (f: keyof WidgetConfig) => errors.find((e) => e.field === f)?.message;
   const valid = !errorOf('chatUrl');
 
-  useEffect(() => {
-    if (!ready) return;
-    try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ raw, kind }));
-    } catch {
-      /* not kept: storage blocked */
-    }
-  }, [raw, kind, ready]);
 
   const shareUrl = useMemo(() => {
     if (typeof location === 'undefined') return '';
@@ -123,7 +128,10 @@ export default function WidgetPreview({ idPrefix }: { idPrefix: string }) {
   const qr = useMemo(() => (valid ? generate(config.chatUrl) : undefined), [valid, config.chatUrl]);
   const qrSvg = qr ? toSvgSource(qr, { on: '#000', off: '#fff', pad: 4, width: 200, height: 200 }) : '';
 
-  const set = (field: keyof WidgetConfig) => (e: Event) => setState((s) => ({ ...s, raw: { ...s.raw, [field]: (e.currentTarget as HTMLInputElement).value } }));
+  const set = (field: keyof WidgetConfig) => (e: Event) => {
+    const value = (e.currentTarget as HTMLInputElement).value;
+    update((s) => ({ ...s, raw: { ...s.raw, [field]: value } }));
+  };
   const id = (f: string) => `${idPrefix}-${f}`;
   const field = (f: keyof WidgetConfig, label: string, input: preact.JSX.Element, hint?: string) => (
     <div class="wp-field">
@@ -152,7 +160,7 @@ export default function WidgetPreview({ idPrefix }: { idPrefix: string }) {
             ] as const
           ).map(([value, text]) => (
             <label key={value}>
-              <input type="radio" name={id('kind')} value={value} checked={kind === value} onChange={() => setState((s) => ({ ...s, kind: value }))} /> {text}
+              <input type="radio" name={id('kind')} value={value} checked={kind === value} onChange={() => update((s) => ({ ...s, kind: value }))} /> {text}
             </label>
           ))}
         </fieldset>
