@@ -1,7 +1,7 @@
 // The robot quota calculator island: inputs, live estimate from the support API, saved
 // quotes opened read-only. All figures come from the API; this only shows them.
 import { useStore } from '@nanostores/preact';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatCount, formatYuan } from '../../lib/quota/number-input.ts';
 import { supportApiClient } from '../../lib/support-api-client.ts';
 import { createCalculatorStore, type CalculatorStore } from './calculator-store.ts';
@@ -67,12 +67,16 @@ function QuoteInputsSummary({ store }: { store: CalculatorStore }) {
 export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix }: RobotQuotaCalculatorProps) {
   const store = useMemo(() => createCalculatorStore({ api: supportApiClient(apiBaseUrl), syncUrl }), [apiBaseUrl, syncUrl]);
   useEffect(() => store.start(), [store]);
+  // The printing day, known only in the browser (the page itself is built ahead).
+  const [today, setToday] = useState('');
+  useEffect(() => setToday(new Date().toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })), []);
   const result = useStore(store.$result);
   const quote = useStore(store.$quote);
   const estimate = result.estimate;
 
   return (
     <div class="rq" aria-busy={result.status === 'loading' ? 'true' : 'false'}>
+      <p class="rq-print-date">估算日期：{today}</p>
       <QuoteBanner store={store} />
       {quote ? <QuoteInputsSummary store={store} /> : <QuotaInputs store={store} idPrefix={idPrefix} />}
 
