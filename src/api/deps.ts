@@ -37,3 +37,14 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 export function requestHost(c: Context, trustProxy: boolean): string {
   return (trustProxy && firstForwarded(c.req.header('X-Forwarded-Host'))) || c.req.header('Host') || new URL(c.req.url).host;
 }
+
+/**
+ * A request header, read on Node straight from the raw request: `c.req.header()` would
+ * build a full Headers object, a cost every cheap request pays. Lower-case `name`.
+ */
+export function rawHeader(c: Context, name: string): string | undefined {
+  const raw = (c.env as { incoming?: { headers?: Record<string, string | string[] | undefined> } } | undefined)?.incoming?.headers;
+  if (!raw) return c.req.header(name);
+  const value = raw[name];
+  return Array.isArray(value) ? value[0] : value;
+}

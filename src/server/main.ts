@@ -8,7 +8,7 @@ import sirv from 'sirv';
 import { ConfigError } from '../config/friendly-errors.ts';
 import { StoreOpenError } from '../store/sqlite.ts';
 import { parseServerEnv } from './env.ts';
-import { headerSetFor, setSecurityHeaders } from './security-headers.ts';
+import { headerSetFor, setSecurityHeaders, withApiHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
 import { attachWebSocketEcho } from './websocket-echo.ts';
 
@@ -54,9 +54,9 @@ const staticFiles = sirv(clientDir, {
 
 const server = createServer((req, res) => {
   const headers = headerSetFor(req.url ?? '/');
+  if (headers === 'api') return void api(req, withApiHeaders(res));
   setSecurityHeaders(res, headers);
-  if (headers === 'api') void api(req, res);
-  else staticFiles(req, res, () => void astroHandler(req, res));
+  staticFiles(req, res, () => void astroHandler(req, res));
 });
 
 const websocketEcho = attachWebSocketEcho(server);

@@ -18,13 +18,16 @@ const root = new URL('../../', import.meta.url);
 
 export interface StartOptions {
   env?: Record<string, string>;
+  /** Run the server on this CPU only (taskset), for benchmarks. */
+  cpu?: number;
   /** Reuse a data directory (e.g. to test a restart). */
   dataDir?: string;
 }
 
 /** Spawns the server entry; resolves with its exit code and output if it stops by itself. */
-export function spawnServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['src/server/main.ts'], {
+export function spawnServer(env: Record<string, string>, cpu?: number) {
+  const command: [string, string[]] = cpu === undefined ? [process.execPath, ['src/server/main.ts']] : ['taskset', ['-c', String(cpu), process.execPath, 'src/server/main.ts']];
+  const child = spawn(command[0], command[1], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WENDA_WRITE_RATE_LIMIT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,8 +39,8 @@ export function spawnServer(env: Record<string, string>) {
   return { child, output: () => output, exited };
 }
 
-export async function startServer({ env = {}, dataDir = mkdtempSync(join(tmpdir(), 'wenda-test-')) }: StartOptions = {}): Promise<RunningServer> {
-  const { child, output, exited } = spawnServer({ WENDA_DATA_DIR: dataDir, ...env });
+export async function startServer({ env = {}, dataDir = mkdtempSync(join(tmpdir(), 'wenda-test-')), cpu }: StartOptions = {}): Promise<RunningServer> {
+  const { child, output, exited } = spawnServer({ WENDA_DATA_DIR: dataDir, ...env }, cpu);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output()}`)), 20_000);
     const poll = setInterval(() => {

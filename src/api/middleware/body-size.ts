@@ -3,6 +3,7 @@
 // stream wrapping would otherwise halve the requests/s of every write.
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { rawHeader } from '../deps.ts';
 import { errorResponse } from '../errors.ts';
 
 export function limitBodySize(maxBytes: number): MiddlewareHandler {
@@ -10,7 +11,7 @@ export function limitBodySize(maxBytes: number): MiddlewareHandler {
   const streamed = bodyLimit({ maxSize: maxBytes, onError: (c) => tooLarge(c, async () => {}) as never });
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const declared = c.req.header('Content-Length');
+    const declared = rawHeader(c, 'content-length');
     if (declared !== undefined) return Number(declared) > maxBytes ? tooLarge(c, next) : next();
     return streamed(c, next);
   };

@@ -1,6 +1,7 @@
 // Browser writes only from the site itself or configured origins; CORS for exactly those.
 // Requests without an Origin header (curl, servers) are not browser cross-site requests.
 import type { MiddlewareHandler } from 'hono';
+import { rawHeader } from '../deps.ts';
 import { errorResponse } from '../errors.ts';
 
 export interface OriginGuardOptions {
@@ -23,7 +24,7 @@ const hostOf = (origin: string) => {
 export function originGuard({ allowedOrigins, requestHost }: OriginGuardOptions): MiddlewareHandler {
   const allowed = new Set(allowedOrigins);
   return async (c, next) => {
-    const origin = c.req.header('Origin');
+    const origin = rawHeader(c, 'origin');
     // Hosts, not origins, are compared: behind a TLS proxy the request arrives as http.
     const crossOrigin = origin !== undefined && hostOf(origin) !== requestHost(c);
     const permitted = !crossOrigin || allowed.has(origin);

@@ -8,6 +8,7 @@ import { errorResponses, errorSchema, jsonBody, jsonContent, quoteSchema } from 
 import { priceListSchema } from '../../lib/quota/price-list.ts';
 import { EstimateRangeError, estimateInputSchema, estimateRobotQuote, estimateSchema } from '../../lib/quota/estimate.ts';
 import { QUOTE_ID_PATTERN } from '../../store/ids.ts';
+import { cachedEstimateJson, cachedPriceListJson } from '../json-cache.ts';
 import type { SavedQuote } from '../../store/types.ts';
 
 const priceListRoute = createRoute({
@@ -68,14 +69,19 @@ export function registerRobotQuota(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
     }
   };
 
-  app.openapi(priceListRoute, (c) => c.json(deps.priceList(), 200));
+  const json = (body: string | Uint8Array) => new Response(body as BodyInit, { status: 200, headers: { 'Content-Type': 'application/json' } }) as never;
+
+  app.openapi(priceListRoute, () => json(cachedPriceListJson(deps.priceList())));
 
   app.openapi(estimateRoute, (c) => {
-    const result = estimate(c.req.valid('json'));
-    if (!result.ok) {
-      return errorResponse(c, 400, 'invalid_request', result.error.message, { fields: [{ path: result.error.field, message: result.error.message }] });
+    const input = c.req.valid('json');
+    const list = deps.priceList();
+    try {
+      return json(cachedEstimateJson(list, input, () => estimateRobotQuote(input, list)));
+    } catch (error) {
+      if (!(error instanceof EstimateRangeError)) throw error;
+      return errorResponse(c, 400, 'invalid_request', error.message, { fields: [{ path: error.field, message: error.message }] });
     }
-    return c.json(result.value, 200);
   });
 
   app.openapi(saveQuoteRoute, async (c) => {
