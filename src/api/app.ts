@@ -2,6 +2,7 @@
 // entry in production and mounted on the dev server by src/integrations/support-api.ts.
 // Routes are thin adapters over src/lib (rules) and src/store (what is kept).
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { clientAddress, requestHost, type ApiDeps, type ApiEnv } from './deps.ts';
 import { errorResponse, handleError, validationHook } from './errors.ts';
 import { adminAuth } from './middleware/admin-auth.ts';
@@ -20,6 +21,8 @@ export const MAX_BODY_BYTES = 32 * 1024;
 
 /** Builds the API app; every path is under `/api/v1`. */
 export function createApiApp(deps: ApiDeps) {
+  // Field messages a person can read, in Chinese, wherever a schema has no message of its own.
+  z.config(z.locales.zhCN());
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).basePath(API_BASE);
 
   // Security headers and `Cache-Control: no-store` are set by the Node server in front

@@ -6,20 +6,21 @@ import type { PriceList } from '../lib/quota/price-list.ts';
 const MAX_ESTIMATES = 500;
 
 const priceListJson = new WeakMap<PriceList, Uint8Array>();
-const estimateJson = new WeakMap<PriceList, Map<string, string>>();
+const estimateJson = new WeakMap<PriceList, Map<string, Uint8Array>>();
+const encoder = new TextEncoder();
 
 /** The price list as UTF-8 JSON bytes: written to the socket as they are, no encoding per request. */
 export function cachedPriceListJson(list: PriceList): Uint8Array {
   let json = priceListJson.get(list);
   if (json === undefined) {
-    json = new TextEncoder().encode(JSON.stringify(list));
+    json = encoder.encode(JSON.stringify(list));
     priceListJson.set(list, json);
   }
   return json;
 }
 
-/** The estimate's JSON for `input` under `list`, computed by `estimate` on a miss. */
-export function cachedEstimateJson(list: PriceList, input: object, estimate: () => unknown): string {
+/** The estimate's JSON bytes for `input` under `list`, computed by `estimate` on a miss. */
+export function cachedEstimateJson(list: PriceList, input: object, estimate: () => unknown): Uint8Array {
   let cache = estimateJson.get(list);
   if (!cache) {
     cache = new Map();
@@ -31,7 +32,7 @@ export function cachedEstimateJson(list: PriceList, input: object, estimate: () 
     // Refresh its place: the map's order is the eviction order.
     cache.delete(key);
   } else {
-    json = JSON.stringify(estimate());
+    json = encoder.encode(JSON.stringify(estimate()));
     if (cache.size >= MAX_ESTIMATES) cache.delete(cache.keys().next().value!);
   }
   cache.set(key, json);

@@ -9,6 +9,7 @@ import { priceListSchema } from '../../lib/quota/price-list.ts';
 import { EstimateRangeError, estimateInputSchema, estimateRobotQuote, estimateSchema } from '../../lib/quota/estimate.ts';
 import { QUOTE_ID_PATTERN } from '../../store/ids.ts';
 import { cachedEstimateJson, cachedPriceListJson } from '../json-cache.ts';
+import { readJsonBody } from '../json-body.ts';
 import type { SavedQuote } from '../../store/types.ts';
 
 const priceListRoute = createRoute({
@@ -73,8 +74,12 @@ export function registerRobotQuota(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
 
   app.openapi(priceListRoute, () => json(cachedPriceListJson(deps.priceList())));
 
-  app.openapi(estimateRoute, (c) => {
-    const input = c.req.valid('json');
+  // Documented like every route; validated by readJsonBody, the fast path for this hot write.
+  app.openAPIRegistry.registerPath(estimateRoute);
+  app.post(estimateRoute.path, async (c) => {
+    const body = await readJsonBody(c, estimateInputSchema);
+    if (body instanceof Response) return body;
+    const input = body.data;
     const list = deps.priceList();
     try {
       return json(cachedEstimateJson(list, input, () => estimateRobotQuote(input, list)));
