@@ -71,10 +71,10 @@ export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, 
       <h2 id="fb-title" class="fb-title">这篇文章有帮助吗？</h2>
       <div class="fb-buttons" role="group" aria-labelledby="fb-title">
         <button type="button" aria-pressed={vote?.helpful === true ? 'true' : 'false'} onClick={() => choose(true)} disabled={!ready || status === 'saving'}>
-          👍 有帮助
+          有帮助
         </button>
         <button type="button" aria-pressed={vote?.helpful === false ? 'true' : 'false'} onClick={() => choose(false)} disabled={!ready || status === 'saving'}>
-          👎 没帮助
+          没帮助
         </button>
       </div>
       <p class="fb-status" role="status">

@@ -56,7 +56,8 @@ export function recommendClient<C extends Candidate>(platform: DetectedPlatform,
       const list = of(platform.os);
       if (!list.length) {
         const web = of('web')[0];
-        return { client: web, sure: false, note: '暂未提供这个系统的客户端，可以先使用网页版。', openInBrowser };
+        const note = web ? '暂未提供这个系统的客户端，可以先使用网页版。' : '暂未提供这个系统的客户端，可以在下方查看其他版本，或联系客服。';
+        return { client: web, sure: false, note, openInBrowser };
       }
       return { ...forArchitecture(list, platform.arch), openInBrowser };
     }
