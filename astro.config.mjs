@@ -17,6 +17,9 @@ export default defineConfig({
   // Shiki's inline styles cannot pass the CSP below; help articles carry no code listings.
   markdown: { syntaxHighlight: false },
   security: {
+    // Behind a TLS proxy, trust X-Forwarded-Proto/Host for the site's own host, so sign-in
+    // forms pass Astro's origin check and the session cookie is marked Secure.
+    allowedDomains: [{ hostname: new URL(siteConfig.siteUrl).hostname }],
     csp: {
       directives: [
         "default-src 'self'",

@@ -121,6 +121,15 @@ describe('origins', () => {
 });
 
 describe('rate limit on writes', () => {
+  test('behind a trusted proxy the client is the right-most X-Forwarded-For entry: a forged left part changes nothing', async () => {
+    api = testApi({ writesPerMinute: 2, trustProxy: true });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await api.post('/search-misses', { query: `q${i}` }, { 'X-Forwarded-For': `9.9.9.${i}, 203.0.113.7` })).status);
+    }
+    expect(statuses).toEqual([202, 202, 429, 429]);
+  });
+
   test('the write after the limit gets 429 with Retry-After; reads are not limited', async () => {
     api = testApi({ writesPerMinute: 3 });
     for (let i = 0; i < 3; i++) expect((await api.post('/search-misses', { query: `q${i}` })).status).toBe(202);

@@ -10,7 +10,7 @@ import { StoreOpenError } from '../store/sqlite.ts';
 import { parseServerEnv } from './env.ts';
 import { headerSetFor, setSecurityHeaders, withApiHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
-import { attachWebSocketEcho } from './websocket-echo.ts';
+import { attachWebSocketEcho, isWebSocketUpgrade } from './websocket-echo.ts';
 
 const distDir = new URL('../../dist/', import.meta.url);
 const clientDir = fileURLToPath(new URL('client/', distDir));
@@ -52,7 +52,7 @@ const staticFiles = sirv(clientDir, {
   },
 });
 
-const server = createServer((req, res) => {
+const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade }, (req, res) => {
   const headers = headerSetFor(req.url ?? '/');
   if (headers === 'api') return void api(req, withApiHeaders(res));
   setSecurityHeaders(res, headers);

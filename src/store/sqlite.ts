@@ -29,12 +29,15 @@ function ensureWritableDir(dir: string): void {
 
 function applyMigrations(db: DatabaseSync): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  );
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
   for (const migration of migrations) {
-    if (applied.has(migration.version)) continue;
+    if (isApplied.get(migration.version)) continue;
     db.exec('BEGIN IMMEDIATE');
+    // Checked again under the lock: another process starting at the same time may have applied it.
+    if (isApplied.get(migration.version)) {
+      db.exec('COMMIT');
+      continue;
+    }
     try {
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
@@ -65,7 +68,8 @@ export function openSqliteStore(dataDir: string): Store {
     listQuotes: db.prepare('SELECT * FROM quotes ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?'),
     insertFeedback: db.prepare(
       `INSERT INTO feedback (page, helpful, comment, created_at, voter) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (page, voter) WHERE voter IS NOT NULL DO UPDATE SET helpful = excluded.helpful, comment = excluded.comment, created_at = excluded.created_at`,
+       ON CONFLICT (page, voter) WHERE voter IS NOT NULL DO UPDATE SET helpful = excluded.helpful, comment = excluded.comment, created_at = excluded.created_at
+       RETURNING id`,
     ),
     feedbackTotals: db.prepare(
       'SELECT page, SUM(helpful) AS helpful, SUM(1 - helpful) AS not_helpful, MAX(created_at) AS last_vote_at FROM feedback GROUP BY page ORDER BY last_vote_at DESC',
@@ -126,8 +130,9 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async addFeedback(vote: FeedbackVote) {
       const createdAt = new Date().toISOString();
-      const result = q.insertFeedback.run(vote.page, vote.helpful ? 1 : 0, vote.comment?.trim() || null, createdAt, vote.voter ?? null);
-      return { id: Number(result.lastInsertRowid), createdAt };
+      // RETURNING gives the row's own id on an update too (lastInsertRowid would not).
+      const row = q.insertFeedback.get(vote.page, vote.helpful ? 1 : 0, vote.comment?.trim() || null, createdAt, vote.voter ?? null) as { id: number };
+      return { id: Number(row.id), createdAt };
     },
     async feedbackByPage(): Promise<PageFeedback[]> {
       type Total = { page: string; helpful: number; not_helpful: number; last_vote_at: string };

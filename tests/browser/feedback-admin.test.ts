@@ -111,6 +111,9 @@ describe('operator page', () => {
     await attempt();
     await attempt();
     expect(await attempt()).toBeGreaterThanOrEqual(900);
+    // Not a form at all: still just a failed sign-in, never a 500.
+    const json = await fetch(`${s.url}/admin/`, { method: 'POST', headers: { Origin: s.url, 'Content-Type': 'application/json' }, body: '{"token":"x"}' });
+    expect([401, 403, 429]).toContain(json.status);
     await context.close();
   });
 

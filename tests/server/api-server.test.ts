@@ -123,6 +123,43 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     expect(estimate.years[0].licenceCost).toBe(12000);
   });
 
+  test('a malformed upgrade target cannot crash the server; other Upgrade requests get an ordinary answer', async () => {
+    const server = await start();
+    const { port } = new URL(server.url);
+    const { connect } = await import('node:net');
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('GET http://a:b:c/ HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n');
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', () => resolve());
+      setTimeout(() => socket.destroy(), 1000);
+    });
+    expect((await getJson(server, '/health')).status).toBe('ok');
+    const { request } = await import('node:http');
+    const h2cStatus = await new Promise<number | undefined>((resolve) => {
+      const req = request(`${server.url}/api/v1/health`, { headers: { Connection: 'Upgrade', Upgrade: 'h2c' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      });
+      req.on('error', () => resolve(undefined));
+      req.end();
+    });
+    expect(h2cStatus).toBe(200);
+  });
+
+  test('the WebSocket echo answers on its path', async () => {
+    const server = await start();
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/v1/diagnostics/ws`);
+    const echoed = await new Promise((resolve, reject) => {
+      socket.onopen = () => socket.send('你好');
+      socket.onmessage = (e) => resolve(e.data);
+      socket.onerror = reject;
+    });
+    socket.close();
+    expect(echoed).toBe('你好');
+  });
+
   test('SIGTERM stops the server cleanly', async () => {
     const server = await start();
     expect(await server.stop()).toBe(0);

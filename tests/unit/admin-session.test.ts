@@ -35,6 +35,15 @@ describe('admin session', () => {
     throttle.succeeded('1.2.3.4');
     expect(throttle.delayMs('1.2.3.4', now)).toBe(0);
   });
+
+  test('from the tenth wrong token the client is refused, until 15 quiet minutes pass', () => {
+    const throttle = new SignInThrottle();
+    for (let i = 0; i < 9; i++) throttle.failed('9.9.9.9', now);
+    expect(throttle.blocked('9.9.9.9', now)).toBe(false);
+    throttle.failed('9.9.9.9', now);
+    expect(throttle.blocked('9.9.9.9', now)).toBe(true);
+    expect(throttle.blocked('9.9.9.9', now + 16 * 60_000)).toBe(false);
+  });
 });
 
 describe('vote memory', () => {

@@ -58,8 +58,13 @@ describe('embed code', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
 
-  test('light theme colours get dark text, dark ones white', () => {
-    expect(textColorOn('#1a5fd0')).toBe('#fff');
-    expect(textColorOn('#ffd400')).toBe('#111');
+  test.each([
+    ['#1a5fd0', '#fff'],
+    ['#ffd400', '#111'],
+    ['#00aa00', '#111'],
+    ['#ff0000', '#111'],
+    ['#000000', '#fff'],
+  ])('text on %s is %s, the higher contrast', (bg, fg) => {
+    expect(textColorOn(bg)).toBe(fg);
   });
 });

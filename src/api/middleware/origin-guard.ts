@@ -31,6 +31,8 @@ export function originGuard({ allowedOrigins, requestHost }: OriginGuardOptions)
 
     if (crossOrigin && permitted) {
       c.header('Access-Control-Allow-Origin', origin);
+      // The diagnostics read the API's clock from Date, which CORS hides unless exposed.
+      c.header('Access-Control-Expose-Headers', 'Date');
       c.header('Vary', 'Origin', { append: true });
     }
     if (c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method')) {

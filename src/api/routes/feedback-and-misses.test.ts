@@ -58,4 +58,12 @@ describe('changing a vote', () => {
     const { pages } = await (await api.get('/admin/feedback', api.adminHeaders)).json();
     expect(pages[0]).toMatchObject({ page: '/faq/a/', helpful: 1, notHelpful: 1, latestComments: [{ comment: '其实没解决' }] });
   });
+
+  test('a changed vote answers with its own row id', async () => {
+    api = testApi();
+    const first = await (await api.post('/feedback', { page: '/faq/a/', helpful: true, voter: 'voter-one-1234' })).json();
+    await api.post('/feedback', { page: '/faq/c/', helpful: true });
+    const changed = await (await api.post('/feedback', { page: '/faq/a/', helpful: false, voter: 'voter-one-1234' })).json();
+    expect(changed.id).toBe(first.id);
+  });
 });

@@ -31,6 +31,7 @@ const STYLE = `
 .tab .b{writing-mode:vertical-rl;padding:16px 8px;border-radius:8px 0 0 8px;letter-spacing:2px}
 .tab.l .b{border-radius:0 8px 8px 0}
 .tab .b svg{display:none}
+.n:empty{display:none}
 .g,.n{max-width:240px;background:#fff;color:#1d2430;border-radius:12px;padding:10px 14px;box-shadow:0 4px 16px rgba(0,0,0,.18);margin:0}
 .n{background:#fff8e6;color:#7a4a00}
 @media (prefers-reduced-motion:no-preference){.b{transition:transform .15s}.b:hover{transform:scale(1.05)}.g{animation:i .3s ease-out}@keyframes i{from{opacity:0;transform:translateY(6px)}}}
@@ -38,10 +39,12 @@ const STYLE = `
 
 const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3zm5 0a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3zm5 0a1.5 1.5 0 1 0 0-3 1.5 1.5 0 0 0 0 3z"/></svg>';
 
-/** Dark text on light theme colours, white on dark ones. */
+/** White or near-black text, whichever contrasts more with the theme colour (WCAG ratio). */
 export function textColorOn(hex: string): string {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.4 ? '#111' : '#fff';
+  const l = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  const dark = 0.0056; // luminance of #111
+  return 1.05 / (l + 0.05) >= (l + 0.05) / (dark + 0.05) ? '#fff' : '#111';
 }
 
 export function mountLauncher(host: HTMLElement, initial: WidgetConfig, { contained = false }: LauncherOptions = {}): LauncherHandle {
@@ -54,7 +57,7 @@ export function mountLauncher(host: HTMLElement, initial: WidgetConfig, { contai
     sheet.replaceSync(STYLE);
     root.adoptedStyleSheets = [sheet];
   }
-  root.innerHTML = `${constructed ? '' : `<style>${STYLE}</style>`}<div class="w"><p class="n" role="status" hidden></p><p class="g" hidden></p><a class="b">${ICON}<span class="t"></span></a></div>`;
+  root.innerHTML = `${constructed ? '' : `<style>${STYLE}</style>`}<div class="w"><p class="n" role="status"></p><p class="g" hidden></p><a class="b">${ICON}<span class="t"></span></a></div>`;
   const wrap = root.querySelector<HTMLDivElement>('.w')!;
   const notice = root.querySelector<HTMLParagraphElement>('.n')!;
   const greeting = root.querySelector<HTMLParagraphElement>('.g')!;
@@ -82,10 +85,12 @@ export function mountLauncher(host: HTMLElement, initial: WidgetConfig, { contai
     greeting.hidden = !config.greeting;
   }
 
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  // The live region stays in the tree (empty = invisible) so screen readers hear changes.
   function say(message: string) {
+    clearTimeout(noticeTimer);
     notice.textContent = message;
-    notice.hidden = false;
-    setTimeout(() => (notice.hidden = true), 6000);
+    noticeTimer = setTimeout(() => (notice.textContent = ''), 6000);
   }
 
   // A pop-up is tried first; when it is blocked the click goes on as a link to a new tab.
@@ -94,8 +99,18 @@ export function mountLauncher(host: HTMLElement, initial: WidgetConfig, { contai
     const width = 420;
     const height = 640;
     popup = window.open(config.chatUrl, 'wenda_chat', `width=${width},height=${height},left=${screen.width - width - 40},top=${Math.max(0, screen.height - height - 120)}`);
-    if (popup) event.preventDefault();
-    else say('弹出窗口被浏览器拦截，已改为在新标签页中打开。');
+    if (popup) {
+      event.preventDefault();
+      // The chat page must not be able to steer this site's tab.
+      popup.opener = null;
+      popup.focus();
+    } else if (event.isTrusted) {
+      // A real click goes on as a link to a new tab, which blockers let through.
+      say('弹出窗口被浏览器拦截，已改为在新标签页中打开。');
+    } else {
+      event.preventDefault();
+      say('浏览器拦截了弹出窗口，请点击按钮打开会话。');
+    }
   }
   button.addEventListener('click', onClick);
   render();
