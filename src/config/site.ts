@@ -86,10 +86,6 @@ export function parseSiteConfig(input: unknown, env: SiteConfigEnv = {}): SiteCo
 /** The validated settings of this build. */
 export const siteConfig: SiteConfig = parseSiteConfig(siteJson, process.env);
 
-/** Absolute URL of the support API's v1 root, or a same-origin path. */
-export function apiUrl(config: SiteConfig, path: string): string {
-  return `${config.apiBaseUrl}/api/v1${path}`;
-}
 
 /** Origins the pages may connect to (CSP connect-src): the API's and the probed hosts'. */
 export function connectOrigins(config: SiteConfig): string[] {

@@ -1,10 +1,19 @@
 // The download chooser on the devices visitors come with: user agents and, where the
 // browser sends them, client hints, set the way a real browser would.
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
 import { readdirSync } from 'node:fs';
-import { launchBrowser, useBrowser } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
 
-const { baseUrl } = useBrowser();
+const baseUrl = inject('baseUrl');
+// One browser for the file; each visit is a fresh context with its own user agent.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 const clientIds = readdirSync(new URL('../../content/clients/', import.meta.url)).map((f) => f.replace(/\.json$/, ''));
 
 const UA = {
@@ -26,7 +35,6 @@ interface Device {
 }
 
 async function visit(device: Device) {
-  const browser = await launchBrowser();
   const context = await browser.newContext({
     userAgent: device.userAgent,
     viewport: { width: device.width ?? 1280, height: 900 },
@@ -45,7 +53,7 @@ async function visit(device: Device) {
     });
   }
   await page.goto(`${baseUrl}/downloads/`);
-  return { page, errors, close: () => browser.close() };
+  return { page, errors, close: () => context.close() };
 }
 
 describe('download chooser', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseSiteConfig, apiUrl } from '../../src/config/site.ts';
+import { parseSiteConfig } from '../../src/config/site.ts';
 import { ConfigError } from '../../src/config/friendly-errors.ts';
 import shipped from '../../content/site.json' with { type: 'json' };
 
@@ -30,13 +30,12 @@ describe('site config', () => {
     const config = parseSiteConfig(valid);
     expect(config.apiBaseUrl).toBe('');
     expect(config.siteUrl).toBe('https://help.example.com');
-    expect(apiUrl(config, '/health')).toBe('/api/v1/health');
   });
 
   test('environment variables override the file', () => {
     const config = parseSiteConfig(valid, { WENDA_SITE_URL: 'https://kf.example.cn', WENDA_API_BASE_URL: 'https://api.example.cn' });
     expect(config.siteUrl).toBe('https://kf.example.cn');
-    expect(apiUrl(config, '/health')).toBe('https://api.example.cn/api/v1/health');
+    expect(config.apiBaseUrl).toBe('https://api.example.cn');
   });
 
   test.each([
