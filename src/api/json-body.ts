@@ -1,7 +1,9 @@
 // Reads and checks a JSON request body with a zod schema, answering 415 or 400 in the
 // API's error shape. For the hottest write (the estimate) this replaces the generic
 // validator, whose content-type check builds a full Headers object per request; the
-// route stays in the OpenAPI document through the same schemas.
+// route stays in the OpenAPI document through the same schemas. The two steps are
+// separate so the estimate can answer a body it has seen before from its cache,
+// before parsing it (src/api/json-cache.ts).
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { rawHeader } from './deps.ts';
@@ -9,13 +11,19 @@ import { errorResponse, fieldErrors } from './errors.ts';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
-export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ data: z.output<S> } | Response> {
+/** The body as text, or a 415 when it is not declared as JSON. */
+export async function readJsonText(c: Context): Promise<string | Response> {
   if (!JSON_TYPE.test(rawHeader(c, 'content-type') ?? '')) {
     return errorResponse(c, 415, 'unsupported_media_type', '请求体必须是 JSON（Content-Type: application/json）。');
   }
+  return c.req.text();
+}
+
+/** `text` parsed as JSON and checked by `schema`, or a 400 naming the fields at fault. */
+export function parseJsonBody<S extends z.ZodType>(c: Context, text: string, schema: S): { data: z.output<S> } | Response {
   let body: unknown;
   try {
-    body = await c.req.json();
+    body = JSON.parse(text);
   } catch {
     return errorResponse(c, 400, 'invalid_request', '请求体不是合法的 JSON。', { fields: [{ path: '(body)', message: '无法解析为 JSON' }] });
   }

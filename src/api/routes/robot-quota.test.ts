@@ -37,6 +37,38 @@ describe('robot quota routes', () => {
     expect(json.error.fields[0].path).toBe('monthlyGrowthPercent');
   });
 
+  test('a body asked again is answered the same, and a reloaded price list prices it afresh', async () => {
+    let list = samplePriceList;
+    api = testApi({ priceList: () => list });
+    const body = JSON.stringify(input);
+    const first = await (await api.post('/robot-quota/estimate', body)).json();
+    expect(await (await api.post('/robot-quota/estimate', body)).json()).toEqual(first);
+    list = { ...samplePriceList, version: 'reloaded', robotLicencePerYear: samplePriceList.robotLicencePerYear * 2 };
+    const repriced = await (await api.post('/robot-quota/estimate', body)).json();
+    expect(repriced.priceList.version).toBe('reloaded');
+    expect(repriced).toEqual(JSON.parse(JSON.stringify(estimateRobotQuote(input, list))));
+  });
+
+  test.each([
+    ['a wrong field', JSON.stringify({ ...input, robots: 0 }), 'robots'],
+    ['malformed JSON', '{"robots": 2,', '(body)'],
+    ['a use beyond 10^12', JSON.stringify({ robots: 1, monthlyConversations: 100_000_000, monthlyGrowthPercent: 200, years: 5 }), 'monthlyGrowthPercent'],
+  ])('%s is refused every time it is sent, never answered from the cache', async (_, body, field) => {
+    api = testApi();
+    for (let i = 0; i < 3; i++) {
+      const res = await api.post('/robot-quota/estimate', body);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.fields[0].path).toBe(field);
+    }
+  });
+
+  test('the body is still checked for its content type before the cache is asked', async () => {
+    api = testApi();
+    const body = JSON.stringify(input);
+    expect((await api.post('/robot-quota/estimate', body)).status).toBe(200);
+    expect((await api.post('/robot-quota/estimate', body, { 'Content-Type': 'text/plain' })).status).toBe(415);
+  });
+
   test('a saved quote reopens with the same input, figures and price-list version', async () => {
     api = testApi();
     const created = await api.post('/robot-quota/quotes', input);
