@@ -112,7 +112,7 @@ describe('origins', () => {
     expect((await preflight('https://evil.example')).status).toBe(403);
   });
 
-  test('reads are open to any origin but carry no CORS grant', async () => {
+  test('reads pass no origin check; their CORS headers come from the server in front', async () => {
     api = testApi();
     const res = await api.get('/robot-quota/price-list', { Origin: 'https://evil.example' });
     expect(res.status).toBe(200);

@@ -27,8 +27,9 @@ export function createApiApp(deps: ApiDeps) {
 
   // Security headers and `Cache-Control: no-store` are set by the Node server in front
   // (src/server/security-headers.ts): added here they would turn node-server's light
-  // responses into full ones. Middleware that only writes need runs only on writes.
-  app.use(originGuard({ allowedOrigins: deps.allowedOrigins, requestHost: (c) => requestHost(c, deps.trustProxy) }));
+  // responses into full ones. Middleware that only writes need runs only on writes, so
+  // a read is answered by its route alone, synchronously where it can be.
+  app.on(['POST', 'OPTIONS'], '*', originGuard({ allowedOrigins: deps.allowedOrigins, requestHost: (c) => requestHost(c, deps.trustProxy) }));
   app.post('*', rateLimitWrites({ writesPerMinute: deps.writesPerMinute, clientAddress: (c) => clientAddress(c, deps.trustProxy) }));
   app.post('*', limitBodySize(MAX_BODY_BYTES));
   app.use('/admin/*', adminAuth(deps.adminToken));

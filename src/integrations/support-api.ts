@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import { openSupportApi } from '../server/support-api.ts';
-import { setSecurityHeaders } from '../server/security-headers.ts';
+import { apiHeadersFor } from '../server/security-headers.ts';
 import { attachWebSocketEcho } from '../server/websocket-echo.ts';
 
 export function supportApiIntegration(): AstroIntegration {
@@ -27,7 +27,7 @@ export function supportApiIntegration(): AstroIntegration {
         }
         server.middlewares.use((req, res, next) => {
           if (req.url?.startsWith('/api/')) {
-            setSecurityHeaders(res, 'api');
+            for (const [name, value] of Object.entries(apiHeadersFor(req))) res.setHeader(name, value);
             return void api(req, res);
           }
           if (req.url?.startsWith('/pagefind/')) {

@@ -8,7 +8,7 @@ import sirv from 'sirv';
 import { ConfigError } from '../config/friendly-errors.ts';
 import { StoreOpenError } from '../store/sqlite.ts';
 import { parseServerEnv } from './env.ts';
-import { headerSetFor, setSecurityHeaders, withApiHeaders } from './security-headers.ts';
+import { SecureServerResponse, headerSetFor, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
 import { attachWebSocketEcho, isWebSocketUpgrade } from './websocket-echo.ts';
 
@@ -52,9 +52,12 @@ const staticFiles = sirv(clientDir, {
   },
 });
 
-const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade }, (req, res) => {
+const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade, ServerResponse: SecureServerResponse }, (req, res) => {
   const headers = headerSetFor(req.url ?? '/');
-  if (headers === 'api') return void api(req, withApiHeaders(res));
+  if (headers === 'api') {
+    res.apiHeaders = true;
+    return void api(req, res);
+  }
   setSecurityHeaders(res, headers);
   staticFiles(req, res, () => void astroHandler(req, res));
 });

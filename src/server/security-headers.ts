@@ -2,7 +2,7 @@
 // pages. Pages also carry Astro's CSP <meta> (hashes of their scripts); the header adds
 // what a <meta> cannot say (frame-ancestors). Set on the Node response before any
 // handler runs: cheapest, and nothing can forget them.
-import type { ServerResponse } from 'node:http';
+import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 
 const COMMON = {
   'X-Content-Type-Options': 'nosniff',
@@ -49,20 +49,44 @@ export function setSecurityHeaders(res: ServerResponse, set: keyof typeof HEADER
 }
 
 /**
- * The API's headers, added where @hono/node-server writes its head: with nothing set
- * beforehand Node keeps its fast path, which `setHeader` per request would leave
- * (a fifth of the requests/s of the cheapest routes).
+ * Reads of the API are public (the price list, health, a quote by its unguessable id),
+ * so any site may read them from a browser; the diagnostics read the API's clock from
+ * Date, which CORS hides unless exposed. Writes and preflights go through the API's
+ * origin check (src/api/middleware/origin-guard.ts), which grants exactly the allowed
+ * origins. A read that sends Authorization needs a preflight, which that check refuses.
  */
-export function withApiHeaders(res: ServerResponse): ServerResponse {
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
-    const [headers] = rest;
-    if (rest.length === 1 && headers !== null && typeof headers === 'object' && !Array.isArray(headers)) {
-      return writeHead.call(this, status, { ...(headers as Record<string, string>), ...apiSecurityHeaders });
-    }
-    for (const [name, value] of API_HEADER_LIST) this.setHeader(name, value);
-    return writeHead.apply(this, [status, ...rest] as never);
-  } as ServerResponse['writeHead'];
-  return res;
+export const apiPublicReadHeaders: Record<string, string> = {
+  ...apiSecurityHeaders,
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'Date',
+};
+
+/** The headers an API answer to `req` gets. */
+export function apiHeadersFor(req: Pick<IncomingMessage, 'method' | 'headers'>): Record<string, string> {
+  const read = req.method === 'GET' || req.method === 'HEAD';
+  return read && req.headers.origin !== undefined ? apiPublicReadHeaders : apiSecurityHeaders;
 }
-const API_HEADER_LIST = Object.entries(apiSecurityHeaders);
+
+/**
+ * The server's response class. API answers get their headers where @hono/node-server
+ * writes its head, merged into the object it passes: with nothing set beforehand Node
+ * keeps its fast path, which `setHeader` per request would leave (a fifth of the
+ * requests/s of the cheapest routes). Overridden on the class, not patched onto each
+ * response, so every response keeps one shape for the engine.
+ */
+export class SecureServerResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
+  /** Set by the server entry on responses to `/api/` requests. */
+  apiHeaders = false;
+
+  override writeHead(status: number, ...rest: unknown[]): this {
+    if (this.apiHeaders) {
+      const extra = apiHeadersFor(this.req);
+      const [headers] = rest;
+      if (rest.length === 1 && headers !== null && typeof headers === 'object' && !Array.isArray(headers)) {
+        return super.writeHead(status, { ...(headers as Record<string, string>), ...extra });
+      }
+      for (const name in extra) if (!this.hasHeader(name)) this.setHeader(name, extra[name]!);
+    }
+    return super.writeHead(status, ...(rest as [string, OutgoingHttpHeaders]));
+  }
+}

@@ -167,6 +167,31 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     expect(server.output()).toContain('SIGTERM');
   });
 
+  test('reads are public to any site, writes only from the site and allowed origins', async () => {
+    const server = await start({ WENDA_ALLOWED_ORIGINS: 'https://partner.example.com' });
+    const api = `${server.url}/api/v1`;
+    const read = await fetch(`${api}/robot-quota/price-list`, { headers: { Origin: 'https://any.example' } });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('access-control-allow-origin')).toBe('*');
+    expect(read.headers.get('access-control-expose-headers')).toBe('Date');
+    expect(read.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect((await fetch(`${api}/health`)).headers.get('access-control-allow-origin')).toBeNull();
+
+    const write = (origin: string) =>
+      fetch(`${api}/feedback`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify({ page: '/faq/a/', helpful: true }) });
+    const refused = await write('https://any.example');
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    const partner = await write('https://partner.example.com');
+    expect(partner.status).toBe(201);
+    expect(partner.headers.get('access-control-allow-origin')).toBe('https://partner.example.com');
+
+    // A read with Authorization (the admin API) needs a preflight, which other sites fail.
+    const preflight = (origin: string) =>
+      fetch(`${api}/admin/feedback`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
+    expect((await preflight('https://any.example')).status).toBe(403);
+  });
+
   test('pages and the API carry security headers', async () => {
     const server = await start();
     const page = await fetch(`${server.url}/faq/change-administrator/`);
