@@ -12,6 +12,7 @@ const priceListJson = new WeakMap<PriceList, string>();
 const estimateJson = new WeakMap<PriceList, Map<string, string>>();
 
 const NON_ASCII = /[\u0080-\uffff]/g;
+const HAS_NON_ASCII = /[\u0080-\uffff]/;
 const escapeChar = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
@@ -20,7 +21,13 @@ const escapeChar = (char: string) => `\\u${char.charCodeAt(0).toString(16).padSt
  * copy; text with Chinese in it is transcoded to UTF-8 on every request, and bytes go
  * out as a second buffer: each costs a tenth of a small answer's time.
  */
-export const asciiJson = (value: unknown): string => JSON.stringify(value).replace(NON_ASCII, escapeChar);
+export function asciiJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (!HAS_NON_ASCII.test(json)) return json;
+  // replace() keeps the two-byte form of text that had Chinese in it; Latin-1 round trip
+  // makes it a one-byte string again, which is what Node writes without transcoding.
+  return Buffer.from(json.replace(NON_ASCII, escapeChar), 'latin1').toString('latin1');
+}
 
 /** The price list as ASCII JSON: made once per loaded list. */
 export function cachedPriceListJson(list: PriceList): string {
