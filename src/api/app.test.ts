@@ -1,6 +1,7 @@
 // Cross-cutting behaviour of the API: one error shape, limits, origins, headers.
 import { afterEach, describe, expect, test } from 'vitest';
 import { testApi } from '../../tests/support/api.ts';
+import { API_BASE, STORING_WRITES } from './app.ts';
 import type { Store } from '../store/types.ts';
 
 let api: ReturnType<typeof testApi>;
@@ -121,6 +122,16 @@ describe('origins', () => {
 });
 
 describe('rate limit on writes', () => {
+  test('every POST route but the estimate stores something and is limited; one budget for all of them', async () => {
+    api = testApi({ writesPerMinute: 2 });
+    const posts = api.app.routes.filter((r) => r.method === 'POST' && !r.path.endsWith('*')).map((r) => r.path.slice(API_BASE.length));
+    expect(new Set(posts)).toEqual(new Set([...STORING_WRITES, '/robot-quota/estimate']));
+    expect((await api.post('/feedback', { page: '/faq/a/', helpful: true })).status).toBe(201);
+    expect((await api.post('/search-misses', { query: '发票' })).status).toBe(202);
+    expect((await api.post('/robot-quota/quotes', { robots: 1, monthlyConversations: 1000 })).status).toBe(429);
+    for (let i = 0; i < 5; i++) expect((await api.post('/robot-quota/estimate', { robots: 1, monthlyConversations: 1000 + i })).status).toBe(200);
+  });
+
   test('behind a trusted proxy the client is the right-most X-Forwarded-For entry: a forged left part changes nothing', async () => {
     api = testApi({ writesPerMinute: 2, trustProxy: true });
     const statuses = [];

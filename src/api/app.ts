@@ -19,6 +19,13 @@ import { registerSearchMisses } from './routes/search-misses.ts';
 export const API_BASE = '/api/v1';
 export const MAX_BODY_BYTES = 32 * 1024;
 
+/**
+ * The POST routes that keep something in the store, and so share one per-client rate
+ * limit: a burst from one address cannot fill the store. The estimate only computes
+ * (a calculator asks it at every pause in typing) and is not counted.
+ */
+export const STORING_WRITES = ['/robot-quota/quotes', '/feedback', '/search-misses', '/diagnostics/reports'] as const;
+
 /** Builds the API app; every path is under `/api/v1`. */
 export function createApiApp(deps: ApiDeps) {
   // Field messages a person can read, in Chinese, wherever a schema has no message of its own.
@@ -30,7 +37,8 @@ export function createApiApp(deps: ApiDeps) {
   // responses into full ones. Middleware that only writes need runs only on writes, so
   // a read is answered by its route alone, synchronously where it can be.
   app.on(['POST', 'OPTIONS'], '*', originGuard({ allowedOrigins: deps.allowedOrigins, requestHost: (c) => requestHost(c, deps.trustProxy) }));
-  app.post('*', rateLimitWrites({ writesPerMinute: deps.writesPerMinute, clientAddress: (c) => clientAddress(c, deps.trustProxy) }));
+  const rateLimit = rateLimitWrites({ writesPerMinute: deps.writesPerMinute, clientAddress: (c) => clientAddress(c, deps.trustProxy) });
+  for (const path of STORING_WRITES) app.post(path, rateLimit);
   app.post('*', limitBodySize(MAX_BODY_BYTES));
   app.use('/admin/*', adminAuth(deps.adminToken));
 
