@@ -1,6 +1,7 @@
 // Robot quota: the price list, estimates, and saved quotes that reopen with the figures
 // (and price-list version) they were made with.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
 import { errorResponse } from '../errors.ts';
@@ -61,12 +62,12 @@ export function toQuoteResponse(quote: SavedQuote) {
 
 export function registerRobotQuota(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
   /** Runs the estimate, turning a use beyond the supported range into a 400 on its field. */
-  const estimate = (input: z.output<typeof estimateInputSchema>) => {
+  const estimate = (c: Context, input: z.output<typeof estimateInputSchema>, list = deps.priceList()) => {
     try {
-      return { ok: true as const, value: estimateRobotQuote(input, deps.priceList()) };
+      return { ok: true as const, value: estimateRobotQuote(input, list) };
     } catch (error) {
-      if (error instanceof EstimateRangeError) return { ok: false as const, error };
-      throw error;
+      if (!(error instanceof EstimateRangeError)) throw error;
+      return { ok: false as const, refusal: errorResponse(c, 400, 'invalid_request', error.message, { fields: [{ path: error.field, message: error.message }] }) };
     }
   };
 
@@ -84,22 +85,16 @@ export function registerRobotQuota(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
     const answer = cachedEstimateJson(list, text, () => {
       const body = parseJsonBody(c, text, estimateInputSchema);
       if (body instanceof Response) return body;
-      try {
-        return asciiJson(estimateRobotQuote(body.data, list));
-      } catch (error) {
-        if (!(error instanceof EstimateRangeError)) throw error;
-        return errorResponse(c, 400, 'invalid_request', error.message, { fields: [{ path: error.field, message: error.message }] });
-      }
+      const result = estimate(c, body.data, list);
+      return result.ok ? asciiJson(result.value) : result.refusal;
     });
     return typeof answer === 'string' ? json(answer) : answer;
   });
 
   app.openapi(saveQuoteRoute, async (c) => {
     const input = c.req.valid('json');
-    const result = estimate(input);
-    if (!result.ok) {
-      return errorResponse(c, 400, 'invalid_request', result.error.message, { fields: [{ path: result.error.field, message: result.error.message }] });
-    }
+    const result = estimate(c, input);
+    if (!result.ok) return result.refusal;
     const saved = await deps.store.saveQuote({ input, estimate: result.value, priceListVersion: result.value.priceList.version });
     return c.json(toQuoteResponse(saved), 201);
   });
