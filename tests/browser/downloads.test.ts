@@ -1,19 +1,11 @@
 // The download chooser on the devices visitors come with: user agents and, where the
 // browser sends them, client hints, set the way a real browser would.
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { launchBrowser } from '../support/browser.ts';
+import { useBrowser } from '../support/browser.ts';
 
-const baseUrl = inject('baseUrl');
 // One browser for the file; each visit is a fresh context with its own user agent.
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { baseUrl, newContext } = useBrowser();
 const clientIds = readdirSync(new URL('../../content/clients/', import.meta.url)).map((f) => f.replace(/\.json$/, ''));
 
 const UA = {
@@ -35,7 +27,7 @@ interface Device {
 }
 
 async function visit(device: Device) {
-  const context = await browser.newContext({
+  const context = await newContext({
     userAgent: device.userAgent,
     viewport: { width: device.width ?? 1280, height: 900 },
     isMobile: device.mobile ?? false,

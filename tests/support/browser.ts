@@ -1,7 +1,7 @@
 // Debian's Chromium through playwright-core, with the flags this sandbox needs, and a
 // page opener that records console errors (CSP violations included).
 import { afterAll, beforeAll, inject } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,6 +28,7 @@ export interface PageOptions {
 /**
  * One browser for the test file, and `openPage(path)`: a fresh context on the built
  * server (or any absolute URL) that collects console errors and uncaught exceptions.
+ * `newContext` gives a bare context on the same browser (own user agent, touch, …).
  */
 export function useBrowser() {
   const baseUrl = inject('baseUrl');
@@ -57,5 +58,7 @@ export function useBrowser() {
     const response = await page.goto(/^https?:/.test(path) ? path : baseUrl + path);
     return { page, context, errors, response };
   }
-  return { baseUrl, openPage };
+  /** A fresh context on the file's browser, for tests that set up the device themselves. */
+  const newContext = (options: BrowserContextOptions) => browser.newContext(options);
+  return { baseUrl, openPage, newContext };
 }
