@@ -31,14 +31,14 @@ export const frameableSecurityHeaders: Record<string, string> = {
   'Content-Security-Policy': "frame-ancestors *; object-src 'none'; base-uri 'self'",
 };
 
+/** Pages' and assets' header sets, set with `setSecurityHeaders` before their handler runs. */
 const HEADERS = {
-  api: Object.entries(apiSecurityHeaders),
   site: Object.entries(siteSecurityHeaders),
   frameable: Object.entries(frameableSecurityHeaders),
 };
 
-/** Which header set a request path gets. */
-export function headerSetFor(path: string): keyof typeof HEADERS {
+/** Which header set a request path gets; `api` answers get theirs from `SecureServerResponse`. */
+export function headerSetFor(path: string): keyof typeof HEADERS | 'api' {
   if (path.startsWith('/api/')) return 'api';
   return path.startsWith('/diagnostics/storage-probe') ? 'frameable' : 'site';
 }
