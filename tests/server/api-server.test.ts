@@ -123,6 +123,43 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     expect(estimate.years[0].licenceCost).toBe(12000);
   });
 
+  test('estimate bodies: chunked ones are read and limited too; a client that hangs up mid-body costs nothing', async () => {
+    const server = await start();
+    const { port } = new URL(server.url);
+    const { request } = await import('node:http');
+    /** POSTs `chunks` without a Content-Length, so Node sends them chunked. */
+    const chunked = (chunks: string[]) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${server.url}/api/v1/robot-quota/estimate`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (d: string) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on('error', reject);
+        for (const chunk of chunks) req.write(chunk);
+        req.end();
+      });
+
+    const small = await chunked(['{"robots": 2, ', '"monthlyConversations": 90000}']);
+    expect(small.status).toBe(200);
+    expect(JSON.parse(small.body)).toEqual(await (await post(server, '/robot-quota/estimate', { robots: 2, monthlyConversations: 90_000 })).json());
+    const large = await chunked(['{"robots": 2, "pad": "', 'x'.repeat(40_000), '"}']);
+    expect(large.status).toBe(413);
+    expect(JSON.parse(large.body).error.code).toBe('payload_too_large');
+
+    // Declares 200 bytes, sends half of them, hangs up.
+    const { connect } = await import('node:net');
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('POST /api/v1/robot-quota/estimate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"robots": 1, "monthlyConve');
+        setTimeout(() => socket.destroy(), 200);
+      });
+      socket.on('close', () => resolve());
+    });
+    expect((await post(server, '/robot-quota/estimate', { robots: 1, monthlyConversations: 1 })).status).toBe(200);
+    expect(server.output()).not.toMatch(/internal|Error/);
+  });
+
   test('a malformed upgrade target cannot crash the server; other Upgrade requests get an ordinary answer', async () => {
     const server = await start();
     const { port } = new URL(server.url);
