@@ -3,6 +3,9 @@
 // bare node:http hello-JSON server measured in the same run, as ratios.
 // Targets: health and price-list >= 0.8 of bare node:http, a typical estimate >= 0.5.
 // A Hono hello-JSON server is measured too: the ceiling any Hono route can reach here.
+// Under the estimate, two reference servers take the same body and send the same answer:
+// node:http alone, and a one-line Hono route (bare-server.ts). They show how much of the
+// estimate's gap is the size of its answer and the framework, not our code.
 //
 // On a 2-core machine one run of the same code varies by 10% or more, and the machine's
 // speed drifts within a minute. So each route is loaded in BENCH_SLICES slices (default
@@ -66,8 +69,11 @@ async function load(t: Target, duration = DURATION): Promise<Round> {
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx, cpuPerRequest: cpu / result.requests.total };
 }
 
-async function startBaseline(kind: 'bare' | 'hono'): Promise<{ url: string; pid: number; stop: () => void }> {
-  const child = spawn(...pinned(process.execPath, 'tests/bench/bare-server.ts', kind), { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startBaseline(kind: 'bare' | 'hono' | 'bare-post' | 'hono-post', answer?: string): Promise<{ url: string; pid: number; stop: () => void }> {
+  const child = spawn(...pinned(process.execPath, 'tests/bench/bare-server.ts', kind), {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...(answer ? { BENCH_ANSWER: answer } : {}) },
+  });
   const url = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
   return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
@@ -77,13 +83,20 @@ const hono = await startBaseline('hono');
 const server = await startServer({ env: { WENDA_WRITE_RATE_LIMIT: '0' }, ...(TASKSET ? { cpu: 1 } : {}) });
 const pid = server.process.pid!;
 const estimateBody = JSON.stringify({ robots: 3, monthlyConversations: 120_000, monthlyGrowthPercent: 5, years: 3, carryOverBalance: 20_000 });
+const estimateUrl = `${server.url}/api/v1/robot-quota/estimate`;
+const estimateAnswer = await (await fetch(estimateUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: estimateBody })).text();
+const barePost = await startBaseline('bare-post', estimateAnswer);
+const honoPost = await startBaseline('hono-post', estimateAnswer);
 
 const targets: Target[] = [
   { name: 'bare node:http', url: bare.url, pid: bare.pid },
   { name: 'Hono hello-JSON (framework ceiling)', url: hono.url, pid: hono.pid },
   { name: 'GET /api/v1/health', url: `${server.url}/api/v1/health`, pid, target: 0.8 },
   { name: 'GET /api/v1/robot-quota/price-list', url: `${server.url}/api/v1/robot-quota/price-list`, pid, target: 0.8 },
-  { name: 'POST /api/v1/robot-quota/estimate', url: `${server.url}/api/v1/robot-quota/estimate`, pid, method: 'POST', body: estimateBody, target: 0.5 },
+  { name: 'POST /api/v1/robot-quota/estimate', url: estimateUrl, pid, method: 'POST', body: estimateBody, target: 0.5 },
+  // References for the estimate: the same body and the same answer, without our server.
+  { name: '  node:http POST, same answer', url: barePost.url, pid: barePost.pid, method: 'POST', body: estimateBody },
+  { name: '  Hono POST route, same answer', url: honoPost.url, pid: honoPost.pid, method: 'POST', body: estimateBody },
 ];
 
 try {
@@ -123,7 +136,6 @@ try {
   }
   if (missed) process.exitCode = 1;
 } finally {
-  bare.stop();
-  hono.stop();
+  for (const baseline of [bare, hono, barePost, honoPost]) baseline.stop();
   await server.stop();
 }

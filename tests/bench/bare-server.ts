@@ -1,23 +1,44 @@
 // Baselines for `npm run bench:api`: the least a Node HTTP server can do for a JSON
 // answer (`bare`), and the same through Hono on @hono/node-server (`hono`), which shows
-// how much of the gap is the framework itself.
-import { createServer } from 'node:http';
+// how much of the gap is the framework itself. For the estimate, two references answer
+// a POST with the estimate's own JSON text (BENCH_ANSWER): `bare-post` reads the body
+// with node:http alone, `hono-post` is a one-line Hono route (`await c.req.json()`, no
+// middleware, no security headers), the floor of any Hono write of that size.
+import { createServer, type RequestListener } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 
-const body = JSON.stringify({ status: 'ok' });
+const kind = process.argv[2];
+const hello = JSON.stringify({ status: 'ok' });
+const answer = process.env.BENCH_ANSWER ?? hello;
+const json = { 'Content-Type': 'application/json' };
+
 const hono = new Hono();
 hono.get('/', (c) => c.json({ status: 'ok' }));
-const honoListener = getRequestListener(hono.fetch);
+hono.post('/', async (c) => {
+  await c.req.json();
+  return new Response(answer, { status: 200, headers: json });
+});
 
-const server = createServer(
-  process.argv[2] === 'hono'
-    ? honoListener
-    : (_req, res) => {
-        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-        res.end(body);
-      },
-);
+const listeners: Record<string, RequestListener> = {
+  bare: (_req, res) => {
+    res.writeHead(200, { ...json, 'Content-Length': Buffer.byteLength(hello) });
+    res.end(hello);
+  },
+  'bare-post': (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(200, { ...json, 'Content-Length': Buffer.byteLength(answer) });
+      res.end(answer);
+    });
+  },
+  hono: getRequestListener(hono.fetch),
+};
+listeners['hono-post'] = listeners.hono!;
+
+const server = createServer(listeners[kind ?? 'bare']);
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   console.log(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`);
