@@ -2,6 +2,7 @@
 // "the API said no" (with its field errors) and "the API could not be reached".
 import type { Estimate, EstimateInput } from './quota/estimate.ts';
 import type { PriceList } from './quota/price-list.ts';
+import type { reportForSupport } from './diagnostics/report.ts';
 
 export interface FieldError {
   path: string;
@@ -36,6 +37,15 @@ export interface SavedQuote {
   createdAt: string;
 }
 
+/** The body of POST /feedback. */
+export interface FeedbackInput {
+  page: string;
+  helpful: boolean;
+  comment?: string;
+  voter?: string;
+}
+
+/** The one place the islands build the API's URLs: `baseUrl` is empty on the site itself. */
 export function supportApiClient(baseUrl = '') {
   async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
     let res: Response;
@@ -63,6 +73,8 @@ export function supportApiClient(baseUrl = '') {
     estimate: (input: EstimateInput, signal?: AbortSignal) => post<Estimate>('/robot-quota/estimate', input, signal),
     saveQuote: (input: EstimateInput) => post<SavedQuote>('/robot-quota/quotes', input),
     quote: (id: string) => call<SavedQuote>(`/robot-quota/quotes/${encodeURIComponent(id)}`),
+    feedback: (input: FeedbackInput) => post<unknown>('/feedback', input),
+    diagnosticsReport: (report: ReturnType<typeof reportForSupport>) => post<{ id: string }>('/diagnostics/reports', report),
   };
 }
 

@@ -9,6 +9,7 @@ import { STATUS_LABELS, osLabel, reportForSupport, reportText } from '../../lib/
 import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck } from '../../lib/diagnostics/run-diagnostics.ts';
 import type { ChatHost, CheckResult, FixTopic } from '../../lib/diagnostics/types.ts';
 import { detectPlatform, type DetectedPlatform } from '../../lib/platform/detect-platform.ts';
+import { ApiUnreachableError, supportApiClient } from '../../lib/support-api-client.ts';
 
 export interface DiagnosticsToolProps {
   apiBaseUrl: string;
@@ -104,16 +105,10 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
     if (!platform) return;
     setSend({ status: 'sending' });
     try {
-      const res = await fetch(`${props.apiBaseUrl}/api/v1/diagnostics/reports`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(reportForSupport(all, platform, navigator.userAgent, location.pathname)),
-      });
-      const body = await res.json();
-      if (!res.ok) throw new Error(body?.error?.message ?? `发送失败（${res.status}）`);
-      setSend({ status: 'sent', id: body.id });
+      const { id } = await supportApiClient(props.apiBaseUrl).diagnosticsReport(reportForSupport(all, platform, navigator.userAgent, location.pathname));
+      setSend({ status: 'sent', id });
     } catch (error) {
-      setSend({ status: 'failed', message: error instanceof TypeError ? '网络连接失败，请稍后再试，或用「复制检测报告」发给客服。' : (error as Error).message });
+      setSend({ status: 'failed', message: error instanceof ApiUnreachableError ? '网络连接失败，请稍后再试，或用「复制检测报告」发给客服。' : (error as Error).message });
     }
   };
 

@@ -1,6 +1,7 @@
 // "这篇文章有帮助吗？" at the end of every article: one vote per article per browser,
 // remembered and changeable; "没帮助" asks what was missing and offers the next step.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { supportApiClient } from '../../lib/support-api-client.ts';
 import { rememberVote, rememberedVote, voterId, type RememberedVote } from '../../lib/feedback/vote-memory.ts';
 
 export interface ArticleFeedbackProps {
@@ -22,6 +23,7 @@ function storage(): Storage | undefined {
 }
 
 export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, supportLines }: ArticleFeedbackProps) {
+  const api = useMemo(() => supportApiClient(apiBaseUrl), [apiBaseUrl]);
   const [vote, setVote] = useState<RememberedVote>();
   const [comment, setComment] = useState('');
   const [status, setStatus] = useState<Status>('idle');
@@ -44,12 +46,7 @@ export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, 
     setStatus('saving');
     const s = storage();
     try {
-      const res = await fetch(`${apiBaseUrl}/api/v1/feedback`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ page, helpful: next.helpful, ...(next.comment ? { comment: next.comment } : {}), ...(s ? { voter: voterId(s) } : {}) }),
-      });
-      if (!res.ok) throw new Error(String(res.status));
+      await api.feedback({ page, helpful: next.helpful, ...(next.comment ? { comment: next.comment } : {}), ...(s ? { voter: voterId(s) } : {}) });
       if (s) rememberVote(s, page, next);
       setVote(next);
       setStatus('saved');
