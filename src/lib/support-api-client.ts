@@ -2,7 +2,9 @@
 // "the API said no" (with its field errors) and "the API could not be reached".
 import type { Estimate, EstimateInput } from './quota/estimate.ts';
 import type { PriceList } from './quota/price-list.ts';
-import type { reportForSupport } from './diagnostics/report.ts';
+import type { z } from 'zod';
+import type { feedbackInputSchema } from '../api/routes/feedback.ts';
+import type { diagnosticsReportSchema } from '../api/routes/diagnostics.ts';
 
 export interface FieldError {
   path: string;
@@ -37,15 +39,12 @@ export interface SavedQuote {
   createdAt: string;
 }
 
-/** The body of POST /feedback. */
-export interface FeedbackInput {
-  page: string;
-  helpful: boolean;
-  comment?: string;
-  voter?: string;
-}
-
-/** The one place the islands build the API's URLs: `baseUrl` is empty on the site itself. */
+/**
+ * The islands' JSON calls to the API (`baseUrl` is empty on the site itself). Request
+ * bodies are typed by the API's own schemas; only types are imported, no code ships.
+ * The diagnostics' clock and WebSocket probes build their own URLs
+ * (lib/diagnostics/browser-environment.ts): they read a header and open a socket.
+ */
 export function supportApiClient(baseUrl = '') {
   async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
     let res: Response;
@@ -73,8 +72,8 @@ export function supportApiClient(baseUrl = '') {
     estimate: (input: EstimateInput, signal?: AbortSignal) => post<Estimate>('/robot-quota/estimate', input, signal),
     saveQuote: (input: EstimateInput) => post<SavedQuote>('/robot-quota/quotes', input),
     quote: (id: string) => call<SavedQuote>(`/robot-quota/quotes/${encodeURIComponent(id)}`),
-    feedback: (input: FeedbackInput) => post<unknown>('/feedback', input),
-    diagnosticsReport: (report: ReturnType<typeof reportForSupport>) => post<{ id: string }>('/diagnostics/reports', report),
+    feedback: (input: z.input<typeof feedbackInputSchema>) => post<unknown>('/feedback', input),
+    diagnosticsReport: (report: z.input<typeof diagnosticsReportSchema>) => post<{ id: string }>('/diagnostics/reports', report),
   };
 }
 

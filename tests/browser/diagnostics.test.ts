@@ -119,6 +119,25 @@ describe('diagnostics', () => {
     await context.close();
   });
 
+  test('a report that cannot be sent says why: the API’s own words, or that the network failed', async () => {
+    const { page, context } = await openPage('/');
+    await standInForHosts(page);
+    await runTool(page);
+    const alert = page.locator('.dg-error[role=alert]');
+
+    await page.route('**/api/v1/diagnostics/reports', (route) =>
+      route.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate_limited', message: '提交太频繁，请 1 分钟后再试。' } }) }),
+    );
+    await page.getByRole('button', { name: '发送给客服' }).click();
+    await expect.poll(() => alert.textContent()).toContain('提交太频繁，请 1 分钟后再试。');
+
+    await page.unroute('**/api/v1/diagnostics/reports');
+    await page.route('**/api/v1/diagnostics/reports', (route) => route.abort('connectionrefused'));
+    await page.getByRole('button', { name: '发送给客服' }).click();
+    await expect.poll(() => alert.textContent()).toContain('网络连接失败');
+    await context.close();
+  });
+
   test('the widget-session article carries the tool', async () => {
     const { page, context } = await openPage('/faq/widget-session-not-opening/');
     await standInForHosts(page);
