@@ -82,6 +82,34 @@ describe('errors', () => {
   });
 });
 
+describe('health', () => {
+  test('says ok, the version and the store while the store answers', async () => {
+    api = testApi();
+    const res = await api.get('/health');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.json()).toEqual({ status: 'ok', version: 'test', store: 'sqlite' });
+  });
+
+  test.each([
+    { name: 'says it is down', ping: () => Promise.resolve(false) },
+    { name: 'fails', ping: () => Promise.reject(new Error('disk on fire')) },
+  ])('503 in Chinese when the store $name, and the answer is kept for a second', async ({ ping }) => {
+    let pings = 0;
+    const store = { kind: 'broken', close() {}, ping: () => (pings++, ping()) } as unknown as Store;
+    api = testApi({ store });
+    for (let i = 0; i < 3; i++) {
+      const res = await api.get('/health');
+      expect(res.status).toBe(503);
+      expect(res.headers.get('content-type')).toBe('application/json');
+      const json = await res.json();
+      expect(json.error.code).toBe('unavailable');
+      expect(json.error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(pings).toBe(1);
+  });
+});
+
 describe('origins', () => {
   test('a browser POST from another site is refused', async () => {
     api = testApi();

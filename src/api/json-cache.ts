@@ -29,6 +29,16 @@ export function asciiJson(value: unknown): string {
   return Buffer.from(json.replace(NON_ASCII, escapeChar), 'latin1').toString('latin1');
 }
 
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+/**
+ * A 200 (or `status`) answer of ready-made JSON text. Headers as a plain object let
+ * @hono/node-server write the answer without building a Headers object (c.json() does).
+ */
+export function jsonAnswer(text: string, status = 200): Response {
+  return new Response(text, { status, headers: JSON_HEADERS });
+}
+
 /** The price list as ASCII JSON: made once per loaded list. */
 export function cachedPriceListJson(list: PriceList): string {
   let json = priceListJson.get(list);

@@ -2,6 +2,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
+import { asciiJson, jsonAnswer } from '../json-cache.ts';
 import { errorSchema, jsonContent } from '../schemas.ts';
 
 const healthSchema = z.object({ status: z.literal('ok'), version: z.string(), store: z.string() }).meta({ id: 'Health' });
@@ -21,17 +22,17 @@ const PING_TTL_MS = 1000;
 
 export function registerHealth(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
   let checked = { at: -Infinity, ok: false };
-  const answer = (c: Parameters<Parameters<typeof app.openapi<typeof route>>[1]>[0], ok: boolean) =>
-    ok
-      ? c.json({ status: 'ok' as const, version: deps.version, store: deps.store.kind }, 200)
-      : c.json({ error: { code: 'unavailable' as const, message: '数据存储暂时不可用。' } }, 503);
-  app.openapi(route, (c) => {
+  // Both answers are made once: health is polled often, and may be load-tested.
+  const up = asciiJson({ status: 'ok', version: deps.version, store: deps.store.kind } satisfies z.input<typeof healthSchema>);
+  const down = asciiJson({ error: { code: 'unavailable', message: '数据存储暂时不可用。' } } satisfies z.input<typeof errorSchema>);
+  const answer = (ok: boolean) => (ok ? jsonAnswer(up) : jsonAnswer(down, 503)) as never;
+  app.openapi(route, () => {
     const now = performance.now();
     // Answered without waiting while the last store check is fresh.
-    if (now - checked.at <= PING_TTL_MS) return answer(c, checked.ok);
+    if (now - checked.at <= PING_TTL_MS) return answer(checked.ok);
     return deps.store.ping().then(
-      (ok) => answer(c, (checked = { at: now, ok }).ok),
-      () => answer(c, (checked = { at: now, ok: false }).ok),
+      (ok) => answer((checked = { at: now, ok }).ok),
+      () => answer((checked = { at: now, ok: false }).ok),
     );
   });
 }

@@ -9,7 +9,7 @@ import { errorResponses, errorSchema, jsonBody, jsonContent, quoteSchema } from 
 import { priceListSchema } from '../../lib/quota/price-list.ts';
 import { EstimateRangeError, estimateInputSchema, estimateRobotQuote, estimateSchema } from '../../lib/quota/estimate.ts';
 import { QUOTE_ID_PATTERN } from '../../store/ids.ts';
-import { cachedEstimateJson, cachedPriceListJson, asciiJson } from '../json-cache.ts';
+import { asciiJson, cachedEstimateJson, cachedPriceListJson, jsonAnswer } from '../json-cache.ts';
 import { parseJsonBody, readJsonText } from '../json-body.ts';
 import type { SavedQuote } from '../../store/types.ts';
 
@@ -71,7 +71,7 @@ export function registerRobotQuota(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
     }
   };
 
-  const json = (body: string) => new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } }) as never;
+  const json = (text: string) => jsonAnswer(text) as never;
 
   app.openapi(priceListRoute, () => json(cachedPriceListJson(deps.priceList())));
 
