@@ -7,7 +7,7 @@ import { samplePriceList } from '../support/api.ts';
 const estimate = estimateRobotQuote({ robots: 2, monthlyConversations: 120_000, years: 2 }, samplePriceList);
 
 describe('CSV export', () => {
-  const csv = estimateToCsv(estimate, (id) => (id === 'pack-10k' ? '1 万条对话包' : id));
+  const csv = estimateToCsv(estimate, (id) => (id === 'pack-10k' ? '1 万次对话包' : id));
   const rows = csv.replace('\uFEFF', '').trim().split('\r\n');
 
   test('starts with a BOM so Excel and WPS read Chinese', () => {

@@ -17,7 +17,7 @@ export function BalanceChart({ estimate, idPrefix }: { estimate: Estimate; idPre
       <svg viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-labelledby={`${idPrefix}-chart-title ${idPrefix}-chart-desc`}>
         <title id={`${idPrefix}-chart-title`}>每月月末对话余额</title>
         <desc id={`${idPrefix}-chart-desc`}>
-          {`共 ${estimate.monthly.length} 个月；最低余额 ${formatCount(lowest)} 条，期末余额 ${formatCount(last?.balance ?? 0)} 条。每年年初因续费赠送和加购而回升。`}
+          {`共 ${estimate.monthly.length} 个月；最低余额 ${formatCount(lowest)} 次，期末余额 ${formatCount(last?.balance ?? 0)} 次。每年年初因续费赠送和加购而回升。`}
         </desc>
         {g.yTicks.map((t) => (
           <g key={t.value}>
@@ -47,8 +47,8 @@ export function BalanceChart({ estimate, idPrefix }: { estimate: Estimate; idPre
               <thead>
                 <tr>
                   <th scope="col">月份</th>
-                  <th scope="col">用量（条）</th>
-                  <th scope="col">月末余额（条）</th>
+                  <th scope="col">用量（次）</th>
+                  <th scope="col">月末余额（次）</th>
                 </tr>
               </thead>
               <tbody>

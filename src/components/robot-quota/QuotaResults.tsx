@@ -89,7 +89,7 @@ export function QuotaResults({ store, estimate, idPrefix, readOnly }: { store: C
         <div>
           <dt>需加购对话</dt>
           <dd>
-            {formatCount(estimate.totalPurchased)} 条{estimate.totalPurchased >= 1e4 && <small>（{formatInWords(estimate.totalPurchased)}）</small>}
+            {formatCount(estimate.totalPurchased)} 次{estimate.totalPurchased >= 1e4 && <small>（{formatInWords(estimate.totalPurchased)}）</small>}
           </dd>
         </div>
         <div>
@@ -101,7 +101,7 @@ export function QuotaResults({ store, estimate, idPrefix, readOnly }: { store: C
 
       <div class="rq-table-wrap">
         <table class="rq-years">
-          <caption>逐年明细（对话单位：条；金额单位：元）</caption>
+          <caption>逐年明细（对话单位：次；金额单位：元）</caption>
           <thead>
             <tr>
               <th scope="col">年度</th>
@@ -136,7 +136,7 @@ export function QuotaResults({ store, estimate, idPrefix, readOnly }: { store: C
             <tr>
               <th scope="row">合计</th>
               <td colSpan={3} />
-              <td>{formatCount(estimate.totalPurchased)} 条</td>
+              <td>{formatCount(estimate.totalPurchased)} 次</td>
               <td />
               <td>{formatYuan(estimate.totalCost)}</td>
             </tr>

@@ -56,10 +56,10 @@ function QuoteInputsSummary({ store }: { store: CalculatorStore }) {
   return (
     <dl class="rq-inputs-summary">
       <div><dt>机器人数量</dt><dd>{formatCount(i.robots)} 个</dd></div>
-      <div><dt>首月预计对话量</dt><dd>{formatCount(i.monthlyConversations)} 条/月</dd></div>
+      <div><dt>首月预计对话量</dt><dd>{formatCount(i.monthlyConversations)} 次/月</dd></div>
       <div><dt>每月增长</dt><dd>{formatCount(i.monthlyGrowthPercent, 2)}%</dd></div>
       <div><dt>合同年限</dt><dd>{i.years} 年</dd></div>
-      <div><dt>本期结余</dt><dd>{formatCount(i.carryOverBalance)} 条</dd></div>
+      <div><dt>本期结余</dt><dd>{formatCount(i.carryOverBalance)} 次</dd></div>
     </dl>
   );
 }

@@ -154,7 +154,7 @@ function cumulativeUse(input: ParsedEstimateInput): number[][] {
     if (cumulative[11]! > MAX_YEAR_USAGE) {
       throw new EstimateRangeError(
         'monthlyGrowthPercent',
-        `按每月 ${input.monthlyGrowthPercent}% 的增长，第 ${y + 1} 年的对话量将超过 1 万亿条，超出估算范围，请调低月增长率`,
+        `按每月 ${input.monthlyGrowthPercent}% 的增长，第 ${y + 1} 年的对话量将超过 1 万亿次，超出估算范围，请调低月增长率`,
       );
     }
     years.push(cumulative);

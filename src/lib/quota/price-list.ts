@@ -40,13 +40,13 @@ export const packSchema = z.strictObject(
     id: z
       .string('套餐 id 必须是文本')
       .regex(/^[a-z0-9-]{1,40}$/, '套餐 id 只能用小写字母、数字和短横线，最长 40 个字符，如 pack-10k'),
-    /** Chinese display name, e.g. 1 万条对话包. */
+    /** Chinese display name, e.g. 1 万次对话包. */
     name: z.string('套餐名称必须是文本').min(1, '套餐名称不能为空').max(30, '套餐名称最长 30 个字'),
     /** Conversations the pack adds to the balance. */
     conversations: z
-      .int('对话条数必须是整数')
-      .min(1_000, '套餐对话条数须在 1,000 到 100,000,000 之间')
-      .max(100_000_000, '套餐对话条数须在 1,000 到 100,000,000 之间'),
+      .int('对话次数必须是整数')
+      .min(1_000, '套餐对话次数须在 1,000 到 100,000,000 之间')
+      .max(100_000_000, '套餐对话次数须在 1,000 到 100,000,000 之间'),
     /** Price in yuan, at most two decimals. */
     price: yuan(0.01, '套餐价格必须大于 0 元（至少 0.01 元）'),
   },
@@ -64,9 +64,9 @@ export const priceListSchema = z.strictObject(
     sample: z.boolean('sample 必须是 true 或 false'),
     /** Conversations included with each one-year robot licence. */
     includedConversationsPerRobotYear: z
-      .int('每个机器人每年包含的对话条数必须是整数')
-      .min(0, '每个机器人每年包含的对话条数须在 0 到 100,000,000 之间')
-      .max(100_000_000, '每个机器人每年包含的对话条数须在 0 到 100,000,000 之间'),
+      .int('每个机器人每年包含的对话次数必须是整数')
+      .min(0, '每个机器人每年包含的对话次数须在 0 到 100,000,000 之间')
+      .max(100_000_000, '每个机器人每年包含的对话次数须在 0 到 100,000,000 之间'),
     /** Price of one robot licence for one year, in yuan. */
     robotLicencePerYear: yuan(0, '机器人年费不能为负数'),
     /** Conversation packs on sale, at least one. */
@@ -98,9 +98,9 @@ export const priceListSchema = z.strictObject(
             code: 'custom',
             path: [],
             message:
-              `各套餐的对话条数缺少足够大的公因数，无法快速算出最优购买组合` +
-              `（按公因数折算后，最划算的「${best.name}」与最大套餐的条数乘积为 ${grouped(size)}，上限 ${grouped(MAX_PACK_SEARCH_SIZE)}）。` +
-              '请让各套餐的对话条数有较大的公因数，例如都取 10,000 的整数倍',
+              `各套餐的对话次数缺少足够大的公因数，无法快速算出最优购买组合` +
+              `（按公因数折算后，最划算的「${best.name}」与最大套餐的次数乘积为 ${grouped(size)}，上限 ${grouped(MAX_PACK_SEARCH_SIZE)}）。` +
+              '请让各套餐的对话次数有较大的公因数，例如都取 10,000 的整数倍',
           });
         }
       }),
