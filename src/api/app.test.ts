@@ -82,6 +82,124 @@ describe('errors', () => {
   });
 });
 
+describe('paths', () => {
+  test.each(['/health/', '/openapi.json/', '/robot-quota/quotes/abc/', '/admin/quotes/'])('%s (a trailing slash) → 404, not a 405 that allows GET', async (path) => {
+    api = testApi();
+    const res = await api.get(path, api.adminHeaders);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('allow')).toBeNull();
+  });
+
+  test('a preflight of a path the API does not have → 404, from any origin', async () => {
+    api = testApi();
+    for (const origin of ['https://partner.example.com', 'https://evil.example']) {
+      const res = await api.app.request(`${API_BASE}/nope`, {
+        method: 'OPTIONS',
+        headers: { Host: 'help.example.com', Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      });
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.code).toBe('not_found');
+    }
+  });
+});
+
+describe('bodies: every write reads them the same way', () => {
+  const writes = [
+    ['/robot-quota/estimate', validInput, 200],
+    ['/robot-quota/quotes', validInput, 201],
+    ['/feedback', { page: '/faq/a/', helpful: true }, 201],
+    ['/search-misses', { query: '发票' }, 202],
+    ['/diagnostics/reports', { browser: { name: 'Chrome' }, checks: [{ id: 'cookies', status: 'pass', finding: 'Cookie 可用' }] }, 201],
+  ] as const;
+
+  test.each(['application/json ; charset=utf-8', 'application/json;', 'Application/JSON; charset=UTF-8', 'application/merge-patch+json'])(
+    'Content-Type %s is JSON on every write',
+    async (type) => {
+      api = testApi();
+      for (const [path, body, status] of writes) expect((await api.post(path, body, { 'Content-Type': type })).status, path).toBe(status);
+    },
+  );
+
+  test('text/plain or no Content-Type → 415 on every write', async () => {
+    api = testApi();
+    for (const [path, body] of writes) {
+      expect((await api.post(path, body, { 'Content-Type': 'text/plain' })).status, path).toBe(415);
+      const untyped = await api.app.request(`${API_BASE}${path}`, { method: 'POST', headers: { Host: 'help.example.com' }, body: JSON.stringify(body) });
+      expect(untyped.status, path).toBe(415);
+    }
+  });
+});
+
+describe('field messages', () => {
+  test.each([
+    { path: '/robot-quota/estimate', body: { robots: 1e26, monthlyConversations: 1 }, field: 'robots' },
+    { path: '/robot-quota/estimate', body: { robots: 1.5, monthlyConversations: 1 }, field: 'robots' },
+    { path: '/robot-quota/estimate', body: { monthlyConversations: 1 }, field: 'robots' },
+    { path: '/search-misses', body: { query: 3 }, field: 'query' },
+    { path: '/search-misses', body: [], field: '(body)' },
+    { path: '/diagnostics/reports', body: { browser: { name: 'Chrome' }, checks: [{ id: 'No Such', status: 'pass', finding: 'x' }] }, field: 'checks[0].id' },
+    { path: '/diagnostics/reports', body: { browser: { name: 'Chrome' }, checks: [{ id: 'cookies', status: 'great', finding: 'x' }] }, field: 'checks[0].status' },
+    { path: '/diagnostics/reports', body: { browser: { name: 'Chrome' }, checks: [] }, field: 'checks' },
+  ])('$field of $body: one message, in Chinese words, no type names or patterns', async ({ path, body, field }) => {
+    api = testApi();
+    const res = await api.post(path, body);
+    expect(res.status).toBe(400);
+    const { fields } = (await res.json()).error as { fields: { path: string; message: string }[] };
+    const mine = fields.filter((f) => f.path === field);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(mine[0]!.message).not.toMatch(/string|number|undefined|boolean|object|array|NaN|\/\^/);
+  });
+
+  test.each([
+    ['a NUL character', { query: 'a\u0000b' }, '控制字符'],
+    ['a lone surrogate', { query: '\ud800' }, '无效的字符'],
+    ['only spaces', { query: '   ' }, '不能为空'],
+  ])('stored text with %s is refused, nothing kept', async (_, body, message) => {
+    api = testApi();
+    const res = await api.post('/search-misses', body);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields).toEqual([{ path: 'query', message: expect.stringContaining(message) }]);
+    expect((await (await api.get('/admin/search-misses', api.adminHeaders)).json()).misses).toEqual([]);
+  });
+
+  test('a diagnostics report with a blank browser name or finding is refused', async () => {
+    api = testApi();
+    const res = await api.post('/diagnostics/reports', { browser: { name: '  ' }, checks: [{ id: 'cookies', status: 'pass', finding: ' ' }] });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields.map((f: { path: string }) => f.path)).toEqual(['browser.name', 'checks[0].finding']);
+  });
+
+  test.each([
+    ['', 200, undefined],
+    ['?limit=', 200, undefined],
+    ['?limit=2&offset=1', 200, undefined],
+    ['?limit=Infinity', 400, '必须是整数'],
+    ['?limit=1e2', 400, '必须是整数'],
+    ['?limit=0x10', 400, '必须是整数'],
+    ['?limit=1&limit=2', 400, '只能给一个值'],
+    ['?limit=-1', 400, '不能小于 1'],
+    ['?limit=501', 400, '不能大于 500'],
+    ['?offset=-1', 400, '不能小于 0'],
+    ['?page=2', 400, '不支持这个字段'],
+  ])('admin list query %s → %i', async (query, status, message) => {
+    api = testApi();
+    for (const list of ['/admin/quotes', '/admin/search-misses']) {
+      const res = await api.get(`${list}${query}`, api.adminHeaders);
+      expect(res.status, list).toBe(status);
+      if (message) expect((await res.json()).error.fields[0].message).toBe(message);
+    }
+  });
+
+  test('the feedback list takes no query parameters, like the others refuse unknown ones', async () => {
+    api = testApi();
+    expect((await api.get('/admin/feedback', api.adminHeaders)).status).toBe(200);
+    const res = await api.get('/admin/feedback?page=2', api.adminHeaders);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields[0].path).toBe('page');
+  });
+});
+
 describe('health', () => {
   test('says ok, the version and the store while the store answers', async () => {
     api = testApi();
@@ -126,6 +244,16 @@ describe('origins', () => {
     const partner = await api.post('/feedback', { page: '/faq/a/', helpful: true }, { Origin: 'https://partner.example.com' });
     expect(partner.status).toBe(201);
     expect(partner.headers.get('access-control-allow-origin')).toBe('https://partner.example.com');
+  });
+
+  test.each([
+    ['HELP.example.com', 'https://help.example.com'],
+    ['help.example.com:443', 'https://help.example.com'],
+    ['help.example.com:80', 'http://help.example.com'],
+  ])('Host %s is the same site as Origin %s', async (host, origin) => {
+    api = testApi();
+    expect((await api.post('/search-misses', { query: 'q' }, { Host: host, Origin: origin })).status).toBe(202);
+    expect((await api.post('/search-misses', { query: 'q' }, { Host: host, Origin: 'https://evil.example' })).status).toBe(403);
   });
 
   test('preflight: allowed origin gets 204 with methods, others 403', async () => {

@@ -3,6 +3,7 @@
 // Routes are thin adapters over src/lib (rules) and src/store (what is kept).
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { chineseMessage } from '../config/chinese-messages.ts';
 import { clientAddress, requestHost, type ApiDeps, type ApiEnv } from './deps.ts';
 import { errorResponse, handleError, validationHook } from './errors.ts';
 import { adminAuth } from './middleware/admin-auth.ts';
@@ -29,14 +30,24 @@ export const STORING_WRITES = ['/robot-quota/quotes', '/feedback', '/search-miss
 /** Builds the API app; every path is under `/api/v1`. */
 export function createApiApp(deps: ApiDeps) {
   // Field messages a person can read, in Chinese, wherever a schema has no message of its own.
-  z.config(z.locales.zhCN());
+  z.config({ localeError: chineseMessage });
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).basePath(API_BASE);
 
   // Security headers and `Cache-Control: no-store` are set by the Node server in front
   // (src/server/security-headers.ts): added here they would turn node-server's light
   // responses into full ones. Middleware that only writes need runs only on writes, so
   // a read is answered by its route alone, synchronously where it can be.
-  app.on(['POST', 'OPTIONS'], '*', originGuard({ allowedOrigins: deps.allowedOrigins, requestHost: (c) => requestHost(c, deps.trustProxy) }));
+  // The methods each path answers, known once every route is registered (below).
+  let allowedMethods: (path: string) => string[] = () => [];
+  app.on(
+    ['POST', 'OPTIONS'],
+    '*',
+    originGuard({
+      allowedOrigins: deps.allowedOrigins,
+      requestHost: (c) => requestHost(c, deps.trustProxy),
+      isRoute: (path) => allowedMethods(path).length > 0,
+    }),
+  );
   const rateLimit = rateLimitWrites({ writesPerMinute: deps.writesPerMinute, clientAddress: (c) => clientAddress(c, deps.trustProxy) });
   for (const path of STORING_WRITES) app.post(path, rateLimit);
   app.post('*', limitBodySize(MAX_BODY_BYTES));
@@ -60,7 +71,7 @@ export function createApiApp(deps: ApiDeps) {
   });
 
   // Only requests that match no route pay for the 405 check.
-  const allowedMethods = methodsByPath(app);
+  allowedMethods = methodsByPath(app);
   app.notFound((c) => {
     const allowed = allowedMethods(c.req.path);
     if (!allowed.length) return errorResponse(c, 404, 'not_found', '没有这个接口。');
@@ -78,7 +89,7 @@ function methodsByPath(app: { routes: { method: string; path: string }[] }): (pa
   const table = new Map<string, { pattern: RegExp; methods: Set<string> }>();
   for (const { method, path } of app.routes) {
     if (method === 'ALL' || path.endsWith('*')) continue;
-    const entry = table.get(path) ?? { pattern: new RegExp(`^${path.replace(/:[^/]+/g, '[^/]+')}/?$`), methods: new Set<string>() };
+    const entry = table.get(path) ?? { pattern: new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+')}$`), methods: new Set<string>() };
     entry.methods.add(method);
     if (method === 'GET') entry.methods.add('HEAD');
     table.set(path, entry);

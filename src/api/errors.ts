@@ -24,6 +24,7 @@ export const errorSchema = z
         'unauthorized',
         'forbidden_origin',
         'rate_limited',
+        'request_timeout',
         'unavailable',
         'internal',
       ]),
@@ -47,16 +48,28 @@ export function errorResponse<S extends ContentfulStatusCode>(
   return c.json({ error: { code, message, ...extra } }, status);
 }
 
-/** zod issues as field errors; an unknown key is reported at the key itself. */
+/**
+ * zod issues as field errors, one per field (its most telling issue: `1e26` for a count
+ * up to 1000 is "不能大于 1,000", not also "数字太大"); an unknown key is reported at the
+ * key itself, the body as a whole as `(body)`.
+ */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.flatMap((issue) => {
+  const telling = [...error.issues].sort((a, b) => Number(isSafeRangeIssue(a)) - Number(isSafeRangeIssue(b)));
+  const byPath = new Map<string, string>();
+  for (const issue of telling) {
     if (issue.code === 'unrecognized_keys') {
       const prefix = issue.path.length ? `${describeIssues(new z.ZodError([issue]))[0]!.path}.` : '';
-      return issue.keys.map((key) => ({ path: `${prefix}${key}`, message: '不支持这个字段' }));
+      for (const key of issue.keys) byPath.set(`${prefix}${key}`, '不支持这个字段');
+      continue;
     }
-    return describeIssues(new z.ZodError([issue]));
-  });
+    const [{ path, message }] = describeIssues(new z.ZodError([issue])) as [FieldError];
+    const field = path === '(根)' ? '(body)' : path;
+    if (!byPath.has(field)) byPath.set(field, message);
+  }
+  return [...byPath].map(([path, message]) => ({ path, message }));
 }
+
+const isSafeRangeIssue = (issue: z.core.$ZodIssue) => (issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'int';
 
 /** Hook for @hono/zod-openapi: a failed validation becomes a 400 naming each field. */
 export function validationHook(result: { success: boolean; error?: unknown }, c: Context) {

@@ -31,9 +31,39 @@ export const quoteSchema = z
   })
   .meta({ id: 'Quote' });
 
+/** Invisible control characters (NUL and the like); tabs and line breaks are allowed. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Text a person or a browser wrote, as it is stored: trimmed, at most `max` characters
+ * (and at least `min`, 1 unless told), with no control characters and no broken
+ * Unicode (a lone surrogate would be stored as �).
+ */
+export const storedText = (max: number, { min = 1, name = '内容' }: { min?: number; name?: string } = {}) =>
+  z
+    .string()
+    .trim()
+    .min(min, min <= 1 ? `${name}不能为空` : `${name}至少 ${min} 个字`)
+    .max(max, `${name}最多 ${max} 个字`)
+    .refine((text) => !CONTROL_CHARACTERS.test(text), '含有不可见的控制字符')
+    .refine((text) => text.isWellFormed(), '含有无效的字符（不成对的代理项）');
+
+/**
+ * A whole number in a query string: digits only (not `1e2`, `0x10` or `Infinity`), one
+ * value (not `?limit=1&limit=2`); left out or empty means `fallback`.
+ */
+const queryInteger = (min: number, max: number, fallback: number) =>
+  z
+    .string({ error: (issue) => (Array.isArray(issue.input) ? '只能给一个值' : undefined) })
+    .regex(/^(-?\d{1,9})?$/, '必须是整数')
+    .optional()
+    .transform((value) => (value ? Number(value) : fallback))
+    .pipe(z.number().min(min, `不能小于 ${min}`).max(max, `不能大于 ${max}`))
+    .meta({ type: 'integer', minimum: min, maximum: max, default: fallback } as never);
+
 export const pageQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: queryInteger(1, 500, 100),
+  offset: queryInteger(0, 1_000_000_000, 0),
 });
 
 export { errorSchema };

@@ -1,8 +1,7 @@
 // Turns zod issues into one message that names the file and every field at fault,
 // so an operator who mistypes a setting reads what to fix instead of a stack trace.
 import { z } from 'zod';
-
-const { localeError } = z.locales.zhCN();
+import { chineseMessage } from './chinese-messages.ts';
 
 /** A validation failure with a readable, field-by-field message. */
 export class ConfigError extends Error {
@@ -34,7 +33,7 @@ export function describeIssues(error: z.ZodError): { path: string; message: stri
  * `title` (say which file) and lists each field at fault.
  */
 export function parseWithFriendlyErrors<S extends z.ZodType>(schema: S, input: unknown, title: string): z.output<S> {
-  const result = schema.safeParse(input, { error: localeError });
+  const result = schema.safeParse(input, { error: chineseMessage });
   if (result.success) return result.data;
   throw new ConfigError(title, describeIssues(result.error));
 }

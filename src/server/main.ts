@@ -7,6 +7,7 @@ import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import { ConfigError } from '../config/friendly-errors.ts';
 import { StoreOpenError } from '../store/sqlite.ts';
+import { answerClientError, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './client-errors.ts';
 import { parseServerEnv } from './env.ts';
 import { SecureServerResponse, headerSetFor, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
@@ -37,7 +38,8 @@ try {
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => Promise<void> | void;
 const { handler: astroHandler } = (await import(serverEntry.href)) as { handler: NodeHandler };
 
-const api = getRequestListener(supportApi.app.fetch);
+// A request without Host (HTTP/1.0) is taken as addressed to this server.
+const api = getRequestListener(supportApi.app.fetch, { hostname: 'localhost', errorHandler: apiRequestErrorAnswer });
 
 const HASHED_ASSET = /^\/(?:_astro|pagefind\/(?:fragment|index|wasm))\b/;
 const staticFiles = sirv(clientDir, {
@@ -61,6 +63,11 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade, ServerR
   setSecurityHeaders(res, headers);
   staticFiles(req, res, () => void astroHandler(req, res));
 });
+
+// A client that sends its request slowly is cut off sooner than Node's 5 minutes.
+server.headersTimeout = HEADERS_TIMEOUT_MS;
+server.requestTimeout = REQUEST_TIMEOUT_MS;
+server.on('clientError', answerClientError);
 
 const websocketEcho = attachWebSocketEcho(server);
 

@@ -21,6 +21,21 @@ const post = (server: RunningServer, path: string, body: unknown) =>
   fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const getJson = async (server: RunningServer, path: string, headers: Record<string, string> = {}) =>
   (await fetch(`${server.url}/api/v1${path}`, { headers })).json();
+/**
+ * Writes `text` to the server on a raw socket and collects what comes back, until the
+ * server closes or `hangUpAfterMs` passes (then this side hangs up).
+ */
+async function rawExchange(server: RunningServer, text: string, hangUpAfterMs = 1000): Promise<string> {
+  const { connect } = await import('node:net');
+  return new Promise((resolve) => {
+    let answer = '';
+    const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => socket.write(text));
+    socket.setEncoding('utf8').on('data', (d: string) => (answer += d));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', () => {});
+    setTimeout(() => socket.destroy(), hangUpAfterMs);
+  });
+}
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'wenda-srv-'));
   temps.push(dir);
@@ -157,6 +172,45 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
       socket.on('close', () => resolve());
     });
     expect((await post(server, '/robot-quota/estimate', { robots: 1, monthlyConversations: 1 })).status).toBe(200);
+    expect(server.output()).not.toMatch(/internal|Error/);
+  });
+
+  test('every write: a chunked body cut short is not logged as a fault; a byte-order mark is skipped', async () => {
+    const server = await start({ WENDA_WRITE_RATE_LIMIT: '0' });
+    const writes = ['/robot-quota/estimate', '/robot-quota/quotes', '/feedback', '/search-misses', '/diagnostics/reports'];
+    for (const path of writes) {
+      const head = `POST /api/v1${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`;
+      expect(await rawExchange(server, `${head}5\r\n{"rob\r\n`, 200)).toBe('');
+    }
+    expect((await getJson(server, '/health')).status).toBe('ok');
+    expect(server.output()).not.toMatch(/internal|Error/);
+
+    // Notepad on Windows saves UTF-8 with a BOM; curl --data-binary @file sends it as is.
+    const bom = (json: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(json)]);
+    for (const [path, json, status] of [
+      ['/robot-quota/estimate', '{"robots":1,"monthlyConversations":1}', 200],
+      ['/search-misses', '{"query":"带 BOM 的搜索"}', 202],
+    ] as const) {
+      const res = await fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: bom(json) });
+      expect(res.status, path).toBe(status);
+    }
+  });
+
+  test('requests Node or the adapter refuse get a JSON error with the security headers, never an empty answer', async () => {
+    const server = await start();
+    const malformed = await rawExchange(server, 'GET /api/v1/health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n');
+    expect(malformed).toMatch(/^HTTP\/1\.1 400 /);
+    expect(malformed).toMatch(/\r\nX-Content-Type-Options: nosniff\r\n/);
+    expect(JSON.parse(malformed.split('\r\n\r\n')[1]!).error.code).toBe('invalid_request');
+
+    const badHost = await rawExchange(server, 'GET /api/v1/health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n');
+    expect(badHost).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(badHost.split('\r\n\r\n')[1]!).error.fields[0].path).toBe('Host');
+
+    // HTTP/1.0 has no Host header: the request is taken as addressed to this server.
+    const old = await rawExchange(server, 'GET /api/v1/health HTTP/1.0\r\n\r\n');
+    expect(old).toMatch(/^HTTP\/1\.1 200 /);
+    expect(JSON.parse(old.split('\r\n\r\n')[1]!).status).toBe('ok');
     expect(server.output()).not.toMatch(/internal|Error/);
   });
 

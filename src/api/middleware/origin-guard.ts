@@ -12,6 +12,8 @@ export interface OriginGuardOptions {
   allowedOrigins: readonly string[];
   /** The host (name:port) the request was addressed to: its own site. */
   requestHost: (c: Parameters<MiddlewareHandler>[0]) => string;
+  /** Whether a path is one of the API's routes: preflights of other paths get the 404. */
+  isRoute: (path: string) => boolean;
 }
 
 const hostOf = (origin: string) => {
@@ -22,12 +24,25 @@ const hostOf = (origin: string) => {
   }
 };
 
-export function originGuard({ allowedOrigins, requestHost }: OriginGuardOptions): MiddlewareHandler {
+/**
+ * Whether `origin` is on `host` (a Host header): compared as URLs compare them, so case,
+ * IDN spelling and a default port (`:80`, `:443`) make no difference.
+ */
+function sameHost(origin: string, host: string): boolean {
+  const originHost = hostOf(origin);
+  if (originHost === undefined) return false;
+  if (originHost === host) return true;
+  return originHost === hostOf(`http://${host}`) || originHost === hostOf(`https://${host}`);
+}
+
+export function originGuard({ allowedOrigins, requestHost, isRoute }: OriginGuardOptions): MiddlewareHandler {
   const allowed = new Set(allowedOrigins);
   return async (c, next) => {
+    // A preflight of a path the API does not have gets the 404 (or 405) of any request.
+    if (c.req.method === 'OPTIONS' && !isRoute(c.req.path)) return next();
     const origin = rawHeader(c, 'origin');
     // Hosts, not origins, are compared: behind a TLS proxy the request arrives as http.
-    const crossOrigin = origin !== undefined && hostOf(origin) !== requestHost(c);
+    const crossOrigin = origin !== undefined && !sameHost(origin, requestHost(c));
     const permitted = !crossOrigin || allowed.has(origin);
 
     if (crossOrigin && permitted) {

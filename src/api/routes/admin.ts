@@ -26,6 +26,8 @@ const feedbackRoute = createRoute({
   path: '/admin/feedback',
   summary: 'Votes and latest comments per page',
   security,
+  // One row per article, so no paging; any query parameter is a mistake, as on the others.
+  request: { query: z.strictObject({}) },
   responses: { 200: jsonContent(z.object({ pages: z.array(pageFeedbackSchema) }), 'Per page, most recent vote first.'), ...unauthorized },
 });
 const missesRoute = createRoute({

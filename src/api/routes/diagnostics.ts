@@ -3,16 +3,18 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
-import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
+import { readJsonBody } from '../json-body.ts';
+import { errorResponses, jsonBody, jsonContent, storedText } from '../schemas.ts';
 
-const text = (max: number) => z.string().trim().max(max);
+/** A fact the tool wrote; the browser's name and each finding may not be blank. */
+const text = (max: number, min = 0) => storedText(max, { min, name: '这一项' });
 
 /** Browser facts and check results only: nothing personal is accepted. */
 export const diagnosticsReportSchema = z
   .strictObject({
     summary: text(500).optional(),
     browser: z.strictObject({
-      name: text(60),
+      name: text(60, 1),
       version: text(40).optional(),
       engine: text(40).optional(),
       os: text(60).optional(),
@@ -25,7 +27,7 @@ export const diagnosticsReportSchema = z
         z.strictObject({
           id: z.string().regex(/^[a-z0-9-]{1,40}$/),
           status: z.enum(['pass', 'warn', 'fail', 'unknown']),
-          finding: text(300),
+          finding: text(300, 1),
           fix: text(2000).optional(),
         }),
       )
@@ -49,8 +51,11 @@ const route = createRoute({
 });
 
 export function registerDiagnostics(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
-  app.openapi(route, async (c) => {
-    const { id, createdAt } = await deps.store.saveDiagnosticsReport(c.req.valid('json'));
+  app.openAPIRegistry.registerPath(route);
+  app.post(route.path, async (c) => {
+    const body = await readJsonBody(c, diagnosticsReportSchema);
+    if (body instanceof Response) return body;
+    const { id, createdAt } = await deps.store.saveDiagnosticsReport(body.data);
     return c.json({ id, createdAt }, 201);
   });
 }

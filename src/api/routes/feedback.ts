@@ -2,14 +2,15 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
-import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
+import { readJsonBody } from '../json-body.ts';
+import { errorResponses, jsonBody, jsonContent, storedText } from '../schemas.ts';
 
 export const feedbackInputSchema = z
   .strictObject({
     /** Path of the article voted on, e.g. `/faq/change-administrator/`. */
-    page: z.string().trim().regex(/^\/[^\s?#]{0,199}$/, '必须是站内页面路径，以 / 开头'),
+    page: z.string().trim().regex(/^\/[^\s?#\u0000-\u001F\u007F]{0,199}$/, '必须是站内页面路径，以 / 开头').refine((path) => path.isWellFormed(), '必须是站内页面路径，以 / 开头'),
     helpful: z.boolean(),
-    comment: z.string().trim().max(500, '评论最多 500 个字').optional(),
+    comment: storedText(500, { min: 0, name: '评论' }).optional(),
     /** A random id kept by the browser: a second vote with it replaces the first. */
     voter: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '投票标识格式不对').optional(),
   })
@@ -27,5 +28,10 @@ const route = createRoute({
 });
 
 export function registerFeedback(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
-  app.openapi(route, async (c) => c.json(await deps.store.addFeedback(c.req.valid('json')), 201));
+  app.openAPIRegistry.registerPath(route);
+  app.post(route.path, async (c) => {
+    const body = await readJsonBody(c, feedbackInputSchema);
+    if (body instanceof Response) return body;
+    return c.json(await deps.store.addFeedback(body.data), 201);
+  });
 }

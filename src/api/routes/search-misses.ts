@@ -2,13 +2,14 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
-import { errorResponses, jsonBody, jsonContent } from '../schemas.ts';
+import { readJsonBody } from '../json-body.ts';
+import { errorResponses, jsonBody, jsonContent, storedText } from '../schemas.ts';
 
 /** One spelling per query: trimmed, inner spaces folded, Latin letters lowercased. */
 export const normaliseQuery = (query: string) => query.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export const searchMissInputSchema = z
-  .strictObject({ query: z.string().trim().min(1, '搜索词不能为空').max(100, '搜索词最多 100 个字') })
+  .strictObject({ query: storedText(100, { name: '搜索词' }) })
   .meta({ id: 'SearchMissInput' });
 
 const route = createRoute({
@@ -20,8 +21,11 @@ const route = createRoute({
 });
 
 export function registerSearchMisses(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
-  app.openapi(route, async (c) => {
-    await deps.store.recordSearchMiss(normaliseQuery(c.req.valid('json').query));
+  app.openAPIRegistry.registerPath(route);
+  app.post(route.path, async (c) => {
+    const body = await readJsonBody(c, searchMissInputSchema);
+    if (body instanceof Response) return body;
+    await deps.store.recordSearchMiss(normaliseQuery(body.data.query));
     return c.json({ recorded: true as const }, 202);
   });
 }

@@ -43,17 +43,23 @@ export function reportText(results: readonly CheckResult[], platform: DetectedPl
   return lines.join('\n');
 }
 
+/** At most `max` UTF-16 units of `text`, never half of a surrogate pair (the API refuses those). */
+function clip(text: string, max: number): string {
+  const head = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
+}
+
 /** The body of POST /api/v1/diagnostics/reports. */
 export function reportForSupport(results: readonly CheckResult[], platform: DetectedPlatform, userAgent: string, page: string) {
   return {
     summary: summaryLine(results),
     browser: { name: platform.browserLabel, os: osLabel(platform), engine: platform.browser },
-    userAgent: userAgent.slice(0, 500),
-    page: page.slice(0, 200),
+    userAgent: clip(userAgent, 500),
+    page: clip(page, 200),
     checks: results.map((r) => ({
       id: r.id,
       status: r.status,
-      finding: r.finding.slice(0, 300),
+      finding: clip(r.finding, 300),
       ...(r.fix ? { fix: FIX_GUIDES[r.fix].title } : {}),
     })),
   };
