@@ -1,7 +1,8 @@
 // Production server entry: one Node process serves the support API (`/api/`), the built
 // static files of dist/client, and hands everything else to Astro's handler.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
@@ -54,6 +55,22 @@ const staticFiles = sirv(clientDir, {
   },
 });
 
+// A path that cannot be decoded (`/%ff`, from scanners mostly) names no page: it gets the
+// 404 page here, where Astro would log an error for each.
+const notFoundPage = readFileSync(join(clientDir, '404.html'));
+function hasMalformedEncoding(url = '/'): boolean {
+  try {
+    decodeURIComponent(url.split('?', 1)[0]!);
+    return false;
+  } catch {
+    return true;
+  }
+}
+function sendNotFoundPage(res: ServerResponse) {
+  res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': notFoundPage.length, 'Cache-Control': 'no-store' });
+  res.end(notFoundPage);
+}
+
 const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade, ServerResponse: SecureServerResponse }, (req, res) => {
   const headers = headerSetFor(req.url ?? '/');
   if (headers === 'api') {
@@ -61,7 +78,7 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade, ServerR
     return void api(req, res);
   }
   setSecurityHeaders(res, headers);
-  staticFiles(req, res, () => void astroHandler(req, res));
+  staticFiles(req, res, () => (hasMalformedEncoding(req.url) ? sendNotFoundPage(res) : void astroHandler(req, res)));
 });
 
 // A client that sends its request slowly is cut off sooner than Node's 5 minutes.

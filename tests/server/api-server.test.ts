@@ -291,6 +291,19 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     const api = await fetch(`${server.url}/api/v1/health`);
     expect(api.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
+
+  test('a page path that cannot be decoded gets the 404 page with its headers, and no error in the log', async () => {
+    const server = await start();
+    for (const path of ['/faq/%ff', '/%e4%b8', '/tools/%zz/?q=1']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(await res.text()).toContain('<title>页面不存在');
+    }
+    const unknown = await fetch(`${server.url}/faq/no-such-article/`);
+    expect(unknown.status).toBe(404);
+    expect(server.output()).not.toMatch(/ERROR|Error/);
+  });
 });
 
 describe('start-up errors name what to fix', { timeout: 30_000 }, () => {
