@@ -6,7 +6,7 @@ import node from '@astrojs/node';
 import { connectOrigins, siteConfig } from './src/config/site.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { supportApiIntegration } from './src/integrations/support-api.ts';
-import { inlineScriptHashes } from './src/config/inline-scripts.ts';
+import { inlineScriptHashes, inlineStyleHashes } from './src/config/inline-head.ts';
 
 export default defineConfig({
   site: siteConfig.siteUrl,
@@ -34,6 +34,9 @@ export default defineConfig({
       scriptDirective: {
         resources: ["'self'", "'wasm-unsafe-eval'"],
         hashes: inlineScriptHashes(),
+      },
+      styleDirective: {
+        hashes: inlineStyleHashes(),
       },
     },
   },

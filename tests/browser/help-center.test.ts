@@ -135,6 +135,41 @@ describe('themes', () => {
   });
 });
 
+describe('primary buttons', () => {
+  /** WCAG contrast ratio of two `rgb(…)` colours. */
+  function contrast(a: string, b: string): number {
+    const luminance = (css: string) => {
+      const [r, g, bl] = css.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (hi + 0.05) / (lo + 0.05);
+  }
+  const cases = [
+    ['/tools/diagnostics/', '.dg-primary'],
+    ['/faq/widget-session-not-opening/', '.dg-primary'],
+    ['/tools/robot-quota/', '.rq-primary'],
+    ['/faq/robot-conversation-packs/', '.rq-primary'],
+  ] as const;
+  // The cascade layers' order is stated first on every page: a tool page's own styles
+  // arrive before the base sheet, and once put `reset` above `components`.
+  test.each(cases.flatMap(([path, selector]) => (['light', 'dark'] as const).map((scheme) => [path, selector, scheme] as const)))(
+    '%s %s: text readable on the accent colour (%s)',
+    async (path, selector, colorScheme) => {
+      const { page, context, errors } = await openPage(path, { colorScheme });
+      const button = page.locator(selector).first();
+      await button.waitFor({ timeout: 15_000 });
+      const { color, background } = await button.evaluate((e) => ({ color: getComputedStyle(e).color, background: getComputedStyle(e).backgroundColor }));
+      expect(contrast(color, background), `${color} on ${background}`).toBeGreaterThanOrEqual(4.5);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+});
+
 describe('small screens', () => {
   const paths = ['/', '/search/?q=管理员', '/no-such-page/', '/tools/robot-quota/', '/tools/diagnostics/', '/tools/widget/', '/downloads/', ...shippedCategories().map((c) => `/categories/${c.id}/`), ...shippedArticles().map((a) => `/faq/${a.slug}/`)];
   test.each(paths)('%s has no horizontal scroll at 360 px', async (path) => {
