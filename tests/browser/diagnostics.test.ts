@@ -57,6 +57,9 @@ describe('diagnostics', () => {
     expect(await refused.getAttribute('data-status')).toBe('fail');
     expect(await refused.textContent()).toContain('立即被拒绝');
     expect(await refused.textContent()).toContain('解除对会话服务的拦截');
+    // This browser's own steps come first and open, not only IE's and 360's.
+    expect(await refused.locator('details[open] summary').textContent()).toContain('Chrome');
+    expect(await refused.locator('details[open]').textContent()).toContain('chrome://extensions');
     const silent = page.locator('[data-check="host-3"]');
     expect(await silent.getAttribute('data-status')).toBe('fail');
     expect(await silent.textContent()).toContain('没有响应');

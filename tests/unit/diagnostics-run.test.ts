@@ -83,8 +83,8 @@ describe('fix guides', () => {
     expect(ie).toContain('*.qq.com');
   });
 
-  test('popups, cookies and the browser upgrade have steps for every listed browser but IE-only cases', () => {
-    for (const topic of ['allow-popups', 'enable-cookies'] as const) {
+  test('popups, cookies and a blocked chat host have steps for every listed browser', () => {
+    for (const topic of ['allow-popups', 'enable-cookies', 'unblock-host'] as const) {
       expect(Object.keys(FIX_GUIDES[topic].byBrowser ?? {}).sort()).toEqual([...GUIDE_BROWSERS].sort());
     }
   });
