@@ -88,6 +88,33 @@ describe('widget preview', () => {
     await context.close();
   });
 
+  test('each kind shows only its settings; a text link opens where 打开方式 says', async () => {
+    const { page, context, errors } = await openPreview();
+    await page.getByLabel('接待链接').fill('https://kf.example.com/chat?id=link-test');
+    await page.getByLabel('文字链接').check();
+    await page.getByLabel('链接文字').fill('联系我们');
+    for (const launcherOnly of ['主题颜色', '样式', '位置', '距侧边（像素）', '欢迎语（可选）']) {
+      expect(await page.getByLabel(launcherOnly, { exact: true }).count(), launcherOnly).toBe(0);
+    }
+    const openMode = page.getByLabel('打开方式');
+    expect(await openMode.locator('option').allTextContents()).toEqual(['新标签页', '当前页面']);
+    expect(await page.getByTestId('snippet').inputValue()).toBe('<a href="https://kf.example.com/chat?id=link-test" target="_blank" rel="noopener">联系我们</a>');
+    await openMode.selectOption('same');
+    await expect.poll(() => page.getByTestId('snippet').inputValue()).toBe('<a href="https://kf.example.com/chat?id=link-test">联系我们</a>');
+    // Preact clears the property, leaving target="" (the same as none: this tab).
+    expect(['', null]).toContain(await page.getByTestId('frame-desktop').getByRole('link', { name: '联系我们' }).getAttribute('target'));
+
+    await page.getByLabel('二维码（站外渠道）').check();
+    expect(await page.getByLabel('打开方式').count()).toBe(0);
+    expect(await page.getByLabel('链接文字').count()).toBe(0);
+    // Back to the launcher: the settings hidden meanwhile kept their values.
+    await page.getByLabel('浮动按钮（网站）').check();
+    expect(await page.getByLabel('按钮文字').inputValue()).toBe('联系我们');
+    expect(await page.getByLabel('打开方式').inputValue()).toBe('same');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('the QR code decodes to the direct link', async () => {
     const { page, context } = await openPreview();
     const link = 'https://kf.example.com/chat?id=qr-test&channel=weibo';

@@ -54,6 +54,13 @@ describe('embed code', () => {
     expect(textLinkSnippet(config)).toMatch(/^<a href="[^"<>]*" target="_blank" rel="noopener">[^<>]*<\/a>$/);
   });
 
+  test('a text link opens in a new tab for popup and tab, in place for same', () => {
+    const base = parseWidgetConfig({ chatUrl: 'https://kf.example.com/c' }).config;
+    expect(textLinkSnippet({ ...base, openMode: 'popup' })).toContain('target="_blank" rel="noopener"');
+    expect(textLinkSnippet({ ...base, openMode: 'tab' })).toContain('target="_blank" rel="noopener"');
+    expect(textLinkSnippet({ ...base, openMode: 'same' })).toBe('<a href="https://kf.example.com/c">在线咨询</a>');
+  });
+
   test('escapeHtml covers the five characters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });

@@ -4,12 +4,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { generate } from 'lean-qr';
 import { toSvgSource } from 'lean-qr/extras/svg';
-import { launcherSnippet, textLinkSnippet } from '../../lib/embed/embed-code.ts';
+import { launcherSnippet, linkOpensNewTab, SETTINGS_BY_KIND, textLinkSnippet, type EmbedKind } from '../../lib/embed/embed-code.ts';
 import { CHANNEL_GUIDES, RESTRICTION_NOTE } from '../../lib/embed/channel-guides.ts';
 import { mountLauncher, type LauncherHandle } from '../../lib/embed/launcher-view.ts';
 import { DATA_ATTRIBUTES, DEFAULT_WIDGET, parseWidgetConfig, type WidgetConfig } from '../../lib/embed/widget-config.ts';
 
-type Kind = 'launcher' | 'link' | 'qr';
+type Kind = EmbedKind;
 type Raw = Record<keyof WidgetConfig, string>;
 
 const STORAGE_KEY = 'wenda-widget-preview';
@@ -55,7 +55,10 @@ function Frame({ config, kind, label, className }: { config: WidgetConfig; kind:
         </div>
         {kind === 'link' && (
           <p class="wp-linkdemo">
-            有问题？<a href={config.chatUrl} target="_blank" rel="noopener">{config.label}</a>
+            有问题？
+            <a href={config.chatUrl} {...(linkOpensNewTab(config) ? { target: '_blank', rel: 'noopener' } : {})}>
+              {config.label}
+            </a>
           </p>
         )}
         {kind === 'launcher' && <div ref={host} class="wp-host" />}
@@ -133,18 +136,21 @@ export default function WidgetPreview({ idPrefix }: { idPrefix: string }) {
     update((s) => ({ ...s, raw: { ...s.raw, [field]: value } }));
   };
   const id = (f: string) => `${idPrefix}-${f}`;
-  const field = (f: keyof WidgetConfig, label: string, input: preact.JSX.Element, hint?: string) => (
-    <div class="wp-field">
-      <label for={id(f)}>{label}</label>
-      {input}
-      {hint && <p class="wp-hint">{hint}</p>}
-      {errorOf(f) && (
-        <p class="wp-error" id={id(`${f}-error`)} role="alert">
-          {errorOf(f)}
-        </p>
-      )}
-    </div>
-  );
+  // Only the settings the chosen kind uses are shown; the others keep their values.
+  const uses = (f: keyof WidgetConfig) => SETTINGS_BY_KIND[kind].includes(f);
+  const field = (f: keyof WidgetConfig, label: string, input: preact.JSX.Element, hint?: string) =>
+    uses(f) && (
+      <div class="wp-field">
+        <label for={id(f)}>{label}</label>
+        {input}
+        {hint && <p class="wp-hint">{hint}</p>}
+        {errorOf(f) && (
+          <p class="wp-error" id={id(`${f}-error`)} role="alert">
+            {errorOf(f)}
+          </p>
+        )}
+      </div>
+    );
   const invalid = (f: keyof WidgetConfig) => (errorOf(f) ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(`${f}-error`) } : {});
 
   return (
@@ -165,19 +171,21 @@ export default function WidgetPreview({ idPrefix }: { idPrefix: string }) {
           ))}
         </fieldset>
         {field('chatUrl', '接待链接', <input id={id('chatUrl')} type="url" value={raw.chatUrl} onInput={set('chatUrl')} {...invalid('chatUrl')} />, '在接待组件后台复制的会话链接，以 https:// 开头')}
-        {field('label', '按钮文字', <input id={id('label')} type="text" value={raw.label} onInput={set('label')} {...invalid('label')} />)}
-        <div class="wp-field">
-          <label for={id('color')}>主题颜色</label>
-          <div class="wp-row">
-            <input type="color" value={/^#[0-9a-f]{6}$/i.test(raw.color) ? raw.color : DEFAULT_WIDGET.color} onInput={set('color')} aria-label="选择颜色" />
-            <input id={id('color')} type="text" value={raw.color} onInput={set('color')} {...invalid('color')} />
+        {field('label', kind === 'link' ? '链接文字' : '按钮文字', <input id={id('label')} type="text" value={raw.label} onInput={set('label')} {...invalid('label')} />)}
+        {uses('color') && (
+          <div class="wp-field">
+            <label for={id('color')}>主题颜色</label>
+            <div class="wp-row">
+              <input type="color" value={/^#[0-9a-f]{6}$/i.test(raw.color) ? raw.color : DEFAULT_WIDGET.color} onInput={set('color')} aria-label="选择颜色" />
+              <input id={id('color')} type="text" value={raw.color} onInput={set('color')} {...invalid('color')} />
+            </div>
+            {errorOf('color') && (
+              <p class="wp-error" id={id('color-error')} role="alert">
+                {errorOf('color')}
+              </p>
+            )}
           </div>
-          {errorOf('color') && (
-            <p class="wp-error" id={id('color-error')} role="alert">
-              {errorOf('color')}
-            </p>
-          )}
-        </div>
+        )}
         {field(
           'shape',
           '样式',
@@ -201,11 +209,19 @@ export default function WidgetPreview({ idPrefix }: { idPrefix: string }) {
         {field(
           'openMode',
           '打开方式',
-          <select id={id('openMode')} value={raw.openMode} onChange={set('openMode')}>
-            <option value="popup">弹出小窗口（被拦截时改为新标签页）</option>
-            <option value="tab">新标签页</option>
-            <option value="same">当前页面</option>
-          </select>,
+          kind === 'link' ? (
+            // A plain link cannot open a small window: 弹出小窗口 means a new tab here.
+            <select id={id('openMode')} value={raw.openMode === 'same' ? 'same' : 'tab'} onChange={set('openMode')}>
+              <option value="tab">新标签页</option>
+              <option value="same">当前页面</option>
+            </select>
+          ) : (
+            <select id={id('openMode')} value={raw.openMode} onChange={set('openMode')}>
+              <option value="popup">弹出小窗口（被拦截时改为新标签页）</option>
+              <option value="tab">新标签页</option>
+              <option value="same">当前页面</option>
+            </select>
+          ),
         )}
       </form>
 

@@ -15,7 +15,25 @@ export function launcherSnippet(config: WidgetConfig, scriptUrl: string): string
   return `<script src="${escapeHtml(scriptUrl)}" async${attributes.join('')}></script>`;
 }
 
+/** What the operator can put on a page or a channel: the launcher, a text link, a QR code. */
+export type EmbedKind = 'launcher' | 'link' | 'qr';
+
+/**
+ * The settings each kind uses; the preview shows only these. A text link has its words
+ * and opens in a new tab or in place (a plain link cannot open a small window); a QR
+ * code carries the link alone.
+ */
+export const SETTINGS_BY_KIND: Record<EmbedKind, readonly (keyof WidgetConfig)[]> = {
+  launcher: ['chatUrl', 'label', 'color', 'shape', 'position', 'offsetX', 'offsetY', 'greeting', 'openMode'],
+  link: ['chatUrl', 'label', 'openMode'],
+  qr: ['chatUrl'],
+};
+
+/** Whether a text link opens a new tab: for every open mode but `same`. */
+export const linkOpensNewTab = (config: Pick<WidgetConfig, 'openMode'>) => config.openMode !== 'same';
+
 /** A plain text link to the chat, for pages that cannot run scripts. */
 export function textLinkSnippet(config: WidgetConfig): string {
-  return `<a href="${escapeHtml(config.chatUrl)}" target="_blank" rel="noopener">${escapeHtml(config.label)}</a>`;
+  const target = linkOpensNewTab(config) ? ' target="_blank" rel="noopener"' : '';
+  return `<a href="${escapeHtml(config.chatUrl)}"${target}>${escapeHtml(config.label)}</a>`;
 }
