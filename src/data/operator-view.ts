@@ -4,6 +4,7 @@
 import { supportApi } from '../server/support-api-registry.ts';
 import { toCsv } from '../lib/csv.ts';
 import type { PageFeedback, SearchMiss } from '../store/types.ts';
+import type { StoredDiagnosticsReport } from '../lib/admin/diagnostics-report.ts';
 
 export interface QuoteRow {
   id: string;
@@ -12,12 +13,6 @@ export interface QuoteRow {
   priceListVersion: string;
   input: { robots: number; monthlyConversations: number; monthlyGrowthPercent: number; years: number; carryOverBalance: number };
   estimate: { totalCost: number; totalPurchased: number; priceList: { sample: boolean } };
-}
-
-export interface DiagnosticsReportView {
-  id: string;
-  createdAt: string;
-  report: { summary?: string; browser: { name: string; os?: string }; userAgent?: string; page?: string; checks: { id: string; status: string; finding: string; fix?: string }[] };
 }
 
 async function adminGet<T>(path: string, token: string): Promise<T | undefined> {
@@ -42,7 +37,7 @@ export async function operatorView(token: string) {
 }
 
 export function diagnosticsReport(token: string, id: string) {
-  return /^\d{8}$/.test(id) ? adminGet<DiagnosticsReportView>(`/diagnostics/reports/${id}`, token) : Promise.resolve(undefined);
+  return /^\d{8}$/.test(id) ? adminGet<StoredDiagnosticsReport>(`/diagnostics/reports/${id}`, token) : Promise.resolve(undefined);
 }
 
 const shanghai = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });

@@ -140,22 +140,53 @@ describe('operator page', () => {
     await context.close();
   });
 
-  test('a diagnostics report is found by its reference', async () => {
+  test('a diagnostics report is found by its reference, each check named (hosts apart), with browser, system, page and summary', async () => {
     const s = await server();
+    const refused = '连接立即被拒绝：可能被浏览器插件、受限站点设置或公司策略拦截。';
     const { id } = await (
       await fetch(`${s.url}/api/v1/diagnostics/reports`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ browser: { name: 'QQ 浏览器', os: 'Windows 10' }, checks: [{ id: 'browser-mode', status: 'fail', finding: 'QQ 浏览器正处于兼容模式', fix: '切换到极速模式' }] }),
+        body: JSON.stringify({
+          summary: '发现 4 个问题，优先处理：浏览器内核。',
+          browser: { name: 'QQ 浏览器', os: 'Windows 10' },
+          page: '/tools/diagnostics/',
+          checks: [
+            { id: 'browser-mode', status: 'fail', finding: 'QQ 浏览器正处于兼容模式', fix: '切换到极速模式' },
+            { id: 'cookies', status: 'pass', finding: 'Cookie 已启用。' },
+            ...[1, 2, 3].map((n) => ({ id: `host-${n}`, status: 'fail', finding: refused, fix: '解除对会话服务的拦截' })),
+            { id: 'host-9', status: 'pass', finding: '可以连接，用时 80 毫秒。' },
+          ],
+        }),
       })
     ).json();
-    const { page, context } = await openPage(`${s.url}/`);
+    const { page, context } = await openPage(`${s.url}/`, { width: 360 });
     await signIn(page, s.url);
     await page.getByLabel('诊断编号').fill(id);
     await page.getByRole('button', { name: '查询' }).click();
     const report = page.getByTestId('diagnostics-report');
     await report.waitFor();
+    expect(await report.locator('dt').allTextContents()).toEqual(['提交时间', '浏览器', '系统', '页面', '结论']);
+    const fact = (name: string) => report.locator('dt', { hasText: name }).locator('xpath=following-sibling::dd[1]').textContent();
+    await expect(fact('浏览器')).resolves.toBe('QQ 浏览器');
+    await expect(fact('系统')).resolves.toBe('Windows 10');
+    await expect(fact('页面')).resolves.toBe('/tools/diagnostics/');
+    await expect(fact('结论')).resolves.toBe('发现 4 个问题，优先处理：浏览器内核。');
+    const checks = await report.locator('[data-check]').evaluateAll((items) =>
+      items.map((li) => [li.getAttribute('data-check'), li.querySelector('.admin-check-name')?.textContent, li.querySelector('.admin-status')?.textContent, li.querySelector('.admin-check-fix')?.textContent ?? '']),
+    );
+    // The names come from content/site.json's chat hosts, by the number in the check id.
+    expect(checks).toEqual([
+      ['browser-mode', '浏览器内核', '异常', '处理：切换到极速模式'],
+      ['cookies', '浏览器 Cookie', '正常', ''],
+      ['host-1', '连接 接待组件（wpa.b.qq.com）', '异常', '处理：解除对会话服务的拦截'],
+      ['host-2', '连接 会话窗口（webpage.qidian.qq.com）', '异常', '处理：解除对会话服务的拦截'],
+      ['host-3', '连接 消息服务（qidian.qq.com）', '异常', '处理：解除对会话服务的拦截'],
+      ['host-9', '连接第 9 个会话服务地址', '正常', ''],
+    ]);
     expect(await report.textContent()).toContain('QQ 浏览器正处于兼容模式');
+    // Nothing sticks out at 360 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await context.close();
   });
 });
