@@ -189,4 +189,43 @@ describe('operator page', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await context.close();
   });
+
+  test.each(['light', 'dark'] as const)('at 360 px (%s) each table scrolls in a named, focusable region instead of squeezing its cells', async (colorScheme) => {
+    const s = await server();
+    await fetch(`${s.url}/api/v1/feedback`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/faq/message-records/', helpful: false, comment: '内容不完整，没有说明保存多久' }) });
+    await fetch(`${s.url}/api/v1/search-misses`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: '增值税专用发票怎么开' }) });
+    await fetch(`${s.url}/api/v1/robot-quota/quotes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ robots: 2, monthlyConversations: 80000, monthlyGrowthPercent: 5, years: 2 }) });
+    const { page, context } = await openPage(`${s.url}/`, { width: 360, colorScheme });
+    await signIn(page, s.url);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    for (const [table, title] of [['feedback', '文章反馈'], ['search-misses', '没有结果的搜索'], ['quotes', '保存的报价']]) {
+      const region = page.getByRole('region', { name: `${title}表格` });
+      expect(await region.count(), title).toBe(1);
+      await expect(region.getAttribute('tabindex')).resolves.toBe('0');
+      const cells = await region.locator(`table[data-table="${table}"]`).evaluate((t) =>
+        [...t.querySelectorAll('th, td')].map((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          return { text: cell.textContent!.trim(), width: cell.getBoundingClientRect().width, lines, nowrap: getComputedStyle(cell).whiteSpace === 'nowrap' };
+        }),
+      );
+      for (const cell of cells) {
+        // Headers, numbers, ids and times on one line; text that wraps keeps several characters a line.
+        if (cell.nowrap) expect(cell.lines, cell.text).toBe(1);
+        else expect(cell.width, cell.text).toBeGreaterThanOrEqual(100);
+      }
+      expect(cells.filter((c) => /^[\d.,%]+$|^\d{4}\/|^[\w-]{12}$/.test(c.text)).every((c) => c.nowrap), table).toBe(true);
+      const headers = cells.slice(0, await region.locator('thead th').count());
+      expect(headers.every((c) => c.lines === 1), table).toBe(true);
+    }
+    // Reached by Tab, focus visible, scrolled by the arrow keys.
+    const region = page.getByRole('region', { name: '保存的报价表格' });
+    for (let i = 0; i < 12 && !(await region.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await region.evaluate((el) => el.matches(':focus-visible') && getComputedStyle(el).outlineStyle !== 'none')).toBe(true);
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await context.close();
+  });
 });
