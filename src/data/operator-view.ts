@@ -4,6 +4,7 @@
 import { supportApi } from '../server/support-api-registry.ts';
 import { toCsv } from '../lib/csv.ts';
 import type { PageFeedback, SearchMiss } from '../store/types.ts';
+import type { StoredDiagnosticsReport } from '../lib/admin/diagnostics-report.ts';
 
 export interface QuoteRow {
   id: string;
@@ -12,12 +13,6 @@ export interface QuoteRow {
   priceListVersion: string;
   input: { robots: number; monthlyConversations: number; monthlyGrowthPercent: number; years: number; carryOverBalance: number };
   estimate: { totalCost: number; totalPurchased: number; priceList: { sample: boolean } };
-}
-
-export interface DiagnosticsReportView {
-  id: string;
-  createdAt: string;
-  report: { summary?: string; browser: { name: string; os?: string }; userAgent?: string; page?: string; checks: { id: string; status: string; finding: string; fix?: string }[] };
 }
 
 async function adminGet<T>(path: string, token: string): Promise<T | undefined> {
@@ -42,15 +37,29 @@ export async function operatorView(token: string) {
 }
 
 export function diagnosticsReport(token: string, id: string) {
-  return /^\d{8}$/.test(id) ? adminGet<DiagnosticsReportView>(`/diagnostics/reports/${id}`, token) : Promise.resolve(undefined);
+  return /^\d{8}$/.test(id) ? adminGet<StoredDiagnosticsReport>(`/diagnostics/reports/${id}`, token) : Promise.resolve(undefined);
 }
 
 const shanghai = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
+/**
+ * How a column reads, for its width on a narrow screen: `text` (a title, a query) and
+ * `prose` (comments, wider) wrap but keep several characters per line; the others stay
+ * on one line; `number` is right-aligned.
+ */
+export type ColumnKind = 'text' | 'prose' | 'code' | 'number' | 'time';
+
+export interface OperatorTable {
+  header: string[];
+  kinds: ColumnKind[];
+  rows: (string | number)[][];
+}
+
 /** The tables as they appear on the page, header and rows, so page and CSV agree. */
-export function feedbackTable(pages: PageFeedback[], titleOf: (page: string) => string) {
+export function feedbackTable(pages: PageFeedback[], titleOf: (page: string) => string): OperatorTable {
   return {
     header: ['文章', '页面', '有帮助', '没帮助', '有帮助比例', '最近评论', '最近投票'],
+    kinds: ['text', 'code', 'number', 'number', 'number', 'prose', 'time'],
     rows: pages.map((p) => [
       titleOf(p.page),
       p.page,
@@ -63,13 +72,18 @@ export function feedbackTable(pages: PageFeedback[], titleOf: (page: string) => 
   };
 }
 
-export function missesTable(misses: SearchMiss[]) {
-  return { header: ['搜索词', '次数', '首次', '最近'], rows: misses.map((m) => [m.query, m.count, shanghai(m.firstSeen), shanghai(m.lastSeen)]) };
+export function missesTable(misses: SearchMiss[]): OperatorTable {
+  return {
+    header: ['搜索词', '次数', '首次', '最近'],
+    kinds: ['text', 'number', 'time', 'time'],
+    rows: misses.map((m) => [m.query, m.count, shanghai(m.firstSeen), shanghai(m.lastSeen)]),
+  };
 }
 
-export function quotesTable(quotes: QuoteRow[]) {
+export function quotesTable(quotes: QuoteRow[]): OperatorTable {
   return {
     header: ['报价编号', '生成时间', '机器人', '首月对话', '月增长 %', '年限', '结转', '合计（元）', '价格表版本'],
+    kinds: ['code', 'time', 'number', 'number', 'number', 'number', 'number', 'number', 'code'],
     rows: quotes.map((q) => [
       q.id,
       shanghai(q.createdAt),

@@ -140,22 +140,92 @@ describe('operator page', () => {
     await context.close();
   });
 
-  test('a diagnostics report is found by its reference', async () => {
+  test('a diagnostics report is found by its reference, each check named (hosts apart), with browser, system, page and summary', async () => {
     const s = await server();
+    const refused = '连接立即被拒绝：可能被浏览器插件、受限站点设置或公司策略拦截。';
     const { id } = await (
       await fetch(`${s.url}/api/v1/diagnostics/reports`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ browser: { name: 'QQ 浏览器', os: 'Windows 10' }, checks: [{ id: 'browser-mode', status: 'fail', finding: 'QQ 浏览器正处于兼容模式', fix: '切换到极速模式' }] }),
+        body: JSON.stringify({
+          summary: '发现 4 个问题，优先处理：浏览器内核。',
+          browser: { name: 'QQ 浏览器', os: 'Windows 10' },
+          page: '/tools/diagnostics/',
+          checks: [
+            { id: 'browser-mode', status: 'fail', finding: 'QQ 浏览器正处于兼容模式', fix: '切换到极速模式' },
+            { id: 'cookies', status: 'pass', finding: 'Cookie 已启用。' },
+            ...[1, 2, 3].map((n) => ({ id: `host-${n}`, status: 'fail', finding: refused, fix: '解除对会话服务的拦截' })),
+            { id: 'host-9', status: 'pass', finding: '可以连接，用时 80 毫秒。' },
+          ],
+        }),
       })
     ).json();
-    const { page, context } = await openPage(`${s.url}/`);
+    const { page, context } = await openPage(`${s.url}/`, { width: 360 });
     await signIn(page, s.url);
     await page.getByLabel('诊断编号').fill(id);
     await page.getByRole('button', { name: '查询' }).click();
     const report = page.getByTestId('diagnostics-report');
     await report.waitFor();
+    expect(await report.locator('dt').allTextContents()).toEqual(['提交时间', '浏览器', '系统', '页面', '结论']);
+    const fact = (name: string) => report.locator('dt', { hasText: name }).locator('xpath=following-sibling::dd[1]').textContent();
+    await expect(fact('浏览器')).resolves.toBe('QQ 浏览器');
+    await expect(fact('系统')).resolves.toBe('Windows 10');
+    await expect(fact('页面')).resolves.toBe('/tools/diagnostics/');
+    await expect(fact('结论')).resolves.toBe('发现 4 个问题，优先处理：浏览器内核。');
+    const checks = await report.locator('[data-check]').evaluateAll((items) =>
+      items.map((li) => [li.getAttribute('data-check'), li.querySelector('.admin-check-name')?.textContent, li.querySelector('.admin-status')?.textContent, li.querySelector('.admin-check-fix')?.textContent ?? '']),
+    );
+    // The names come from content/site.json's chat hosts, by the number in the check id.
+    expect(checks).toEqual([
+      ['browser-mode', '浏览器内核', '异常', '处理：切换到极速模式'],
+      ['cookies', '浏览器 Cookie', '正常', ''],
+      ['host-1', '连接 接待组件（wpa.b.qq.com）', '异常', '处理：解除对会话服务的拦截'],
+      ['host-2', '连接 会话窗口（webpage.qidian.qq.com）', '异常', '处理：解除对会话服务的拦截'],
+      ['host-3', '连接 消息服务（qidian.qq.com）', '异常', '处理：解除对会话服务的拦截'],
+      ['host-9', '连接第 9 个会话服务地址', '正常', ''],
+    ]);
     expect(await report.textContent()).toContain('QQ 浏览器正处于兼容模式');
+    // Nothing sticks out at 360 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await context.close();
+  });
+
+  test.each(['light', 'dark'] as const)('at 360 px (%s) each table scrolls in a named, focusable region instead of squeezing its cells', async (colorScheme) => {
+    const s = await server();
+    await fetch(`${s.url}/api/v1/feedback`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page: '/faq/message-records/', helpful: false, comment: '内容不完整，没有说明保存多久' }) });
+    await fetch(`${s.url}/api/v1/search-misses`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: '增值税专用发票怎么开' }) });
+    await fetch(`${s.url}/api/v1/robot-quota/quotes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ robots: 2, monthlyConversations: 80000, monthlyGrowthPercent: 5, years: 2 }) });
+    const { page, context } = await openPage(`${s.url}/`, { width: 360, colorScheme });
+    await signIn(page, s.url);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    for (const [table, title] of [['feedback', '文章反馈'], ['search-misses', '没有结果的搜索'], ['quotes', '保存的报价']]) {
+      const region = page.getByRole('region', { name: `${title}表格` });
+      expect(await region.count(), title).toBe(1);
+      await expect(region.getAttribute('tabindex')).resolves.toBe('0');
+      const cells = await region.locator(`table[data-table="${table}"]`).evaluate((t) =>
+        [...t.querySelectorAll('th, td')].map((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          return { text: cell.textContent!.trim(), width: cell.getBoundingClientRect().width, lines, nowrap: getComputedStyle(cell).whiteSpace === 'nowrap' };
+        }),
+      );
+      for (const cell of cells) {
+        // Headers, numbers, ids and times on one line; text that wraps keeps several characters a line.
+        if (cell.nowrap) expect(cell.lines, cell.text).toBe(1);
+        else expect(cell.width, cell.text).toBeGreaterThanOrEqual(100);
+      }
+      expect(cells.filter((c) => /^[\d.,%]+$|^\d{4}\/|^[\w-]{12}$/.test(c.text)).every((c) => c.nowrap), table).toBe(true);
+      const headers = cells.slice(0, await region.locator('thead th').count());
+      expect(headers.every((c) => c.lines === 1), table).toBe(true);
+    }
+    // Reached by Tab, focus visible, scrolled by the arrow keys.
+    const region = page.getByRole('region', { name: '保存的报价表格' });
+    for (let i = 0; i < 12 && !(await region.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await region.evaluate((el) => el.matches(':focus-visible') && getComputedStyle(el).outlineStyle !== 'none')).toBe(true);
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 // Is the page running in Internet Explorer, Edge's IE mode, or the compatibility (兼容)
 // mode of a Chinese dual-engine browser? The chat widget needs a modern engine; the
 // fix is to switch to 极速模式 (or leave IE).
+import { CHECK_TITLES } from '../check-titles.ts';
 import type { CheckResult } from '../types.ts';
 
 export interface BrowserModeInput {
@@ -19,7 +20,7 @@ const DUAL_ENGINE: [RegExp, string][] = [
 ];
 
 export function checkBrowserMode({ userAgent, documentMode }: BrowserModeInput): CheckResult {
-  const base = { id: 'browser-mode', title: '浏览器内核' };
+  const base = { id: 'browser-mode', title: CHECK_TITLES['browser-mode'] };
   const trident = /Trident\/|MSIE /.test(userAgent) || documentMode !== undefined;
   if (!trident) return { ...base, status: 'pass', finding: '正在使用现代浏览器内核，可以正常打开会话窗口。' };
   const dual = DUAL_ENGINE.find(([pattern]) => pattern.test(userAgent));

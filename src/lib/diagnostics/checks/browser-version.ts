@@ -1,5 +1,6 @@
 // Is the browser recent enough for the chat widget? Old Chrome cores are common in
 // Chinese browsers and in-app browsers; too old a core breaks the session page.
+import { CHECK_TITLES } from '../check-titles.ts';
 import type { CheckResult } from '../types.ts';
 
 export interface BrowserVersionInput {
@@ -10,7 +11,7 @@ export interface BrowserVersionInput {
 export const MINIMUM_ENGINES = { chrome: 80, firefox: 78, safari: 13 };
 
 export function checkBrowserVersion({ userAgent }: BrowserVersionInput): CheckResult {
-  const base = { id: 'browser-version', title: '浏览器版本' };
+  const base = { id: 'browser-version', title: CHECK_TITLES['browser-version'] };
   if (/Trident\/|MSIE /.test(userAgent)) return { ...base, status: 'unknown', finding: '见「浏览器内核」一项。' };
   const chrome = /(?:Chrome|CriOS)\/(\d+)/.exec(userAgent)?.[1];
   const firefox = /(?:Firefox|FxiOS)\/(\d+)/.exec(userAgent)?.[1];

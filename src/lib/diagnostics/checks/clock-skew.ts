@@ -1,12 +1,13 @@
 // Is this computer's clock right? Secure connections and session tokens fail when the
 // clock is far off; the support API's Date header is the reference.
+import { CHECK_TITLES } from '../check-titles.ts';
 import type { CheckResult } from '../types.ts';
 
 export const MAX_SKEW_MS = 5 * 60 * 1000;
 
 /** `serverDate`: the API's Date header; `localNow`: Date.now() when it arrived. */
 export function checkClockSkew(serverDate: string | null | undefined, localNow: number): CheckResult {
-  const base = { id: 'clock', title: '系统时间' };
+  const base = { id: 'clock', title: CHECK_TITLES.clock };
   const server = serverDate ? Date.parse(serverDate) : Number.NaN;
   if (Number.isNaN(server)) return { ...base, status: 'unknown', finding: '无法取得服务器时间。' };
   const skew = localNow - server;

@@ -1,4 +1,5 @@
 // Are cookies enabled? The chat session keeps its identity in a cookie.
+import { CHECK_TITLES } from '../check-titles.ts';
 import type { CheckResult } from '../types.ts';
 
 export interface CookieJar {
@@ -9,7 +10,7 @@ export interface CookieJar {
 }
 
 export function checkCookies(jar: CookieJar): CheckResult {
-  const base = { id: 'cookies', title: '浏览器 Cookie' };
+  const base = { id: 'cookies', title: CHECK_TITLES.cookies };
   const name = `wenda_diag_${Math.random().toString(36).slice(2, 8)}`;
   let works = false;
   try {

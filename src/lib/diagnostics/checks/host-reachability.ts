@@ -1,6 +1,7 @@
 // Can this browser reach each of the chat service's hosts? A quick refusal means
 // something on this computer blocks it (an extension, IE's restricted-sites zone, a
 // policy); a time-out means the network does (firewall, proxy).
+import { hostCheckId, hostCheckTitle } from '../check-titles.ts';
 import type { ChatHost, CheckResult } from '../types.ts';
 
 /** Fetches a URL; rejects on a network error, and on `signal` abort. */
@@ -28,16 +29,8 @@ export async function probeHost(url: string, { probe, timeoutMs, now = () => per
   }
 }
 
-const hostName = (url: string) => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-};
-
 export async function checkHost(host: ChatHost, index: number, options: ReachabilityOptions): Promise<CheckResult> {
-  const base = { id: `host-${index + 1}`, title: `连接 ${host.label}（${hostName(host.url)}）` };
+  const base = { id: hostCheckId(index), title: hostCheckTitle(host) };
   const { outcome, ms } = await probeHost(host.url, options);
   switch (outcome) {
     case 'reachable':

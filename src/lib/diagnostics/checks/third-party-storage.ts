@@ -1,6 +1,7 @@
 // Can a chat frame from another site keep its cookies and storage here? Browsers that
 // block third-party storage break embedded chat windows. Needs a probe page on another
 // origin (site config `diagnostics.storageProbeOrigin`); without one the answer is unknown.
+import { CHECK_TITLES } from '../check-titles.ts';
 import type { CheckResult } from '../types.ts';
 
 /** What the probe page reports through postMessage. */
@@ -10,7 +11,7 @@ export interface StorageProbeReport {
 }
 
 export function checkThirdPartyStorage(report: StorageProbeReport | 'no-probe' | 'no-answer'): CheckResult {
-  const base = { id: 'third-party-storage', title: '跨站框架存储' };
+  const base = { id: 'third-party-storage', title: CHECK_TITLES['third-party-storage'] };
   if (report === 'no-probe') return { ...base, status: 'unknown', finding: '未配置检测地址，无法检测第三方存储。' };
   if (report === 'no-answer') return { ...base, status: 'unknown', finding: '检测框架没有响应，无法判断。' };
   if (report.cookies && report.localStorage) return { ...base, status: 'pass', finding: '嵌入的会话窗口可以保存数据。' };

@@ -1,5 +1,6 @@
 // Can the page keep data in localStorage and sessionStorage? The widget keeps its
 // conversation state there; private modes and policies can switch them off.
+import { CHECK_TITLES } from '../check-titles.ts';
 import type { CheckResult } from '../types.ts';
 
 /** Returns the storage, or throws as browsers do when storage is blocked. */
@@ -19,7 +20,7 @@ function usable(get: StorageGetter): boolean {
 }
 
 export function checkWebStorage(local: StorageGetter, session: StorageGetter): CheckResult {
-  const base = { id: 'storage', title: '本地存储' };
+  const base = { id: 'storage', title: CHECK_TITLES.storage };
   const missing = [usable(local) ? '' : 'localStorage', usable(session) ? '' : 'sessionStorage'].filter(Boolean);
   if (!missing.length) return { ...base, status: 'pass', finding: 'localStorage 和 sessionStorage 都可以使用。' };
   return { ...base, status: 'fail', finding: `${missing.join('、')} 无法使用（可能是无痕模式或浏览器设置禁止了网站存储数据）。`, fix: 'enable-storage' };

@@ -1,5 +1,6 @@
 // Can the browser hold a WebSocket? Chat sessions run over one, and corporate proxies
 // often cut them while ordinary HTTPS still works: telling the two apart names the fix.
+import { CHECK_TITLES } from '../check-titles.ts';
 import type { CheckResult } from '../types.ts';
 
 export interface WebSocketLike {
@@ -49,7 +50,7 @@ export function echoes({ url, connect, timeoutMs }: Omit<WebSocketCheckOptions, 
 }
 
 export async function checkWebSocket(options: WebSocketCheckOptions): Promise<CheckResult> {
-  const base = { id: 'websocket', title: 'WebSocket 连接' };
+  const base = { id: 'websocket', title: CHECK_TITLES.websocket };
   if (await echoes(options)) return { ...base, status: 'pass', finding: 'WebSocket 连接正常，消息可以实时收发。' };
   if (options.httpsWorks) {
     return { ...base, status: 'fail', finding: '普通网页连接正常，但 WebSocket 被拦截：多半是公司代理或防火墙不允许 WebSocket。', fix: 'websocket-proxy' };

@@ -1,0 +1,83 @@
+// A saved diagnostics report as the operator page shows it: each check by its name (a
+// report stores only ids; chat hosts are host-1, host-2 … in content/site.json's order),
+// with its status, finding and fix, and the facts about the browser it came from.
+import { CHECK_TITLES, hostCheckTitle } from '../diagnostics/check-titles.ts';
+import { STATUS_LABELS } from '../diagnostics/report.ts';
+import type { ChatHost, CheckStatus } from '../diagnostics/types.ts';
+
+/** What GET /api/v1/admin/diagnostics/reports/{id} answers. */
+export interface StoredDiagnosticsReport {
+  id: string;
+  createdAt: string;
+  report: {
+    summary?: string;
+    browser: { name: string; version?: string; engine?: string; os?: string; mode?: string };
+    userAgent?: string;
+    page?: string;
+    checks: { id: string; status: string; finding: string; fix?: string }[];
+  };
+}
+
+export interface ReportCheckView {
+  id: string;
+  name: string;
+  status: CheckStatus;
+  statusLabel: string;
+  finding: string;
+  /** Title of the fix guide the tool pointed to, if any. */
+  fix?: string | undefined;
+}
+
+export interface ReportView {
+  id: string;
+  /** Label and value, in display order; a value the report lacks is 未提供. */
+  facts: { label: string; value: string }[];
+  checks: ReportCheckView[];
+  userAgent?: string | undefined;
+}
+
+const NOT_GIVEN = '未提供';
+
+/**
+ * The name of the check with this id: the tool's title, or for a chat host the host as
+ * configured now (a report saved before the hosts were changed names the current one).
+ */
+export function checkName(id: string, chatHosts: readonly ChatHost[]): string {
+  if (Object.hasOwn(CHECK_TITLES, id)) return CHECK_TITLES[id as keyof typeof CHECK_TITLES];
+  const host = /^host-(\d{1,2})$/.exec(id);
+  if (host) {
+    const n = Number(host[1]);
+    const configured = chatHosts[n - 1];
+    return configured ? hostCheckTitle(configured) : `连接第 ${n} 个会话服务地址`;
+  }
+  return `检测项 ${id}`;
+}
+
+const isStatus = (s: string): s is CheckStatus => Object.hasOwn(STATUS_LABELS, s);
+
+/** “Chrome 131” from name Chrome and version 131; the tool already puts the version in the name. */
+function browserLabel({ name, version, mode }: StoredDiagnosticsReport['report']['browser']): string {
+  const withVersion = version && !name.includes(version) ? `${name} ${version}` : name;
+  return mode ? `${withVersion}（${mode}）` : withVersion;
+}
+
+export const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+export function reportView(stored: StoredDiagnosticsReport, chatHosts: readonly ChatHost[]): ReportView {
+  const r = stored.report;
+  return {
+    id: stored.id,
+    facts: [
+      { label: '提交时间', value: shanghaiTime(stored.createdAt) },
+      { label: '浏览器', value: browserLabel(r.browser) },
+      { label: '系统', value: r.browser.os || NOT_GIVEN },
+      { label: '页面', value: r.page || NOT_GIVEN },
+      { label: '结论', value: r.summary || NOT_GIVEN },
+    ],
+    checks: r.checks.map((c) => {
+      const status = isStatus(c.status) ? c.status : 'unknown';
+      return { id: c.id, name: checkName(c.id, chatHosts), status, statusLabel: STATUS_LABELS[status], finding: c.finding, fix: c.fix };
+    }),
+    userAgent: r.userAgent,
+  };
+}
