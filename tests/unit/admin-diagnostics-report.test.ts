@@ -55,6 +55,11 @@ describe('a saved report on the operator page', () => {
     ]);
   });
 
+  test('a report that carries the titles the customer saw is shown with those, whatever the hosts are now', () => {
+    const stored = { id: '1', createdAt: '2026-11-25T02:00:00Z', report: { browser: { name: 'Chrome' }, checks: [{ id: 'host-1', title: '连接 旧接待（old.example.com）', status: 'fail', finding: '超时' }] } };
+    expect(reportView(stored, hosts).checks[0]!.name).toBe('连接 旧接待（old.example.com）');
+  });
+
   test('the version is not repeated when the tool put it in the name', () => {
     const view = reportView({ id: '1', createdAt: '2026-11-25T02:00:00Z', report: { browser: { name: 'Chrome 131', version: '131', os: 'Windows 10' }, checks: [] } }, []);
     expect(view.facts.slice(1, 3).map((f) => f.value)).toEqual(['Chrome 131', 'Windows 10']);

@@ -1,5 +1,6 @@
-// A saved diagnostics report as the operator page shows it: each check by its name (a
-// report stores only ids; chat hosts are host-1, host-2 … in content/site.json's order),
+// A saved diagnostics report as the operator page shows it: each check by the name the
+// customer saw (older reports store only ids; chat hosts are host-1, host-2 … in
+// content/site.json's order),
 // with its status, finding and fix, and the facts about the browser it came from.
 import { CHECK_TITLES, hostCheckTitle } from '../diagnostics/check-titles.ts';
 import { STATUS_LABELS } from '../diagnostics/report.ts';
@@ -14,7 +15,7 @@ export interface StoredDiagnosticsReport {
     browser: { name: string; version?: string; engine?: string; os?: string; mode?: string };
     userAgent?: string;
     page?: string;
-    checks: { id: string; status: string; finding: string; fix?: string }[];
+    checks: { id: string; title?: string; status: string; finding: string; fix?: string }[];
   };
 }
 
@@ -39,8 +40,9 @@ export interface ReportView {
 const NOT_GIVEN = '未提供';
 
 /**
- * The name of the check with this id: the tool's title, or for a chat host the host as
- * configured now (a report saved before the hosts were changed names the current one).
+ * The name of the check with this id, for reports that do not carry the title the
+ * customer saw (those sent before titles were kept): the tool's title, or for a chat
+ * host the host as configured now.
  */
 export function checkName(id: string, chatHosts: readonly ChatHost[]): string {
   if (Object.hasOwn(CHECK_TITLES, id)) return CHECK_TITLES[id as keyof typeof CHECK_TITLES];
@@ -76,7 +78,7 @@ export function reportView(stored: StoredDiagnosticsReport, chatHosts: readonly 
     ],
     checks: r.checks.map((c) => {
       const status = isStatus(c.status) ? c.status : 'unknown';
-      return { id: c.id, name: checkName(c.id, chatHosts), status, statusLabel: STATUS_LABELS[status], finding: c.finding, fix: c.fix };
+      return { id: c.id, name: c.title || checkName(c.id, chatHosts), status, statusLabel: STATUS_LABELS[status], finding: c.finding, fix: c.fix };
     }),
     userAgent: r.userAgent,
   };

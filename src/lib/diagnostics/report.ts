@@ -58,6 +58,7 @@ export function reportForSupport(results: readonly CheckResult[], platform: Dete
     page: clip(page, 200),
     checks: results.map((r) => ({
       id: r.id,
+      title: clip(r.title, 80),
       status: r.status,
       finding: clip(r.finding, 300),
       ...(r.fix ? { fix: FIX_GUIDES[r.fix].title } : {}),
