@@ -178,6 +178,37 @@ describe('robot quota calculator', () => {
     await context.close();
   });
 
+  test('the yearly table fits an article at 1280 and scrolls, labelled and by keyboard, at 360', async () => {
+    const cases: [string, number][] = [
+      ['/faq/robot-conversation-packs/', 1280],
+      ['/faq/robot-conversation-packs/', 360],
+      ['/tools/robot-quota/?robots=3&monthly=300000&years=5', 360],
+    ];
+    for (const [path, width] of cases) {
+      const { page, context } = await openPage(path, { width });
+      await page.locator('.robot-quota').scrollIntoViewIfNeeded();
+      await total(page).waitFor();
+      const scroller = page.getByRole('region', { name: /逐年明细/ });
+      expect(await scroller.count(), path).toBe(1);
+      const size = () => scroller.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth, left: el.scrollLeft }));
+      const before = await size();
+      if (width === 1280) {
+        expect(before.scroll, path).toBeLessThanOrEqual(before.client);
+      } else {
+        expect(before.scroll, path).toBeGreaterThan(before.client);
+        await expect(page.getByText('左右滑动', { exact: false }).first().isVisible()).resolves.toBe(true);
+        await scroller.focus();
+        for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
+        await expect.poll(async () => (await size()).left).toBeGreaterThanOrEqual(before.scroll - before.client - 1);
+        const box = (await scroller.boundingBox())!;
+        const fee = (await page.locator('.rq-years thead th').last().boundingBox())!;
+        expect(fee.x + fee.width).toBeLessThanOrEqual(box.x + box.width + 1);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await context.close();
+    }
+  });
+
   test('prints as a quote: brand and date on top, no form controls or buttons', async () => {
     const { page, context } = await openPage('/tools/robot-quota/?robots=2&monthly=120000');
     await total(page).waitFor();

@@ -3,6 +3,7 @@
 import { balanceChartGeometry } from '../../lib/quota/balance-chart.ts';
 import type { Estimate } from '../../lib/quota/estimate.ts';
 import { formatCount, formatInWords } from '../../lib/quota/number-input.ts';
+import { ScrollArea } from './ScrollArea.tsx';
 
 const BOX = { width: 640, height: 240, padding: { left: 64, bottom: 28, top: 12, right: 12 } };
 
@@ -41,9 +42,11 @@ export function BalanceChart({ estimate, idPrefix }: { estimate: Estimate; idPre
       <figcaption>
         <details>
           <summary>查看每月余额（表格）</summary>
-          <div class="rq-table-wrap">
+          <ScrollArea labelledBy={`${idPrefix}-monthly-caption`} hintId={`${idPrefix}-monthly-table-hint`}>
             <table>
-              <caption class="visually-hidden">每月用量与月末余额</caption>
+              <caption id={`${idPrefix}-monthly-caption`} class="visually-hidden">
+                每月用量与月末余额
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">月份</th>
@@ -63,7 +66,7 @@ export function BalanceChart({ estimate, idPrefix }: { estimate: Estimate; idPre
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         </details>
       </figcaption>
     </figure>

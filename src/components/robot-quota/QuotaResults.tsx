@@ -7,6 +7,7 @@ import { estimateToCsv } from '../../lib/quota/estimate-csv.ts';
 import { formatCount, formatInWords, formatYuan } from '../../lib/quota/number-input.ts';
 import { BalanceChart } from './BalanceChart.tsx';
 import type { CalculatorStore } from './calculator-store.ts';
+import { ScrollArea } from './ScrollArea.tsx';
 
 function monthLabel(month: number) {
   return `第 ${Math.ceil(month / 12)} 年第 ${((month - 1) % 12) + 1} 个月`;
@@ -99,9 +100,9 @@ export function QuotaResults({ store, estimate, idPrefix, readOnly }: { store: C
       </dl>
       <p class="rq-rule">没用完的对话不会清零，续费后自动转入下一年；不续费则无法使用，也不能折现。</p>
 
-      <div class="rq-table-wrap">
+      <ScrollArea labelledBy={`${idPrefix}-years-caption`} hintId={`${idPrefix}-years-table-hint`}>
         <table class="rq-years">
-          <caption>逐年明细（对话单位：次；金额单位：元）</caption>
+          <caption id={`${idPrefix}-years-caption`}>逐年明细（对话单位：次；金额单位：元）</caption>
           <thead>
             <tr>
               <th scope="col">年度</th>
@@ -120,13 +121,22 @@ export function QuotaResults({ store, estimate, idPrefix, readOnly }: { store: C
                 <td>{formatCount(y.carriedIn)}</td>
                 <td>{formatCount(y.included)}</td>
                 <td>{formatCount(y.usage)}</td>
-                <td>{y.packs.length ? y.packs.map((p) => `${packName(p.id)} × ${p.count}`).join('，') : '不需要'}</td>
+                <td class="rq-packs">
+                  {y.packs.length
+                    ? y.packs.map((p, i) => (
+                        <span key={p.id}>
+                          {packName(p.id)} × {p.count}
+                          {i < y.packs.length - 1 && '，'}
+                        </span>
+                      ))
+                    : '不需要'}
+                </td>
                 <td>{formatCount(y.endingBalance)}</td>
                 <td>
                   {formatYuan(y.cost)}
                   <small class="rq-split">
-                    机器人 {formatYuan(y.licenceCost)}
-                    {y.packCost > 0 && ` + 对话包 ${formatYuan(y.packCost)}`}
+                    <span>机器人 {formatYuan(y.licenceCost)}</span>
+                    {y.packCost > 0 && <span> + 对话包 {formatYuan(y.packCost)}</span>}
                   </small>
                 </td>
               </tr>
@@ -142,7 +152,7 @@ export function QuotaResults({ store, estimate, idPrefix, readOnly }: { store: C
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollArea>
 
       <BalanceChart estimate={estimate} idPrefix={idPrefix} />
 
