@@ -209,6 +209,50 @@ describe('robot quota calculator', () => {
     }
   });
 
+  test('the chart’s labels are 12–14 px at every width while the chart fills its box', async () => {
+    const cases: [string, number][] = [
+      ['/tools/robot-quota/?years=5', 360],
+      ['/tools/robot-quota/?years=5', 1280],
+      ['/faq/robot-conversation-packs/', 360],
+      ['/faq/robot-conversation-packs/', 1280],
+    ];
+    for (const [path, width] of cases) {
+      const { page, context } = await openPage(path, { width });
+      await page.locator('.robot-quota').scrollIntoViewIfNeeded();
+      await total(page).waitFor();
+      const chart = page.locator('.rq-chart');
+      await expect(chart.getByRole('img', { name: /每月月末对话余额/ }).count()).resolves.toBe(1);
+      const m = await chart.evaluate((figure) => {
+        const svg = figure.querySelector('svg')!;
+        const labels = [...figure.querySelectorAll<Element>('.rq-axis')].map((el) => {
+          const scale = el instanceof SVGGraphicsElement ? el.getScreenCTM()!.a : 1;
+          const r = el.getBoundingClientRect();
+          return { size: parseFloat(getComputedStyle(el).fontSize) * scale, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        });
+        const box = svg.getBoundingClientRect();
+        return { figure: figure.getBoundingClientRect().width, svg: { left: box.left, right: box.right, width: box.width }, labels };
+      });
+      expect(m.svg.width, `${path} ${width}`).toBeGreaterThan(m.figure - 1);
+      expect(m.labels.length).toBeGreaterThanOrEqual(6);
+      for (const l of m.labels) {
+        expect(l.size, `${path} ${width}`).toBeGreaterThanOrEqual(12);
+        expect(l.size, `${path} ${width}`).toBeLessThanOrEqual(14);
+        expect(l.left).toBeGreaterThanOrEqual(m.svg.left);
+        expect(l.right).toBeLessThanOrEqual(m.svg.right);
+      }
+      const overlaps = m.labels.some((a, i) => m.labels.some((b, j) => i < j && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));
+      expect(overlaps, `${path} ${width}`).toBe(false);
+      await context.close();
+    }
+    // Turning a tablet or resizing the window redraws at the new width.
+    const { page, context } = await openPage('/tools/robot-quota/', { width: 360 });
+    await total(page).waitFor();
+    await page.setViewportSize({ width: 1024, height: 800 });
+    const label = page.locator('.rq-chart .rq-axis').first();
+    await expect.poll(() => label.evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * (el as SVGGraphicsElement).getScreenCTM()!.a)).toBeCloseTo(13, 0);
+    await context.close();
+  });
+
   test('prints as a quote: brand and date on top, no form controls or buttons', async () => {
     const { page, context } = await openPage('/tools/robot-quota/?robots=2&monthly=120000');
     await total(page).waitFor();
