@@ -253,6 +253,42 @@ describe('robot quota calculator', () => {
     await context.close();
   });
 
+  test('while an input is invalid the old figures say so, and CSV and quote link are disabled with the reason', async () => {
+    const { page, context } = await openPage('/tools/robot-quota/?robots=2&monthly=120000');
+    await total(page).waitFor();
+    const csv = page.getByRole('button', { name: '导出 CSV' });
+    const quote = page.getByRole('button', { name: '生成报价链接' });
+    expect(await csv.isEnabled()).toBe(true);
+    expect(await quote.isEnabled()).toBe(true);
+    const description = (button: typeof csv) =>
+      button.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+
+    for (const wrong of ['abc', '5000']) {
+      await fill(page, '机器人数量', wrong);
+      await expect.poll(() => csv.isDisabled(), { timeout: 5000 }).toBe(true);
+      expect(await quote.isDisabled()).toBe(true);
+      const note = page.locator('.rq-results').getByText('已过期', { exact: false });
+      await note.waitFor();
+      expect(await description(csv)).toContain('改正');
+      expect(await description(quote)).toContain('改正');
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await csv.click({ force: true });
+      await quote.click({ force: true });
+      await page.waitForTimeout(300);
+      expect(downloads).toBe(0);
+      expect(await page.getByLabel(/报价链接/).count()).toBe(0);
+    }
+
+    await fill(page, '机器人数量', '3');
+    const expected = await apiEstimate({ robots: 3, monthlyConversations: 120000 });
+    await expect.poll(() => total(page).textContent()).toBe(formatYuan(expected.totalCost));
+    await expect.poll(() => csv.isEnabled()).toBe(true);
+    expect(await quote.isEnabled()).toBe(true);
+    expect(await page.locator('.rq-results').getByText('已过期', { exact: false }).count()).toBe(0);
+    await context.close();
+  });
+
   test('prints as a quote: brand and date on top, no form controls or buttons', async () => {
     const { page, context } = await openPage('/tools/robot-quota/?robots=2&monthly=120000');
     await total(page).waitFor();

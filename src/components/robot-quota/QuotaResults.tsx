@@ -6,7 +6,7 @@ import type { Estimate } from '../../lib/quota/estimate.ts';
 import { estimateToCsv } from '../../lib/quota/estimate-csv.ts';
 import { formatCount, formatInWords, formatYuan } from '../../lib/quota/number-input.ts';
 import { BalanceChart } from './BalanceChart.tsx';
-import type { CalculatorStore } from './calculator-store.ts';
+import type { CalculatorStore, FiguresState } from './calculator-store.ts';
 import { ScrollArea } from './ScrollArea.tsx';
 
 function monthLabel(month: number) {
@@ -23,7 +23,7 @@ function downloadCsv(estimate: Estimate, packName: (id: string) => string) {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
-function ShareLink({ store }: { store: CalculatorStore }) {
+function ShareLink({ store, disabled, describedBy }: { store: CalculatorStore; disabled: boolean; describedBy: string | undefined }) {
   const share = useStore(store.$share);
   const [copied, setCopied] = useState(false);
   if (share.status === 'saved') {
@@ -52,7 +52,7 @@ function ShareLink({ store }: { store: CalculatorStore }) {
   }
   return (
     <>
-      <button type="button" class="rq-primary" disabled={share.status === 'saving'} onClick={() => void store.share()}>
+      <button type="button" class="rq-primary" disabled={disabled || share.status === 'saving'} aria-describedby={describedBy} onClick={() => void store.share()}>
         {share.status === 'saving' ? '正在生成…' : '生成报价链接'}
       </button>
       {share.status === 'failed' && (
@@ -64,17 +64,41 @@ function ShareLink({ store }: { store: CalculatorStore }) {
   );
 }
 
-export function QuotaResults({ store, estimate, idPrefix, readOnly }: { store: CalculatorStore; estimate: Estimate; idPrefix: string; readOnly: boolean }) {
+export function QuotaResults({
+  store,
+  estimate,
+  figures,
+  idPrefix,
+  readOnly,
+}: {
+  store: CalculatorStore;
+  estimate: Estimate;
+  /** Whether `estimate` belongs to the inputs as they are now. */
+  figures: FiguresState;
+  idPrefix: string;
+  readOnly: boolean;
+}) {
   const priceList = useStore(store.$priceList);
   const names = new Map(priceList?.packs.map((p) => [p.id, p.name]));
   const packName = (id: string) => names.get(id) ?? id;
   const years = estimate.years.length;
+  const reason = figures.current ? undefined : figures.reason;
+  const reasonId = reason ? `${idPrefix}-stale-reason` : undefined;
 
   return (
-    <section class="rq-results" aria-labelledby={`${idPrefix}-results-title`}>
+    <section
+      class={figures.current ? 'rq-results' : 'rq-results rq-results--stale'}
+      aria-labelledby={`${idPrefix}-results-title`}
+      aria-describedby={reasonId}
+    >
       <h3 id={`${idPrefix}-results-title`} class="visually-hidden">
         估算结果
       </h3>
+      {reason && (
+        <p class="rq-stale-reason" id={reasonId}>
+          {reason}
+        </p>
+      )}
       {estimate.priceList.sample && (
         <p class="rq-sample" role="note">
           <strong>示例价格</strong>：以下金额按示例价格表（版本 {estimate.priceList.version}）计算，仅用于演示算法；正式报价以官方价目表为准，请联系售前获取。
@@ -156,12 +180,13 @@ export function QuotaResults({ store, estimate, idPrefix, readOnly }: { store: C
 
       <BalanceChart estimate={estimate} idPrefix={idPrefix} />
 
+      {/* Out-of-date figures are neither printed, exported nor quoted. */}
       <div class="rq-actions no-print">
-        {!readOnly && <ShareLink store={store} />}
-        <button type="button" onClick={() => print()}>
+        {!readOnly && <ShareLink store={store} disabled={!figures.current} describedBy={reasonId} />}
+        <button type="button" disabled={!figures.current} aria-describedby={reasonId} onClick={() => figures.current && print()}>
           打印报价单
         </button>
-        <button type="button" onClick={() => downloadCsv(estimate, packName)}>
+        <button type="button" disabled={!figures.current} aria-describedby={reasonId} onClick={() => figures.current && downloadCsv(estimate, packName)}>
           导出 CSV
         </button>
       </div>
