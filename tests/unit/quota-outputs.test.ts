@@ -56,6 +56,17 @@ describe('balance chart geometry', () => {
     expect(g.max).toBeGreaterThanOrEqual(Math.max(...estimate.monthly.map((m) => m.balance)));
   });
 
+  test('year labels that would overlap in a narrow box are left out, the first always kept', () => {
+    const months = Array.from({ length: 60 }, (_, i) => ({ month: i + 1, usage: 10, balance: 100 }));
+    const wide = balanceChartGeometry(months, { ...box, yearLabelWidth: 52 });
+    expect(wide.yearMarks.map((m) => m.labelled)).toEqual([true, true, true, true, true]);
+    const narrow = balanceChartGeometry(months, { width: 294, height: 200, padding: box.padding, yearLabelWidth: 52 });
+    expect(narrow.yearMarks.map((m) => m.labelled)).toEqual([true, false, true, false, true]);
+    const labelled = narrow.yearMarks.filter((m) => m.labelled);
+    for (const [a, b] of labelled.slice(1).map((m, i) => [labelled[i]!, m] as const)) expect(b.x - a.x).toBeGreaterThanOrEqual(52);
+    for (const m of labelled) expect(m.x + 52).toBeLessThanOrEqual(294);
+  });
+
   test('no months, no line', () => {
     expect(balanceChartGeometry([], box).line).toBe('');
   });

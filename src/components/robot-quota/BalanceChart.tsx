@@ -1,49 +1,86 @@
 // The balance month by month as an SVG line, with a title, a description and the
-// monthly table as its text alternative.
-import { balanceChartGeometry } from '../../lib/quota/balance-chart.ts';
+// monthly table as its text alternative. The drawing is as many units wide as the chart
+// is pixels wide, so its labels keep their CSS size (13px) on a phone and on a desktop.
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { balanceChartGeometry, type ChartBox } from '../../lib/quota/balance-chart.ts';
 import type { Estimate } from '../../lib/quota/estimate.ts';
 import { formatCount, formatInWords } from '../../lib/quota/number-input.ts';
+import { ScrollArea } from './ScrollArea.tsx';
 
-const BOX = { width: 640, height: 240, padding: { left: 64, bottom: 28, top: 12, right: 12 } };
+const PADDING = { left: 72, bottom: 28, top: 12, right: 12 };
+/** "第 5 年" at 13px, its 4px offset from the mark and a gap before the next label. */
+const YEAR_LABEL_WIDTH = 56;
+
+/** The chart's box for a drawing `width` px wide: flatter when wide, never under 200px tall. */
+function chartBox(width: number): ChartBox {
+  return { width, height: Math.round(Math.min(300, Math.max(200, width * 0.35))), padding: PADDING, yearLabelWidth: YEAR_LABEL_WIDTH };
+}
+
+/** The element's content width in px, kept up to date; `fallback` until measured. */
+function useWidth(fallback: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const w = Math.round(el.clientWidth);
+      if (w > 0) setWidth(w);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width };
+}
 
 const shortCount = (n: number) => (n >= 1e4 ? formatInWords(n).replace(' ', '') : formatCount(n));
 
 export function BalanceChart({ estimate, idPrefix }: { estimate: Estimate; idPrefix: string }) {
-  const g = balanceChartGeometry(estimate.monthly, BOX);
+  const { ref, width } = useWidth(640);
+  const box = chartBox(width);
+  const g = balanceChartGeometry(estimate.monthly, box);
   const last = estimate.monthly.at(-1);
   const lowest = Math.min(...estimate.monthly.map((m) => m.balance));
   return (
     <figure class="rq-chart">
-      <svg viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-labelledby={`${idPrefix}-chart-title ${idPrefix}-chart-desc`}>
-        <title id={`${idPrefix}-chart-title`}>每月月末对话余额</title>
-        <desc id={`${idPrefix}-chart-desc`}>
-          {`共 ${estimate.monthly.length} 个月；最低余额 ${formatCount(lowest)} 次，期末余额 ${formatCount(last?.balance ?? 0)} 次。每年年初因续费赠送和加购而回升。`}
-        </desc>
-        {g.yTicks.map((t) => (
-          <g key={t.value}>
-            <line class="rq-grid" x1={BOX.padding.left} x2={BOX.width - BOX.padding.right} y1={t.y} y2={t.y} />
-            <text class="rq-axis" x={BOX.padding.left - 8} y={t.y + 4} text-anchor="end">
-              {shortCount(t.value)}
-            </text>
-          </g>
-        ))}
-        {g.yearMarks.map((m) => (
-          <g key={m.year}>
-            <line class="rq-year" x1={m.x} x2={m.x} y1={BOX.padding.top} y2={BOX.height - BOX.padding.bottom} />
-            <text class="rq-axis" x={m.x + 4} y={BOX.height - 8}>
-              第 {m.year} 年
-            </text>
-          </g>
-        ))}
-        <path class="rq-area" d={g.area} />
-        <path class="rq-line" d={g.line} />
-      </svg>
+      <div class="rq-chart-box" ref={ref}>
+        <svg viewBox={`0 0 ${box.width} ${box.height}`} width={box.width} height={box.height} role="img" aria-labelledby={`${idPrefix}-chart-title ${idPrefix}-chart-desc`}>
+          <title id={`${idPrefix}-chart-title`}>每月月末对话余额</title>
+          <desc id={`${idPrefix}-chart-desc`}>
+            {`共 ${estimate.monthly.length} 个月；最低余额 ${formatCount(lowest)} 次，期末余额 ${formatCount(last?.balance ?? 0)} 次。每年年初因续费赠送和加购而回升。`}
+          </desc>
+          {g.yTicks.map((t) => (
+            <g key={t.value}>
+              <line class="rq-grid" x1={box.padding.left} x2={box.width - box.padding.right} y1={t.y} y2={t.y} />
+              <text class="rq-axis" x={box.padding.left - 8} y={t.y + 4} text-anchor="end">
+                {shortCount(t.value)}
+              </text>
+            </g>
+          ))}
+          {g.yearMarks.map((m) => (
+            <g key={m.year}>
+              <line class="rq-year" x1={m.x} x2={m.x} y1={box.padding.top} y2={box.height - box.padding.bottom} />
+              {m.labelled && (
+                <text class="rq-axis" x={m.x + 4} y={box.height - 8}>
+                  第 {m.year} 年
+                </text>
+              )}
+            </g>
+          ))}
+          <path class="rq-area" d={g.area} />
+          <path class="rq-line" d={g.line} />
+        </svg>
+      </div>
       <figcaption>
         <details>
           <summary>查看每月余额（表格）</summary>
-          <div class="rq-table-wrap">
+          <ScrollArea labelledBy={`${idPrefix}-monthly-caption`} hintId={`${idPrefix}-monthly-table-hint`}>
             <table>
-              <caption class="visually-hidden">每月用量与月末余额</caption>
+              <caption id={`${idPrefix}-monthly-caption`} class="visually-hidden">
+                每月用量与月末余额
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">月份</th>
@@ -63,7 +100,7 @@ export function BalanceChart({ estimate, idPrefix }: { estimate: Estimate; idPre
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         </details>
       </figcaption>
     </figure>

@@ -6,7 +6,8 @@ import type { Estimate } from '../../lib/quota/estimate.ts';
 import { estimateToCsv } from '../../lib/quota/estimate-csv.ts';
 import { formatCount, formatInWords, formatYuan } from '../../lib/quota/number-input.ts';
 import { BalanceChart } from './BalanceChart.tsx';
-import type { CalculatorStore } from './calculator-store.ts';
+import type { CalculatorStore, FiguresState } from './calculator-store.ts';
+import { ScrollArea } from './ScrollArea.tsx';
 
 function monthLabel(month: number) {
   return `第 ${Math.ceil(month / 12)} 年第 ${((month - 1) % 12) + 1} 个月`;
@@ -22,7 +23,7 @@ function downloadCsv(estimate: Estimate, packName: (id: string) => string) {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
-function ShareLink({ store }: { store: CalculatorStore }) {
+function ShareLink({ store, disabled, describedBy }: { store: CalculatorStore; disabled: boolean; describedBy: string | undefined }) {
   const share = useStore(store.$share);
   const [copied, setCopied] = useState(false);
   if (share.status === 'saved') {
@@ -51,7 +52,7 @@ function ShareLink({ store }: { store: CalculatorStore }) {
   }
   return (
     <>
-      <button type="button" class="rq-primary" disabled={share.status === 'saving'} onClick={() => void store.share()}>
+      <button type="button" class="rq-primary" disabled={disabled || share.status === 'saving'} aria-describedby={describedBy} onClick={() => void store.share()}>
         {share.status === 'saving' ? '正在生成…' : '生成报价链接'}
       </button>
       {share.status === 'failed' && (
@@ -63,17 +64,41 @@ function ShareLink({ store }: { store: CalculatorStore }) {
   );
 }
 
-export function QuotaResults({ store, estimate, idPrefix, readOnly }: { store: CalculatorStore; estimate: Estimate; idPrefix: string; readOnly: boolean }) {
+export function QuotaResults({
+  store,
+  estimate,
+  figures,
+  idPrefix,
+  readOnly,
+}: {
+  store: CalculatorStore;
+  estimate: Estimate;
+  /** Whether `estimate` belongs to the inputs as they are now. */
+  figures: FiguresState;
+  idPrefix: string;
+  readOnly: boolean;
+}) {
   const priceList = useStore(store.$priceList);
   const names = new Map(priceList?.packs.map((p) => [p.id, p.name]));
   const packName = (id: string) => names.get(id) ?? id;
   const years = estimate.years.length;
+  const reason = figures.current ? undefined : figures.reason;
+  const reasonId = reason ? `${idPrefix}-stale-reason` : undefined;
 
   return (
-    <section class="rq-results" aria-labelledby={`${idPrefix}-results-title`}>
+    <section
+      class={figures.current ? 'rq-results' : 'rq-results rq-results--stale'}
+      aria-labelledby={`${idPrefix}-results-title`}
+      aria-describedby={reasonId}
+    >
       <h3 id={`${idPrefix}-results-title`} class="visually-hidden">
         估算结果
       </h3>
+      {reason && (
+        <p class="rq-stale-reason" id={reasonId}>
+          {reason}
+        </p>
+      )}
       {estimate.priceList.sample && (
         <p class="rq-sample" role="note">
           <strong>示例价格</strong>：以下金额按示例价格表（版本 {estimate.priceList.version}）计算，仅用于演示算法；正式报价以官方价目表为准，请联系售前获取。
@@ -99,9 +124,9 @@ export function QuotaResults({ store, estimate, idPrefix, readOnly }: { store: C
       </dl>
       <p class="rq-rule">没用完的对话不会清零，续费后自动转入下一年；不续费则无法使用，也不能折现。</p>
 
-      <div class="rq-table-wrap">
+      <ScrollArea labelledBy={`${idPrefix}-years-caption`} hintId={`${idPrefix}-years-table-hint`}>
         <table class="rq-years">
-          <caption>逐年明细（对话单位：次；金额单位：元）</caption>
+          <caption id={`${idPrefix}-years-caption`}>逐年明细（对话单位：次；金额单位：元）</caption>
           <thead>
             <tr>
               <th scope="col">年度</th>
@@ -120,13 +145,22 @@ export function QuotaResults({ store, estimate, idPrefix, readOnly }: { store: C
                 <td>{formatCount(y.carriedIn)}</td>
                 <td>{formatCount(y.included)}</td>
                 <td>{formatCount(y.usage)}</td>
-                <td>{y.packs.length ? y.packs.map((p) => `${packName(p.id)} × ${p.count}`).join('，') : '不需要'}</td>
+                <td class="rq-packs">
+                  {y.packs.length
+                    ? y.packs.map((p, i) => (
+                        <span key={p.id}>
+                          {packName(p.id)} × {p.count}
+                          {i < y.packs.length - 1 && '，'}
+                        </span>
+                      ))
+                    : '不需要'}
+                </td>
                 <td>{formatCount(y.endingBalance)}</td>
                 <td>
                   {formatYuan(y.cost)}
                   <small class="rq-split">
-                    机器人 {formatYuan(y.licenceCost)}
-                    {y.packCost > 0 && ` + 对话包 ${formatYuan(y.packCost)}`}
+                    <span>机器人 {formatYuan(y.licenceCost)}</span>
+                    {y.packCost > 0 && <span> + 对话包 {formatYuan(y.packCost)}</span>}
                   </small>
                 </td>
               </tr>
@@ -142,16 +176,17 @@ export function QuotaResults({ store, estimate, idPrefix, readOnly }: { store: C
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollArea>
 
       <BalanceChart estimate={estimate} idPrefix={idPrefix} />
 
+      {/* Out-of-date figures are neither printed, exported nor quoted. */}
       <div class="rq-actions no-print">
-        {!readOnly && <ShareLink store={store} />}
-        <button type="button" onClick={() => print()}>
+        {!readOnly && <ShareLink store={store} disabled={!figures.current} describedBy={reasonId} />}
+        <button type="button" disabled={!figures.current} aria-describedby={reasonId} onClick={() => figures.current && print()}>
           打印报价单
         </button>
-        <button type="button" onClick={() => downloadCsv(estimate, packName)}>
+        <button type="button" disabled={!figures.current} aria-describedby={reasonId} onClick={() => figures.current && downloadCsv(estimate, packName)}>
           导出 CSV
         </button>
       </div>

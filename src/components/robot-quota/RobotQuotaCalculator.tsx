@@ -4,7 +4,7 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatCount, formatYuan } from '../../lib/quota/number-input.ts';
 import { supportApiClient } from '../../lib/support-api-client.ts';
-import { createCalculatorStore, type CalculatorStore } from './calculator-store.ts';
+import { createCalculatorStore, figuresState, type CalculatorStore } from './calculator-store.ts';
 import { QuotaInputs } from './QuotaInputs.tsx';
 import { QuotaResults } from './QuotaResults.tsx';
 
@@ -93,9 +93,7 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix }: 
         </div>
       )}
       {estimate ? (
-        <div class={result.status === 'ready' ? '' : 'rq-stale'}>
-          <QuotaResults store={store} estimate={estimate} idPrefix={idPrefix} readOnly={!!quote} />
-        </div>
+        <QuotaResults store={store} estimate={estimate} figures={figuresState(result)} idPrefix={idPrefix} readOnly={!!quote} />
       ) : (
         result.status !== 'loading' && <p class="rq-empty">填写上面的条件后，这里会显示逐年费用和余额。</p>
       )}

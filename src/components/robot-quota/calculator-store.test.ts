@@ -1,7 +1,7 @@
 // The calculator store against a scripted API: answers that arrive out of order, field
 // errors, an unreachable API.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createCalculatorStore } from './calculator-store.ts';
+import { createCalculatorStore, figuresState } from './calculator-store.ts';
 import { ApiError, ApiUnreachableError, type SupportApiClient } from '../../lib/support-api-client.ts';
 import type { Estimate } from '../../lib/quota/estimate.ts';
 
@@ -72,6 +72,44 @@ describe('calculator store', () => {
     await vi.advanceTimersByTimeAsync(400);
     expect(pending).toHaveLength(1);
     expect(store.$result.get()).toMatchObject({ status: 'invalid', fieldErrors: { carryOverBalance: expect.stringContaining('5万') } });
+  });
+
+  test('the figures are out of date from the first keystroke until the new answer, and stay so while an input is wrong', async () => {
+    const { api, pending } = scriptedApi();
+    const store = createCalculatorStore({ api, syncUrl: false });
+    store.start();
+    pending[0]!.resolve(fakeEstimate(100));
+    await vi.runAllTimersAsync();
+    expect(figuresState(store.$result.get())).toEqual({ current: true });
+    store.setField('robots', '3');
+    expect(figuresState(store.$result.get())).toEqual({ current: false });
+    expect(store.$result.get().estimate).toEqual({ totalCost: 100 });
+    await vi.advanceTimersByTimeAsync(400);
+    pending[1]!.resolve(fakeEstimate(300));
+    await vi.runAllTimersAsync();
+    expect(figuresState(store.$result.get())).toEqual({ current: true });
+    store.setField('robots', 'abc');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(pending).toHaveLength(2);
+    expect(figuresState(store.$result.get())).toMatchObject({ current: false, reason: expect.stringContaining('已过期') });
+    expect(store.$result.get().estimate).toEqual({ totalCost: 300 });
+    // Correcting it: the reason stays until the new answer is in.
+    store.setField('robots', '4');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(store.$result.get().status).toBe('loading');
+    expect(figuresState(store.$result.get())).toMatchObject({ current: false, reason: expect.stringContaining('已过期') });
+    pending[2]!.resolve(fakeEstimate(400));
+    await vi.runAllTimersAsync();
+    expect(figuresState(store.$result.get())).toEqual({ current: true });
+  });
+
+  test('a quote link is not made from a wrong input, and says why', async () => {
+    const { api } = scriptedApi();
+    const store = createCalculatorStore({ api, syncUrl: false });
+    store.start();
+    store.setField('robots', 'abc');
+    await store.share();
+    expect(store.$share.get()).toEqual({ status: 'failed', message: expect.stringContaining('改正') });
   });
 
   test('an unreachable API keeps the inputs and offers a retry that works', async () => {

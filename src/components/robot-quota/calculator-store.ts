@@ -11,10 +11,45 @@ import { ApiError, type SavedQuote, type SupportApiClient } from '../../lib/supp
 export type FieldValues = Record<CalculatorField, number>;
 
 export type ResultState =
-  | { status: 'loading'; estimate?: Estimate | undefined; input?: FieldValues | undefined }
+  | {
+      status: 'loading';
+      estimate?: Estimate | undefined;
+      input?: FieldValues | undefined;
+      /** Why the figures were already out of date when this estimate started, if they were. */
+      outdatedBy?: 'invalid' | 'unreachable' | undefined;
+    }
   | { status: 'ready'; estimate: Estimate; input: FieldValues }
   | { status: 'invalid'; fieldErrors: Partial<Record<CalculatorField, string>>; message: string; estimate?: Estimate | undefined; input?: FieldValues | undefined }
   | { status: 'unreachable'; message: string; estimate?: Estimate | undefined; input?: FieldValues | undefined };
+
+/**
+ * Whether the figures on screen belong to the inputs as they are now. While an estimate
+ * is on its way they are briefly out of date; after a wrong input or a failed request
+ * they stay out of date, and `reason` says so in words for the page.
+ */
+export type FiguresState = { current: true } | { current: false; reason?: string };
+
+const OUTDATED_BECAUSE = {
+  invalid: '以下是上次的估算结果，已过期：请先改正标出的输入，改正后会自动更新。在此之前不能打印、导出 CSV 或生成报价链接。',
+  unreachable: '以下是上次的估算结果，已过期：暂时连不上估算服务，点“重试”成功后会自动更新。在此之前不能打印、导出 CSV 或生成报价链接。',
+};
+
+export function figuresState(result: ResultState): FiguresState {
+  switch (result.status) {
+    case 'ready':
+      return { current: true };
+    case 'loading':
+      // The reason stays on screen while a retry or a corrected input is on its way.
+      return result.outdatedBy ? { current: false, reason: OUTDATED_BECAUSE[result.outdatedBy] } : { current: false };
+    case 'invalid':
+    case 'unreachable':
+      return { current: false, reason: OUTDATED_BECAUSE[result.status] };
+  }
+}
+
+function outdatedBy(result: ResultState) {
+  return result.status === 'loading' ? result.outdatedBy : result.status === 'ready' ? undefined : result.status;
+}
 
 export type ShareState = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; url: string; id: string } | { status: 'failed'; message: string };
 
@@ -69,12 +104,13 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
     const parsed = parseFields();
     if ('errors' in parsed) {
       $result.set({ status: 'invalid', fieldErrors: parsed.errors, message: '请先改正标出的输入。', ...previous() });
+      $share.set({ status: 'idle' });
       return;
     }
     controller?.abort();
     controller = new AbortController();
     const mine = ++sequence;
-    $result.set({ status: 'loading', ...previous() });
+    $result.set({ status: 'loading', ...previous(), outdatedBy: outdatedBy($result.get()) });
     $share.set({ status: 'idle' });
     try {
       const estimate = await api.estimate(parsed.values, controller.signal);
@@ -96,6 +132,10 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
 
   function setField(field: CalculatorField, text: string) {
     $fields.setKey(field, text);
+    // From the first keystroke the figures are the old ones: no CSV or quote of them
+    // while the new estimate waits for the pause in typing.
+    const r = $result.get();
+    if (r.status === 'ready') $result.set({ status: 'loading', estimate: r.estimate, input: r.input });
     clearTimeout(timer);
     timer = setTimeout(() => void estimateNow('push'), DEBOUNCE_MS);
   }
@@ -135,7 +175,10 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
 
   async function share() {
     const parsed = parseFields();
-    if ('errors' in parsed) return;
+    if ('errors' in parsed) {
+      $share.set({ status: 'failed', message: '请先改正标出的输入，再生成报价链接。' });
+      return;
+    }
     $share.set({ status: 'saving' });
     try {
       const quote = await api.saveQuote(parsed.values);

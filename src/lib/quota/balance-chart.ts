@@ -6,6 +6,8 @@ export interface ChartBox {
   height: number;
   /** Room for axis labels: left, bottom, top, right. */
   padding: { left: number; bottom: number; top: number; right: number };
+  /** Room one year label needs to the right of its mark; closer marks go unlabelled. */
+  yearLabelWidth?: number;
 }
 
 export interface BalanceChartGeometry {
@@ -15,8 +17,8 @@ export interface BalanceChartGeometry {
   area: string;
   /** Horizontal grid lines with their labels. */
   yTicks: { y: number; value: number }[];
-  /** Year boundaries (x) with the year they start. */
-  yearMarks: { x: number; year: number }[];
+  /** Year boundaries (x) with the year they start, and whether there is room to label it. */
+  yearMarks: { x: number; year: number; labelled: boolean }[];
   /** Highest balance shown. */
   max: number;
 }
@@ -48,7 +50,15 @@ export function balanceChartGeometry(monthly: Estimate['monthly'], box: ChartBox
   const base = (padding.top + innerH).toFixed(1);
   const area = monthly.length ? `${line}L${x(monthly.length).toFixed(1)},${base}L${x(0).toFixed(1)},${base}Z` : '';
   const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ y: y(max * f), value: max * f }));
+  // In a narrow box, label every second (third, …) year so that labels never overlap,
+  // always starting with the first year and never running past the right edge.
+  const labelWidth = box.yearLabelWidth ?? 0;
   const yearMarks = [];
-  for (let i = 0; i < monthly.length; i += 12) yearMarks.push({ x: x(i), year: i / 12 + 1 });
+  let lastLabelled = -Infinity;
+  for (let i = 0; i < monthly.length; i += 12) {
+    const labelled = x(i) - lastLabelled >= labelWidth && x(i) + labelWidth <= width;
+    if (labelled) lastLabelled = x(i);
+    yearMarks.push({ x: x(i), year: i / 12 + 1, labelled });
+  }
   return { line, area, yTicks, yearMarks, max };
 }

@@ -1,0 +1,55 @@
+// A scroll container for a table that may not fit: named by the table's caption, and,
+// once it does scroll, reachable by keyboard (arrow keys then scroll it) with a hint
+// saying so. Edge shadows (CSS) show which side has more.
+import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+interface Overflow {
+  x: boolean;
+  y: boolean;
+}
+
+/** Whether the element's content is wider or taller than the element, kept up to date. */
+function useOverflow() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [overflow, setOverflow] = useState<Overflow>({ x: false, y: false });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const x = el.scrollWidth > el.clientWidth + 1;
+      const y = el.scrollHeight > el.clientHeight + 1;
+      setOverflow((old) => (old.x === x && old.y === y ? old : { x, y }));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, overflow };
+}
+
+export function ScrollArea({ labelledBy, hintId, children }: { labelledBy: string; hintId: string; children: ComponentChildren }) {
+  const { ref, overflow } = useOverflow();
+  const scrolls = overflow.x || overflow.y;
+  return (
+    <>
+      <div
+        ref={ref}
+        class="rq-table-wrap"
+        role="region"
+        aria-labelledby={labelledBy}
+        aria-describedby={overflow.x ? hintId : undefined}
+        tabIndex={scrolls ? 0 : undefined}
+      >
+        {children}
+      </div>
+      {overflow.x && (
+        <p class="rq-scroll-hint no-print" id={hintId}>
+          表格较宽，可左右滑动查看全部列，也可用 Tab 键选中表格后按方向键。
+        </p>
+      )}
+    </>
+  );
+}
