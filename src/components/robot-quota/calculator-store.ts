@@ -31,7 +31,7 @@ export type FiguresState = { current: true } | { current: false; reason?: string
 
 const OUTDATED_BECAUSE = {
   invalid: '以下是上次的估算结果，已过期：请先改正标出的输入，改正后会自动更新。在此之前不能打印、导出 CSV 或生成报价链接。',
-  unreachable: '以下是上次的估算结果，已过期：暂时连不上估算服务，点“重试”成功后会自动更新。在此之前不能打印、导出 CSV 或生成报价链接。',
+  unreachable: '以下是上次的估算结果，已过期：暂时连不上估算服务，点「重试」成功后会自动更新。在此之前不能打印、导出 CSV 或生成报价链接。',
 };
 
 export function figuresState(result: ResultState): FiguresState {
