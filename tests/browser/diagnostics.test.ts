@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
+import { colours, contrast } from '../support/contrast.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import site from '../../content/site.json' with { type: 'json' };
 
@@ -77,6 +78,16 @@ describe('diagnostics', () => {
     expect(await statusOf(page, 'cookies')).toBe('fail');
     const own = page.locator('[data-check="cookies"] details[open] summary');
     expect(await own.textContent()).toContain('Chrome');
+    await context.close();
+  });
+
+  test.each(['light', 'dark'] as const)('a failed check reads clearly in %s (the system setting)', async (colorScheme) => {
+    const { page, context } = await openPage('/', { colorScheme });
+    await standInForHosts(page, { refuse: [hosts[1]!] });
+    await runTool(page);
+    const icon = page.locator('[data-check="host-2"] .dg-icon');
+    const { color, background } = await colours(icon);
+    expect(contrast(color, background), `${color} on ${background}`).toBeGreaterThanOrEqual(4.5);
     await context.close();
   });
 

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { shippedArticles, shippedCategories } from '../support/content.ts';
 import { useBrowser } from '../support/browser.ts';
+import { colours, contrast } from '../support/contrast.ts';
 
 const { baseUrl, openPage } = useBrowser();
 
@@ -136,18 +137,6 @@ describe('themes', () => {
 });
 
 describe('primary buttons', () => {
-  /** WCAG contrast ratio of two `rgb(…)` colours. */
-  function contrast(a: string, b: string): number {
-    const luminance = (css: string) => {
-      const [r, g, bl] = css.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-        const c = Number(v) / 255;
-        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-      }) as [number, number, number];
-      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-    };
-    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-    return (hi + 0.05) / (lo + 0.05);
-  }
   const cases = [
     ['/tools/diagnostics/', '.dg-primary'],
     ['/faq/widget-session-not-opening/', '.dg-primary'],
@@ -162,7 +151,7 @@ describe('primary buttons', () => {
       const { page, context, errors } = await openPage(path, { colorScheme });
       const button = page.locator(selector).first();
       await button.waitFor({ timeout: 15_000 });
-      const { color, background } = await button.evaluate((e) => ({ color: getComputedStyle(e).color, background: getComputedStyle(e).backgroundColor }));
+      const { color, background } = await colours(button);
       expect(contrast(color, background), `${color} on ${background}`).toBeGreaterThanOrEqual(4.5);
       expect(errors).toEqual([]);
       await context.close();
