@@ -103,6 +103,53 @@ describe('calculator store', () => {
     expect(figuresState(store.$result.get())).toEqual({ current: true });
   });
 
+  test('an answer still on its way when the input changes never lands: not after a wrong input, not after another keystroke', async () => {
+    const { api, pending } = scriptedApi();
+    const store = createCalculatorStore({ api, syncUrl: false });
+    store.start();
+    pending[0]!.resolve(fakeEstimate(100));
+    await vi.runAllTimersAsync();
+
+    store.setField('robots', '3');
+    await vi.advanceTimersByTimeAsync(350); // robots=3 is asked
+    store.setField('robots', 'abc');
+    await vi.advanceTimersByTimeAsync(350);
+    pending[1]!.resolve(fakeEstimate(300));
+    await vi.runAllTimersAsync();
+    expect(store.$result.get()).toMatchObject({ status: 'invalid', estimate: { totalCost: 100 } });
+    expect(figuresState(store.$result.get()).current).toBe(false);
+
+    store.setField('robots', '4');
+    await vi.advanceTimersByTimeAsync(350); // robots=4 is asked
+    store.setField('robots', '5'); // typed before its answer
+    pending[2]!.resolve(fakeEstimate(400));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(store.$result.get().status).toBe('loading');
+    expect(figuresState(store.$result.get()).current).toBe(false);
+    await vi.advanceTimersByTimeAsync(350);
+    pending[3]!.resolve(fakeEstimate(500));
+    await vi.runAllTimersAsync();
+    expect(store.$result.get()).toMatchObject({ status: 'ready', estimate: { totalCost: 500 }, input: { robots: 5 } });
+  });
+
+  test('a quote link saved for inputs changed meanwhile is not shown', async () => {
+    const { api, pending } = scriptedApi();
+    let answerSave: (quote: { id: string; url: string }) => void = () => {};
+    api.saveQuote = (() => new Promise((resolve) => (answerSave = resolve))) as never;
+    vi.stubGlobal('location', { href: 'https://help.example.com/tools/robot-quota/' });
+    const store = createCalculatorStore({ api, syncUrl: false });
+    store.start();
+    pending[0]!.resolve(fakeEstimate(100));
+    await vi.runAllTimersAsync();
+    const sharing = store.share();
+    expect(store.$share.get().status).toBe('saving');
+    store.setField('robots', '5');
+    answerSave({ id: 'q1', url: '/tools/robot-quota/?quote=q1' });
+    await sharing;
+    expect(store.$share.get()).toEqual({ status: 'idle' });
+    vi.unstubAllGlobals();
+  });
+
   test('a quote link is not made from a wrong input, and says why', async () => {
     const { api } = scriptedApi();
     const store = createCalculatorStore({ api, syncUrl: false });

@@ -74,6 +74,14 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | undefined;
   let sequence = 0;
+  let shareSequence = 0;
+
+  /** Drops the estimate in flight: its answer would be for inputs no longer there. */
+  function supersede() {
+    controller?.abort();
+    controller = undefined;
+    sequence++;
+  }
 
   const previous = () => {
     const r = $result.get();
@@ -103,6 +111,7 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
     clearTimeout(timer);
     const parsed = parseFields();
     if ('errors' in parsed) {
+      supersede();
       $result.set({ status: 'invalid', fieldErrors: parsed.errors, message: '请先改正标出的输入。', ...previous() });
       $share.set({ status: 'idle' });
       return;
@@ -133,7 +142,11 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
   function setField(field: CalculatorField, text: string) {
     $fields.setKey(field, text);
     // From the first keystroke the figures are the old ones: no CSV or quote of them
-    // while the new estimate waits for the pause in typing.
+    // while the new estimate waits for the pause in typing, and no answer or quote link
+    // still on its way for the inputs before this keystroke.
+    supersede();
+    shareSequence++;
+    if ($share.get().status !== 'idle') $share.set({ status: 'idle' });
     const r = $result.get();
     if (r.status === 'ready') $result.set({ status: 'loading', estimate: r.estimate, input: r.input });
     clearTimeout(timer);
@@ -179,11 +192,15 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
       $share.set({ status: 'failed', message: '请先改正标出的输入，再生成报价链接。' });
       return;
     }
+    const mine = ++shareSequence;
     $share.set({ status: 'saving' });
     try {
       const quote = await api.saveQuote(parsed.values);
+      // The inputs changed while it was saved: that link is not for what is on screen.
+      if (mine !== shareSequence) return;
       $share.set({ status: 'saved', id: quote.id, url: new URL(quote.url, location.href).href });
     } catch (error) {
+      if (mine !== shareSequence) return;
       $share.set({ status: 'failed', message: error instanceof ApiError ? error.message : '暂时无法生成链接，请稍后再试。' });
     }
   }
