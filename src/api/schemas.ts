@@ -55,7 +55,7 @@ export const storedText = (max: number, { min = 1, name = '内容' }: { min?: nu
 const queryInteger = (min: number, max: number, fallback: number) =>
   z
     .string({ error: (issue) => (Array.isArray(issue.input) ? '只能给一个值' : undefined) })
-    .regex(/^(-?\d{1,9})?$/, '必须是整数')
+    .regex(/^(-?\d{1,10})?$/, '必须是整数')
     .optional()
     .transform((value) => (value ? Number(value) : fallback))
     .pipe(z.number().min(min, `不能小于 ${min}`).max(max, `不能大于 ${max}`))

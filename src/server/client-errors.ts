@@ -10,16 +10,20 @@ import { apiSecurityHeaders } from './security-headers.ts';
 /** How long a client may take to send its request headers, and its whole request. */
 export const HEADERS_TIMEOUT_MS = 20_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** How often Node looks for requests over those times (its default, 30 s, would let them run to twice as long). */
+export const TIMEOUT_CHECK_INTERVAL_MS = 5_000;
 
 type Refusal = { status: number; reason: string; code: 'invalid_request' | 'request_timeout'; message: string };
 
 const refusals: Record<string, Refusal> = {
   HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'invalid_request', message: '请求头太大。' },
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: { status: 413, reason: 'Payload Too Large', code: 'invalid_request', message: '分块请求的扩展信息太长。' },
+  // Node gives the same code for headersTimeout and requestTimeout.
   ERR_HTTP_REQUEST_TIMEOUT: {
     status: 408,
     reason: 'Request Timeout',
     code: 'request_timeout',
-    message: `请求没有在 ${REQUEST_TIMEOUT_MS / 1000} 秒内传完，连接已断开。`,
+    message: `请求没有按时传完（请求头 ${HEADERS_TIMEOUT_MS / 1000} 秒、整个请求 ${REQUEST_TIMEOUT_MS / 1000} 秒），连接已断开。`,
   },
 };
 const malformed: Refusal = { status: 400, reason: 'Bad Request', code: 'invalid_request', message: '请求不符合 HTTP 格式，无法处理。' };

@@ -8,7 +8,7 @@ import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import { ConfigError } from '../config/friendly-errors.ts';
 import { StoreOpenError } from '../store/sqlite.ts';
-import { answerClientError, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './client-errors.ts';
+import { answerClientError, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from './client-errors.ts';
 import { parseServerEnv } from './env.ts';
 import { SecureServerResponse, headerSetFor, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
@@ -71,7 +71,7 @@ function sendNotFoundPage(res: ServerResponse) {
   res.end(notFoundPage);
 }
 
-const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade, ServerResponse: SecureServerResponse }, (req, res) => {
+const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade, ServerResponse: SecureServerResponse, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS }, (req, res) => {
   const headers = headerSetFor(req.url ?? '/');
   if (headers === 'api') {
     res.apiHeaders = true;

@@ -1,4 +1,5 @@
 // The help center as a customer uses it: home, articles, SEO files, 404, themes, layout.
+import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { shippedArticles, shippedCategories } from '../support/content.ts';
 import { useBrowser } from '../support/browser.ts';
@@ -133,6 +134,20 @@ describe('themes', () => {
     expect(await background()).toBe(lightBg);
     await expect(page.getByRole('button', { name: '切换深色模式' }).getAttribute('aria-pressed')).resolves.toBe('false');
     await context.close();
+  });
+});
+
+describe('inline head', () => {
+  // The CSP <meta> comes after them in <head>, so a browser does not check these two
+  // there; a proxy that sends the same policy as a header would. Their hashes must match.
+  test.each(['/', '/faq/change-administrator/', '/tools/diagnostics/'])('%s: the CSP lists the hashes of the inline style and script', async (path) => {
+    const html = await (await fetch(baseUrl + path)).text();
+    const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)![1]!;
+    const directive = (name: string) => csp.split(';').find((d) => d.trim().startsWith(`${name} `)) ?? '';
+    const style = /<style>(@layer [^<]*)<\/style>/.exec(html)![1]!;
+    const script = /<script>(try\{[^<]*)<\/script>/.exec(html)![1]!;
+    expect(directive('style-src')).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    expect(directive('script-src')).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
   });
 });
 

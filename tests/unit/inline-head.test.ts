@@ -1,5 +1,5 @@
-// The layer order every page states first, inline (its CSP hash is checked by the
-// browser tests: a blocked inline style shows as a console error there).
+// The layer order every page states first, inline (that the built pages' CSP lists the
+// hashes of the inline style and script is checked in tests/browser/help-center.test.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { LAYER_ORDER_STYLE } from '../../src/config/inline-head.ts';
