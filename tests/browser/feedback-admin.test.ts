@@ -90,6 +90,32 @@ describe('failed searches', () => {
   });
 });
 
+describe('searches answered only in part', () => {
+  test('results that share only stray words with the query say so, and the query is recorded; a real match is not', async () => {
+    const s = await server();
+    const { page, context } = await openPage(`${s.url}/search/?q=发票怎么开`);
+    const summary = page.locator('[data-search-page-summary]');
+    await expect.poll(() => summary.textContent()).toContain('完全对应');
+    expect(await page.locator('[data-search-page-results] .hit').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(2200);
+
+    await page.goto(`${s.url}/search/?q=换管理员`);
+    await expect.poll(() => summary.textContent()).toContain('共找到');
+    await page.waitForTimeout(2200);
+
+    const box = page.getByRole('combobox', { name: '搜索帮助文章' });
+    await page.goto(`${s.url}/faq/download-client/`);
+    await box.fill('发票怎么开');
+    await page.locator('.results .partial').waitFor();
+    await expect.poll(() => page.locator('[data-search-status]').first().textContent()).toContain('部分匹配');
+
+    await signIn(page, s.url);
+    const rows = await tableRows(page, 'search-misses');
+    expect(rows.map((r) => r[0])).toEqual(['发票怎么开']);
+    await context.close();
+  });
+});
+
 describe('operator page', () => {
   test('does not exist without WENDA_ADMIN_TOKEN', async () => {
     const s = await server({});
@@ -198,7 +224,7 @@ describe('operator page', () => {
     const { page, context } = await openPage(`${s.url}/`, { width: 360, colorScheme });
     await signIn(page, s.url);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    for (const [table, title] of [['feedback', '文章反馈'], ['search-misses', '没有结果的搜索'], ['quotes', '保存的报价']]) {
+    for (const [table, title] of [['feedback', '文章反馈'], ['search-misses', '没找到答案的搜索'], ['quotes', '保存的报价']]) {
       const region = page.getByRole('region', { name: `${title}表格` });
       expect(await region.count(), title).toBe(1);
       await expect(region.getAttribute('tabindex')).resolves.toBe('0');

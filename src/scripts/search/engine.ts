@@ -2,6 +2,7 @@
 // turns its results into plain hits for the search views.
 
 import { ALIASES_ANCHOR } from '../../lib/content/urls.ts';
+import { isPartialMatch } from './relevance.ts';
 
 /** One article found by a query. */
 export interface SearchHit {
@@ -18,6 +19,8 @@ export interface SearchOutcome {
   query: string;
   total: number;
   hits: SearchHit[];
+  /** The hits share only stray words with the query (src/scripts/search/relevance.ts). */
+  partial: boolean;
 }
 
 interface PagefindSubResult {
@@ -123,10 +126,12 @@ export function toHit(data: PagefindResultData): SearchHit {
  */
 export async function searchArticles(query: string, limit: number): Promise<SearchOutcome | null> {
   const trimmed = query.trim();
-  if (!trimmed) return { query: trimmed, total: 0, hits: [] };
+  if (!trimmed) return { query: trimmed, total: 0, hits: [], partial: false };
   const engine = await loadPagefind();
   const found = await engine.debouncedSearch(trimmed, {}, 120);
   if (!found) return null;
   const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
-  return { query: trimmed, total: found.results.length, hits: data.map(toHit) };
+  // Judged on the best few: Pagefind ranks the best first.
+  const matched = data.slice(0, 3).map((d) => [d.excerpt, ...(d.sub_results ?? []).map((s) => s.excerpt)].flatMap(markedWords));
+  return { query: trimmed, total: found.results.length, hits: data.map(toHit), partial: isPartialMatch(trimmed, matched) };
 }

@@ -45,6 +45,11 @@ export function renderHit(hit: SearchHit, id: string): HTMLAnchorElement {
   return link;
 }
 
+/** Above results that share only some words with the query. */
+export function renderPartialNote(query: string): HTMLElement {
+  return el('p', 'partial', `没有与「${query}」完全对应的文章，以下只包含部分字词：`);
+}
+
 /** The "nothing found" message, followed by the support lines from the page's template. */
 export function renderNoResult(query: string): HTMLElement {
   const box = el('div', 'empty');

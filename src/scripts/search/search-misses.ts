@@ -1,20 +1,21 @@
-// Tells the support API about searches that found nothing, once per settled query:
-// after the visitor has stopped typing for a moment, never per keystroke.
+// Tells the support API about searches that found nothing, or only articles sharing
+// stray words with the query, once per settled query: after the visitor has stopped
+// typing for a moment, never per keystroke.
 
 const SETTLE_MS = 1500;
 const sent = new Set<string>();
 
 export interface MissReporter {
-  /** A search for `query` found nothing; report it if the query is still there once settled. */
-  noResult(query: string): void;
-  /** The query changed or found something: forget any pending report. */
+  /** A search for `query` found no answer; report it if the query is still there once settled. */
+  unanswered(query: string): void;
+  /** The query changed or found an answer: forget any pending report. */
   cancel(): void;
 }
 
 export function missReporter(apiBaseUrl: string, currentQuery: () => string): MissReporter {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
-    noResult(query) {
+    unanswered(query) {
       clearTimeout(timer);
       const key = query.trim().toLowerCase();
       if (!key || sent.has(key)) return;

@@ -2,8 +2,8 @@
 // (a combobox navigable with the arrow keys) or the full list on the search page.
 
 import { preloadSearchIndex, searchArticles, type SearchOutcome } from './engine.ts';
-import { renderHit, renderNoResult } from './render.ts';
-import { missReporter } from './search-misses.ts';
+import { renderHit, renderNoResult, renderPartialNote } from './render.ts';
+import { missReporter, type MissReporter } from './search-misses.ts';
 
 const DROPDOWN_LIMIT = 6;
 const PAGE_LIMIT = 30;
@@ -27,7 +27,13 @@ function parts(form: HTMLFormElement) {
 }
 
 function announce(status: HTMLElement, outcome: SearchOutcome) {
-  status.textContent = outcome.total ? `找到 ${outcome.total} 篇相关文章` : '没有找到相关文章';
+  status.textContent = !outcome.total ? '没有找到相关文章' : outcome.partial ? `只找到 ${outcome.total} 篇部分匹配的文章` : `找到 ${outcome.total} 篇相关文章`;
+}
+
+/** Reports a search that found nothing, or only partial matches, as a failed search. */
+function report(misses: MissReporter, outcome: SearchOutcome) {
+  if (outcome.total && !outcome.partial) misses.cancel();
+  else misses.unanswered(outcome.query);
 }
 
 function searchPageUrl(query: string) {
@@ -90,9 +96,11 @@ function attachDropdown(form: HTMLFormElement) {
       all.setAttribute('role', 'option');
       items.push(all);
     }
-    listbox.replaceChildren(...(items.length ? items : [renderNoResult(query)]));
-    if (outcome.total) misses.cancel();
-    else misses.noResult(query);
+    // Said aloud by the status line; shown above the options for the eye.
+    const note = outcome.partial && items.length ? [renderPartialNote(query)] : [];
+    note[0]?.setAttribute('aria-hidden', 'true');
+    listbox.replaceChildren(...(items.length ? [...note, ...items] : [renderNoResult(query)]));
+    report(misses, outcome);
     announce(status, outcome);
     open(document.activeElement === input || form.contains(document.activeElement));
     setActive(-1);
@@ -153,7 +161,11 @@ function attachPageSearch(form: HTMLFormElement) {
       return;
     }
     if (!outcome || input.value.trim() !== query) return;
-    summary.textContent = outcome.total ? `「${query}」共找到 ${outcome.total} 篇相关文章` : '';
+    summary.textContent = !outcome.total
+      ? ''
+      : outcome.partial
+        ? `没有找到与「${query}」完全对应的文章，下面 ${outcome.total} 篇只包含其中部分字词。换个说法试试，或联系我们。`
+        : `「${query}」共找到 ${outcome.total} 篇相关文章`;
     list.replaceChildren(
       ...(outcome.hits.length
         ? outcome.hits.map((hit, i) => {
@@ -163,8 +175,7 @@ function attachPageSearch(form: HTMLFormElement) {
           })
         : [renderNoResult(query)]),
     );
-    if (outcome.total) misses.cancel();
-    else misses.noResult(query);
+    report(misses, outcome);
     announce(status, outcome);
   };
 
