@@ -1,6 +1,7 @@
 // What the operator page shows, read through the support API's admin routes (in
 // process, with the admin token): helpfulness per article, failed searches, saved
 // quotes, a diagnostics report by reference; and the same tables as CSV.
+import { chinaDateTime } from '../lib/china-time.ts';
 import { supportApi } from '../server/support-api-registry.ts';
 import { toCsv } from '../lib/csv.ts';
 import type { PageFeedback, SearchMiss } from '../store/types.ts';
@@ -40,7 +41,6 @@ export function diagnosticsReport(token: string, id: string) {
   return /^\d{8}$/.test(id) ? adminGet<StoredDiagnosticsReport>(`/diagnostics/reports/${id}`, token) : Promise.resolve(undefined);
 }
 
-const shanghai = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /**
  * How a column reads, for its width on a narrow screen: `text` (a title, a query) and
@@ -67,7 +67,7 @@ export function feedbackTable(pages: PageFeedback[], titleOf: (page: string) => 
       p.notHelpful,
       `${helpfulPercent(p)}%`,
       p.latestComments.map((c) => c.comment).join(' / '),
-      shanghai(p.lastVoteAt),
+      chinaDateTime(p.lastVoteAt),
     ]),
   };
 }
@@ -76,7 +76,7 @@ export function missesTable(misses: SearchMiss[]): OperatorTable {
   return {
     header: ['搜索词', '次数', '首次', '最近'],
     kinds: ['text', 'number', 'time', 'time'],
-    rows: misses.map((m) => [m.query, m.count, shanghai(m.firstSeen), shanghai(m.lastSeen)]),
+    rows: misses.map((m) => [m.query, m.count, chinaDateTime(m.firstSeen), chinaDateTime(m.lastSeen)]),
   };
 }
 
@@ -86,7 +86,7 @@ export function quotesTable(quotes: QuoteRow[]): OperatorTable {
     kinds: ['code', 'time', 'number', 'number', 'number', 'number', 'number', 'number', 'code'],
     rows: quotes.map((q) => [
       q.id,
-      shanghai(q.createdAt),
+      chinaDateTime(q.createdAt),
       q.input.robots,
       q.input.monthlyConversations,
       q.input.monthlyGrowthPercent,

@@ -67,7 +67,7 @@ describe('article feedback', () => {
 });
 
 describe('failed searches', () => {
-  test('a query that finds nothing is recorded once per settled query, with its count', async () => {
+  test('a query that finds nothing is recorded once per settled query and tab, with its count', async () => {
     const s = await server();
     const { page, context } = await openPage(`${s.url}/faq/download-client/`);
     const box = page.getByRole('combobox', { name: '搜索帮助文章' });
@@ -79,9 +79,15 @@ describe('failed searches', () => {
     await box.fill('');
     await box.pressSequentially('zqxjvw', { delay: 50 });
     await page.waitForTimeout(2200);
+    // Enter to the search page (or a reload) in the same tab is the same search.
     await page.goto(`${s.url}/search/?q=zqxjvw`);
     await page.locator('[data-search-page-results] .empty').waitFor();
     await page.waitForTimeout(2200);
+    // Another visitor (another tab) searching the same counts again.
+    const other = await openPage(`${s.url}/search/?q=zqxjvw`);
+    await other.page.locator('[data-search-page-results] .empty').waitFor();
+    await other.page.waitForTimeout(2200);
+    await other.context.close();
 
     await signIn(page, s.url);
     const rows = await tableRows(page, 'search-misses');
@@ -205,9 +211,9 @@ describe('operator page', () => {
     expect(checks).toEqual([
       ['browser-mode', '浏览器内核', '异常', '处理：切换到极速模式'],
       ['cookies', '浏览器 Cookie', '正常', ''],
-      ['host-1', '连接 接待组件（wpa.b.qq.com）', '异常', '处理：解除对会话服务的拦截'],
-      ['host-2', '连接 会话窗口（webpage.qidian.qq.com）', '异常', '处理：解除对会话服务的拦截'],
-      ['host-3', '连接 消息服务（qidian.qq.com）', '异常', '处理：解除对会话服务的拦截'],
+      ['host-1', '连接接待组件（wpa.b.qq.com）', '异常', '处理：解除对会话服务的拦截'],
+      ['host-2', '连接会话窗口（webpage.qidian.qq.com）', '异常', '处理：解除对会话服务的拦截'],
+      ['host-3', '连接消息服务（qidian.qq.com）', '异常', '处理：解除对会话服务的拦截'],
       ['host-9', '连接第 9 个会话服务地址', '正常', ''],
     ]);
     expect(await report.textContent()).toContain('QQ 浏览器正处于兼容模式');

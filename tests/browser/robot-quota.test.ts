@@ -150,6 +150,19 @@ describe('robot quota calculator', () => {
     const expected = await apiEstimate({ robots: 7, monthlyConversations: 50000 }, again.url);
     await expect.poll(() => total(page).textContent()).toBe(formatYuan(expected.totalCost));
     await expect(alert.count()).resolves.toBe(0);
+    // The retried inputs are in the URL, and focus went to the figures, not the page.
+    expect(new URL(page.url()).searchParams.get('robots')).toBe('7');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('rq-results'))).toBe(true);
+    await context.close();
+  });
+
+  test('what is typed before the tool is ready is not lost: its inputs wait until then', async () => {
+    const { page, context } = await openPage('/faq/robot-conversation-packs/');
+    // The server-rendered inputs are disabled until the island has hydrated.
+    expect(await page.locator('.robot-quota input[name=robots]').first().isDisabled()).toBe(true);
+    await page.locator('.robot-quota').scrollIntoViewIfNeeded();
+    await total(page).waitFor();
+    expect(await page.locator('.robot-quota input[name=robots]').first().isDisabled()).toBe(false);
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 // Search as customers use it: their own words, the keyboard, a shareable results page.
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
+import { colours, contrast } from '../support/contrast.ts';
 
 const { openPage } = useBrowser();
 
@@ -38,6 +39,19 @@ describe('header search', () => {
     expect(active).toBeTruthy();
     expect(await page.locator(`#${active}`).getAttribute('aria-selected')).toBe('true');
     await Promise.all([page.waitForURL('**/faq/widget-session-not-opening/'), page.keyboard.press('Enter')]);
+    await context.close();
+  });
+
+  test.each(['light', 'dark'] as const)('in %s, highlighted words are readable and the chosen option has an outline', async (colorScheme) => {
+    const { page, context } = await openPage('/faq/download-client/', { colorScheme });
+    await page.getByRole('combobox', { name: '搜索帮助文章' }).fill('聊天窗口打不开');
+    const mark = page.locator('.results mark').first();
+    await mark.waitFor();
+    const { color, background } = await colours(mark);
+    expect(contrast(color, background), `${color} on ${background}`).toBeGreaterThanOrEqual(4.5);
+    await page.keyboard.press('ArrowDown');
+    const chosen = page.locator('.results [aria-selected="true"]');
+    expect(await chosen.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
     await context.close();
   });
 

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
+import { colours, contrast } from '../support/contrast.ts';
 
 const { baseUrl, openPage } = useBrowser();
 let operatorServers: Server[] = [];
@@ -103,6 +104,12 @@ describe('widget preview', () => {
     await expect.poll(() => page.getByTestId('snippet').inputValue()).toBe('<a href="https://kf.example.com/chat?id=link-test">联系我们</a>');
     // Preact clears the property, leaving target="" (the same as none: this tab).
     expect(['', null]).toContain(await page.getByTestId('frame-desktop').getByRole('link', { name: '联系我们' }).getAttribute('target'));
+
+    // The preview page is light in either theme; so is its link colour.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const demo = page.getByTestId('frame-desktop').getByRole('link', { name: '联系我们' });
+    const { color, background } = await colours(demo);
+    expect(contrast(color, background), `${color} on ${background}`).toBeGreaterThanOrEqual(4.5);
 
     await page.getByLabel('二维码（站外渠道）').check();
     expect(await page.getByLabel('打开方式').count()).toBe(0);

@@ -15,7 +15,7 @@ describe('a saved report on the operator page', () => {
     expect(checkName(cookie.id, hosts)).toBe(cookie.title);
     const host = await checkHost(hosts[1]!, 1, { probe: () => Promise.resolve(), timeoutMs: 1000 });
     expect(checkName(host.id, hosts)).toBe(host.title);
-    expect(checkName('host-2', hosts)).toBe('连接 会话窗口（webpage.qidian.qq.com）');
+    expect(checkName('host-2', hosts)).toBe('连接会话窗口（webpage.qidian.qq.com）');
     for (const [id, title] of Object.entries(CHECK_TITLES)) expect(checkName(id, hosts)).toBe(title);
   });
 
@@ -50,14 +50,14 @@ describe('a saved report on the operator page', () => {
       { label: '结论', value: '未提供' },
     ]);
     expect(view.checks).toEqual([
-      { id: 'host-1', name: '连接 接待组件（wpa.b.qq.com）', status: 'fail', statusLabel: '异常', finding: '连接立即被拒绝。', fix: '解除对会话服务的拦截' },
+      { id: 'host-1', name: '连接接待组件（wpa.b.qq.com）', status: 'fail', statusLabel: '异常', finding: '连接立即被拒绝。', fix: '解除对会话服务的拦截' },
       { id: 'clock', name: '系统时间', status: 'unknown', statusLabel: '未知', finding: '？', fix: undefined },
     ]);
   });
 
   test('a report that carries the titles the customer saw is shown with those, whatever the hosts are now', () => {
-    const stored = { id: '1', createdAt: '2026-11-25T02:00:00Z', report: { browser: { name: 'Chrome' }, checks: [{ id: 'host-1', title: '连接 旧接待（old.example.com）', status: 'fail', finding: '超时' }] } };
-    expect(reportView(stored, hosts).checks[0]!.name).toBe('连接 旧接待（old.example.com）');
+    const stored = { id: '1', createdAt: '2026-11-25T02:00:00Z', report: { browser: { name: 'Chrome' }, checks: [{ id: 'host-1', title: '连接旧接待（old.example.com）', status: 'fail', finding: '超时' }] } };
+    expect(reportView(stored, hosts).checks[0]!.name).toBe('连接旧接待（old.example.com）');
   });
 
   test('the version is not repeated when the tool put it in the name', () => {

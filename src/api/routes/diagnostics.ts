@@ -26,7 +26,7 @@ export const diagnosticsReportSchema = z
       .array(
         z.strictObject({
           id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-          /** The check's name as the customer saw it, e.g. 连接 接待组件（wpa.b.qq.com）. */
+          /** The check's name as the customer saw it, e.g. 连接接待组件（wpa.b.qq.com）. */
           title: text(80).optional(),
           status: z.enum(['pass', 'warn', 'fail', 'unknown']),
           finding: text(300, 1),

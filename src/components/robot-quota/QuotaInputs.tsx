@@ -19,7 +19,7 @@ const FIELDS: FieldSpec[] = [
   { field: 'carryOverBalance', label: '本期结余', unit: '次', hint: '当前周期还没用完的对话次数，续费后可转入' },
 ];
 
-export function QuotaInputs({ store, idPrefix }: { store: CalculatorStore; idPrefix: string }) {
+export function QuotaInputs({ store, idPrefix, ready }: { store: CalculatorStore; idPrefix: string; ready: boolean }) {
   const fields = useStore(store.$fields);
   const result = useStore(store.$result);
   const errors = result.status === 'invalid' ? result.fieldErrors : {};
@@ -27,7 +27,7 @@ export function QuotaInputs({ store, idPrefix }: { store: CalculatorStore; idPre
   const describe = (field: CalculatorField) => `${idPrefix}-${field}-hint${errors[field] ? ` ${idPrefix}-${field}-error` : ''}`;
 
   return (
-    <fieldset class="rq-inputs">
+    <fieldset class="rq-inputs" disabled={!ready}>
       <legend>估算条件</legend>
       {FIELDS.map(({ field, label, unit, hint }) => {
         const value = parseAmount(fields[field]);

@@ -1,5 +1,6 @@
 // The estimate: total, per-year table, when the quota would run out, the carry-over
 // rule, the sample-price notice, and the actions (share link, print, CSV).
+import { chinaDate } from '../../lib/china-time.ts';
 import { useStore } from '@nanostores/preact';
 import { useState } from 'preact/hooks';
 import type { Estimate } from '../../lib/quota/estimate.ts';
@@ -17,7 +18,7 @@ function downloadCsv(estimate: Estimate, packName: (id: string) => string) {
   const blob = new Blob([estimateToCsv(estimate, packName)], { type: 'text/csv;charset=utf-8' });
   const link = Object.assign(document.createElement('a'), {
     href: URL.createObjectURL(blob),
-    download: `机器人对话估算-${new Date().toISOString().slice(0, 10)}.csv`,
+    download: `机器人对话估算-${chinaDate()}.csv`,
   });
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
@@ -88,6 +89,8 @@ export function QuotaResults({
   return (
     <section
       class={figures.current ? 'rq-results' : 'rq-results rq-results--stale'}
+      id={`${idPrefix}-results`}
+      tabIndex={-1}
       aria-labelledby={`${idPrefix}-results-title`}
       aria-describedby={reasonId}
     >

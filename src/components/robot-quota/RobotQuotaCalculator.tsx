@@ -66,7 +66,13 @@ function QuoteInputsSummary({ store }: { store: CalculatorStore }) {
 
 export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix }: RobotQuotaCalculatorProps) {
   const store = useMemo(() => createCalculatorStore({ api: supportApiClient(apiBaseUrl), syncUrl }), [apiBaseUrl, syncUrl]);
-  useEffect(() => store.start(), [store]);
+  // The inputs are rendered disabled on the server and enabled once hydrated: what was
+  // typed before would be replaced by the defaults.
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    setReady(true);
+    return store.start();
+  }, [store]);
   // The printing day, known only in the browser (the page itself is built ahead).
   const [today, setToday] = useState('');
   useEffect(() => setToday(new Date().toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })), []);
@@ -78,7 +84,7 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix }: 
     <div class="rq" aria-busy={result.status === 'loading' ? 'true' : 'false'}>
       <p class="rq-print-date">估算日期：{today}</p>
       <QuoteBanner store={store} />
-      {quote ? <QuoteInputsSummary store={store} /> : <QuotaInputs store={store} idPrefix={idPrefix} />}
+      {quote ? <QuoteInputsSummary store={store} /> : <QuotaInputs store={store} idPrefix={idPrefix} ready={ready} />}
 
       <div class="rq-status" role="status">
         {result.status === 'loading' && !estimate && '正在估算…'}
@@ -87,7 +93,15 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix }: 
       {result.status === 'unreachable' && (
         <div class="rq-offline" role="alert">
           <p>{result.message}</p>
-          <button type="button" onClick={() => void store.estimateNow('none')}>
+          <button
+            type="button"
+            onClick={async () => {
+              // The inputs go into the URL as after typing; focus moves to the new
+              // figures, since this button goes away.
+              await store.estimateNow(quote ? 'none' : 'push');
+              if (store.$result.get().status === 'ready') document.getElementById(`${idPrefix}-results`)?.focus();
+            }}
+          >
             重试
           </button>
         </div>

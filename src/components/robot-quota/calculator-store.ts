@@ -132,7 +132,9 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
       if (error instanceof ApiError && error.status < 500) {
         const fieldErrors: Partial<Record<CalculatorField, string>> = {};
         for (const f of error.fields) if ((CALCULATOR_FIELDS as readonly string[]).includes(f.path)) fieldErrors[f.path as CalculatorField] = f.message;
-        $result.set({ status: 'invalid', fieldErrors, message: error.message, ...previous() });
+        // The API's words are for any caller; on the form the fields are marked already.
+        const message = Object.keys(fieldErrors).length ? '请先改正标出的输入。' : error.message;
+        $result.set({ status: 'invalid', fieldErrors, message, ...previous() });
       } else {
         $result.set({ status: 'unreachable', message: '暂时连不上估算服务，已填写的内容不会丢失。', ...previous() });
       }

@@ -170,7 +170,7 @@ export default function WidgetPreview({ idPrefix }: { idPrefix: string }) {
             </label>
           ))}
         </fieldset>
-        {field('chatUrl', '接待链接', <input id={id('chatUrl')} type="url" value={raw.chatUrl} onInput={set('chatUrl')} {...invalid('chatUrl')} />, '在接待组件后台复制的会话链接，以 https:// 开头')}
+        {field('chatUrl', '接待链接', <input id={id('chatUrl')} type="url" value={raw.chatUrl} onInput={set('chatUrl')} {...invalid('chatUrl')} />, '在接待组件后台复制的会话链接，以 https://（或 http://）开头')}
         {field('label', kind === 'link' ? '链接文字' : '按钮文字', <input id={id('label')} type="text" value={raw.label} onInput={set('label')} {...invalid('label')} />)}
         {uses('color') && (
           <div class="wp-field">

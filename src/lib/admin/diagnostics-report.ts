@@ -4,6 +4,7 @@
 // with its status, finding and fix, and the facts about the browser it came from.
 import { CHECK_TITLES, hostCheckTitle } from '../diagnostics/check-titles.ts';
 import { STATUS_LABELS } from '../diagnostics/report.ts';
+import { chinaDateTime } from '../china-time.ts';
 import type { ChatHost, CheckStatus } from '../diagnostics/types.ts';
 
 /** What GET /api/v1/admin/diagnostics/reports/{id} answers. */
@@ -63,14 +64,13 @@ function browserLabel({ name, version, mode }: StoredDiagnosticsReport['report']
   return mode ? `${withVersion}（${mode}）` : withVersion;
 }
 
-export const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export function reportView(stored: StoredDiagnosticsReport, chatHosts: readonly ChatHost[]): ReportView {
   const r = stored.report;
   return {
     id: stored.id,
     facts: [
-      { label: '提交时间', value: shanghaiTime(stored.createdAt) },
+      { label: '提交时间', value: chinaDateTime(stored.createdAt) },
       { label: '浏览器', value: browserLabel(r.browser) },
       { label: '系统', value: r.browser.os || NOT_GIVEN },
       { label: '页面', value: r.page || NOT_GIVEN },

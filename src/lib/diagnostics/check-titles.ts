@@ -28,4 +28,4 @@ const hostName = (url: string) => {
 };
 
 /** 连接 接待组件（wpa.b.qq.com） */
-export const hostCheckTitle = (host: ChatHost) => `连接 ${host.label}（${hostName(host.url)}）`;
+export const hostCheckTitle = (host: ChatHost) => `连接${host.label}（${hostName(host.url)}）`;

@@ -1,5 +1,6 @@
 // The diagnostics results as a customer hands them to support: plain text to copy,
 // and the body of POST /api/v1/diagnostics/reports. Browser facts only, nothing personal.
+import { chinaDateTime } from '../china-time.ts';
 import type { DetectedPlatform } from '../platform/detect-platform.ts';
 import { FIX_GUIDES } from './fix-guides.ts';
 import { summarize } from './run-diagnostics.ts';
@@ -31,7 +32,7 @@ export function summaryLine(results: readonly CheckResult[]): string {
 export function reportText(results: readonly CheckResult[], platform: DetectedPlatform, userAgent: string, at: Date): string {
   const lines = [
     '【浏览器检测报告】',
-    `时间：${at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`,
+    `时间：${chinaDateTime(at)}`,
     `浏览器：${platform.browserLabel}`,
     `系统：${osLabel(platform)}`,
     `结论：${summaryLine(results)}`,

@@ -1,5 +1,6 @@
 // How a client is described to visitors: sizes, dates, file names, platform names, and
 // the command that checks a download's SHA-256 on the visitor's own system.
+import { chinaDate } from '../china-time.ts';
 import type { OperatingSystem } from '../platform/detect-platform.ts';
 import type { Client } from './client-schema.ts';
 import { STORE_NAMES, type Platform } from './platforms.ts';
@@ -14,8 +15,7 @@ export function formatSize(bytes: number): string {
 }
 
 /** "2026-10-28" in the site's time zone. */
-export const formatDate = (date: Date | string) =>
-  new Date(date).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+export const formatDate = (date: Date | string) => chinaDate(date);
 
 /** The file name at the end of a download URL. */
 export function fileNameOf(url: string): string {

@@ -3,7 +3,24 @@
 // typing for a moment, never per keystroke.
 
 const SETTLE_MS = 1500;
-const sent = new Set<string>();
+/** Queries reported in this tab, kept across pages: the header search, then Enter to the search page, is one search. */
+const SENT_KEY = 'wenda-search-misses-sent';
+const sent = new Set<string>(readSent());
+
+function readSent(): string[] {
+  try {
+    return JSON.parse(sessionStorage.getItem(SENT_KEY) ?? '[]') as string[];
+  } catch {
+    return [];
+  }
+}
+function keepSent() {
+  try {
+    sessionStorage.setItem(SENT_KEY, JSON.stringify([...sent].slice(-50)));
+  } catch {
+    /* storage blocked: remembered on this page only */
+  }
+}
 
 export interface MissReporter {
   /** A search for `query` found no answer; report it if the query is still there once settled. */
@@ -22,12 +39,16 @@ export function missReporter(apiBaseUrl: string, currentQuery: () => string): Mi
       timer = setTimeout(() => {
         if (currentQuery().trim().toLowerCase() !== key || sent.has(key)) return;
         sent.add(key);
+        keepSent();
         void fetch(`${apiBaseUrl}/api/v1/search-misses`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ query: query.trim().slice(0, 100) }),
           keepalive: true,
-        }).catch(() => sent.delete(key));
+        }).catch(() => {
+          sent.delete(key);
+          keepSent();
+        });
       }, SETTLE_MS);
     },
     cancel: () => clearTimeout(timer),

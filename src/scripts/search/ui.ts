@@ -164,7 +164,7 @@ function attachPageSearch(form: HTMLFormElement) {
     summary.textContent = !outcome.total
       ? ''
       : outcome.partial
-        ? `没有找到与「${query}」完全对应的文章，下面 ${outcome.total} 篇只包含其中部分字词。换个说法试试，或联系我们。`
+        ? `没有找到与「${query}」完全对应的文章，下面 ${outcome.total} 篇只包含其中部分字词。换个说法试试，比如用更短的关键词。`
         : `「${query}」共找到 ${outcome.total} 篇相关文章`;
     list.replaceChildren(
       ...(outcome.hits.length

@@ -1,4 +1,5 @@
 // /admin/export/<table>.csv: the operator page's tables as CSV, same rows as on screen.
+import { chinaDate } from '../../../lib/china-time.ts';
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { adminToken, signedIn } from '../../../lib/admin/admin-access.ts';
@@ -23,7 +24,7 @@ export const GET: APIRoute = async ({ params, cookies }) => {
   return new Response(tableCsv(table()), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${params.table}-${new Date().toISOString().slice(0, 10)}.csv"`,
+      'Content-Disposition': `attachment; filename="${params.table}-${chinaDate()}.csv"`,
       'Cache-Control': 'no-store',
     },
   });
