@@ -157,9 +157,10 @@ describe('robot quota calculator', () => {
   });
 
   test('what is typed before the tool is ready is not lost: its inputs wait until then', async () => {
-    const { page, context } = await openPage('/faq/robot-conversation-packs/');
     // The server-rendered inputs are disabled until the island has hydrated.
-    expect(await page.locator('.robot-quota input[name=robots]').first().isDisabled()).toBe(true);
+    const html = await (await fetch(`${baseUrl}/faq/robot-conversation-packs/`)).text();
+    expect(html).toMatch(/<fieldset class="rq-inputs" disabled>/);
+    const { page, context } = await openPage('/faq/robot-conversation-packs/');
     await page.locator('.robot-quota').scrollIntoViewIfNeeded();
     await total(page).waitFor();
     expect(await page.locator('.robot-quota input[name=robots]').first().isDisabled()).toBe(false);
