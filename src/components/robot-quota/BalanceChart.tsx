@@ -1,11 +1,11 @@
 // The balance month by month as an SVG line, with a title, a description and the
 // monthly table as its text alternative. The drawing is as many units wide as the chart
 // is pixels wide, so its labels keep their CSS size (13px) on a phone and on a desktop.
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { balanceChartGeometry, type ChartBox } from '../../lib/quota/balance-chart.ts';
 import type { Estimate } from '../../lib/quota/estimate.ts';
 import { formatCount, formatInWords } from '../../lib/quota/number-input.ts';
 import { ScrollArea } from './ScrollArea.tsx';
+import { useMeasured } from './use-measured.ts';
 
 const PADDING = { left: 72, bottom: 28, top: 12, right: 12 };
 /** "第 5 年" at 13px, its 4px offset from the mark and a gap before the next label. */
@@ -16,29 +16,13 @@ function chartBox(width: number): ChartBox {
   return { width, height: Math.round(Math.min(300, Math.max(200, width * 0.35))), padding: PADDING, yearLabelWidth: YEAR_LABEL_WIDTH };
 }
 
-/** The element's content width in px, kept up to date; `fallback` until measured. */
-function useWidth(fallback: number) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(fallback);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => {
-      const w = Math.round(el.clientWidth);
-      if (w > 0) setWidth(w);
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return { ref, width };
-}
+/** The box's content width in px (640 until measured). */
+const contentWidth = (el: HTMLElement) => Math.round(el.clientWidth) || undefined;
 
 const shortCount = (n: number) => (n >= 1e4 ? formatInWords(n).replace(' ', '') : formatCount(n));
 
 export function BalanceChart({ estimate, idPrefix }: { estimate: Estimate; idPrefix: string }) {
-  const { ref, width } = useWidth(640);
+  const { ref, value: width } = useMeasured(640, contentWidth);
   const box = chartBox(width);
   const g = balanceChartGeometry(estimate.monthly, box);
   const last = estimate.monthly.at(-1);

@@ -2,36 +2,19 @@
 // once it does scroll, reachable by keyboard (arrow keys then scroll it) with a hint
 // saying so. Edge shadows (CSS) show which side has more.
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useMeasured } from './use-measured.ts';
 
 interface Overflow {
   x: boolean;
   y: boolean;
 }
 
-/** Whether the element's content is wider or taller than the element, kept up to date. */
-function useOverflow() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [overflow, setOverflow] = useState<Overflow>({ x: false, y: false });
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => {
-      const x = el.scrollWidth > el.clientWidth + 1;
-      const y = el.scrollHeight > el.clientHeight + 1;
-      setOverflow((old) => (old.x === x && old.y === y ? old : { x, y }));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    if (el.firstElementChild) observer.observe(el.firstElementChild);
-    return () => observer.disconnect();
-  }, []);
-  return { ref, overflow };
-}
+/** Whether the element's content is wider or taller than the element. */
+const overflowOf = (el: HTMLElement): Overflow => ({ x: el.scrollWidth > el.clientWidth + 1, y: el.scrollHeight > el.clientHeight + 1 });
+const sameOverflow = (a: Overflow, b: Overflow) => a.x === b.x && a.y === b.y;
 
 export function ScrollArea({ labelledBy, hintId, children }: { labelledBy: string; hintId: string; children: ComponentChildren }) {
-  const { ref, overflow } = useOverflow();
+  const { ref, value: overflow } = useMeasured({ x: false, y: false }, overflowOf, sameOverflow);
   const scrolls = overflow.x || overflow.y;
   return (
     <>

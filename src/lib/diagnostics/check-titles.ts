@@ -27,5 +27,5 @@ const hostName = (url: string) => {
   }
 };
 
-/** 连接 接待组件（wpa.b.qq.com） */
+/** 连接接待组件（wpa.b.qq.com） */
 export const hostCheckTitle = (host: ChatHost) => `连接${host.label}（${hostName(host.url)}）`;
