@@ -81,11 +81,11 @@ describe('failed searches', () => {
     await page.waitForTimeout(2200);
     // Enter to the search page (or a reload) in the same tab is the same search.
     await page.goto(`${s.url}/search/?q=zqxjvw`);
-    await page.locator('[data-search-page-results] .empty').waitFor();
+    await page.locator('[data-search-page-empty] .empty').waitFor();
     await page.waitForTimeout(2200);
     // Another visitor (another tab) searching the same counts again.
     const other = await openPage(`${s.url}/search/?q=zqxjvw`);
-    await other.page.locator('[data-search-page-results] .empty').waitFor();
+    await other.page.locator('[data-search-page-empty] .empty').waitFor();
     await other.page.waitForTimeout(2200);
     await other.context.close();
 

@@ -70,6 +70,7 @@ export function QuotaResults({
   estimate,
   figures,
   idPrefix,
+  headingLevel,
   readOnly,
 }: {
   store: CalculatorStore;
@@ -77,8 +78,10 @@ export function QuotaResults({
   /** Whether `estimate` belongs to the inputs as they are now. */
   figures: FiguresState;
   idPrefix: string;
+  headingLevel: 2 | 3;
   readOnly: boolean;
 }) {
+  const Heading = `h${headingLevel}` as const;
   const priceList = useStore(store.$priceList);
   const names = new Map(priceList?.packs.map((p) => [p.id, p.name]));
   const packName = (id: string) => names.get(id) ?? id;
@@ -94,9 +97,9 @@ export function QuotaResults({
       aria-labelledby={`${idPrefix}-results-title`}
       aria-describedby={reasonId}
     >
-      <h3 id={`${idPrefix}-results-title`} class="visually-hidden">
+      <Heading id={`${idPrefix}-results-title`} class="visually-hidden">
         估算结果
-      </h3>
+      </Heading>
       {reason && (
         <p class="rq-stale-reason" id={reasonId}>
           {reason}

@@ -15,6 +15,8 @@ export interface RobotQuotaCalculatorProps {
   syncUrl: boolean;
   /** Unique per page, for element ids. */
   idPrefix: string;
+  /** Level of the results' heading: 2 on the tool's own page, 3 inside an article's section. */
+  headingLevel?: 2 | 3;
 }
 
 const dateFormat = (iso: string) => iso.slice(0, 10);
@@ -64,7 +66,7 @@ function QuoteInputsSummary({ store }: { store: CalculatorStore }) {
   );
 }
 
-export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix }: RobotQuotaCalculatorProps) {
+export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, headingLevel = 3 }: RobotQuotaCalculatorProps) {
   const store = useMemo(() => createCalculatorStore({ api: supportApiClient(apiBaseUrl), syncUrl }), [apiBaseUrl, syncUrl]);
   // The inputs are rendered disabled on the server and enabled once hydrated: what was
   // typed before would be replaced by the defaults.
@@ -107,7 +109,7 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix }: 
         </div>
       )}
       {estimate ? (
-        <QuotaResults store={store} estimate={estimate} figures={figuresState(result)} idPrefix={idPrefix} readOnly={!!quote} />
+        <QuotaResults store={store} estimate={estimate} figures={figuresState(result)} idPrefix={idPrefix} headingLevel={headingLevel} readOnly={!!quote} />
       ) : (
         result.status !== 'loading' && <p class="rq-empty">填写上面的条件后，这里会显示逐年费用和余额。</p>
       )}

@@ -92,7 +92,15 @@ function download(name: string, href: string) {
   Object.assign(document.createElement('a'), { href, download: name }).click();
 }
 
-export default function WidgetPreview({ idPrefix }: { idPrefix: string }) {
+export interface WidgetPreviewProps {
+  /** Unique per page, for element ids. */
+  idPrefix: string;
+  /** Level of the tool's section headings: 2 on the tool's own page, 3 inside an article's section. */
+  headingLevel?: 2 | 3;
+}
+
+export default function WidgetPreview({ idPrefix, headingLevel = 3 }: WidgetPreviewProps) {
+  const Heading = `h${headingLevel}` as const;
   const [state, setState] = useState<{ raw: Raw; kind: Kind }>(() => ({ raw: asRaw(DEFAULT_WIDGET), kind: 'launcher' }));
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -226,7 +234,7 @@ export default function WidgetPreview({ idPrefix }: { idPrefix: string }) {
       </form>
 
       <section class="wp-preview" aria-label="预览">
-        <h3>预览</h3>
+        <Heading class="wp-heading">预览</Heading>
         {kind === 'qr' ? (
           <div class="wp-qr" data-testid="qr-preview">
             {qrSvg ? <div class="wp-qr-image" role="img" aria-label="接待链接二维码" dangerouslySetInnerHTML={{ __html: qrSvg }} /> : <p>填写有效的接待链接后生成二维码。</p>}
@@ -240,7 +248,7 @@ export default function WidgetPreview({ idPrefix }: { idPrefix: string }) {
       </section>
 
       <section class="wp-outputs" aria-label="获取代码">
-        <h3>获取代码和链接</h3>
+        <Heading class="wp-heading">获取代码和链接</Heading>
         {!valid ? (
           <p class="wp-error">请先填写有效的接待链接。</p>
         ) : (
@@ -280,7 +288,7 @@ export default function WidgetPreview({ idPrefix }: { idPrefix: string }) {
       </section>
 
       <section class="wp-channels" aria-label="站外渠道">
-        <h3>放到站外渠道</h3>
+        <Heading class="wp-heading">放到站外渠道</Heading>
         <p class="wp-note">{RESTRICTION_NOTE}</p>
         <div class="wp-channel-list">
           {CHANNEL_GUIDES.map((g) => (

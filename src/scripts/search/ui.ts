@@ -22,6 +22,7 @@ function parts(form: HTMLFormElement) {
   return {
     input: form.querySelector('input')!,
     listbox: form.querySelector<HTMLElement>('[role="listbox"]')!,
+    panel: form.querySelector<HTMLElement>('[data-search-panel]')!,
     status: form.querySelector<HTMLElement>('[data-search-status]')!,
   };
 }
@@ -41,16 +42,25 @@ function searchPageUrl(query: string) {
 }
 
 function attachDropdown(form: HTMLFormElement) {
-  const { input, listbox, status } = parts(form);
+  const { input, listbox, panel, status } = parts(form);
   const misses = missReporter(form.dataset.apiBase ?? '', () => input.value);
   let active = -1;
   let latest = '';
+  let hasContent = false;
 
   const options = () => [...listbox.querySelectorAll<HTMLAnchorElement>('a[role="option"]')];
   const open = (isOpen: boolean) => {
-    listbox.hidden = !isOpen;
-    input.setAttribute('aria-expanded', String(isOpen));
+    panel.hidden = !isOpen;
+    // Expanded means options to choose from; "nothing found" is said by the status line.
+    input.setAttribute('aria-expanded', String(isOpen && !listbox.hidden));
     if (!isOpen) setActive(-1);
+  };
+  /** Fills the popup: a note above the options, the options, or a message alone. */
+  const show = (items: HTMLElement[], extra: { note?: HTMLElement | undefined; message?: HTMLElement } = {}) => {
+    listbox.replaceChildren(...items);
+    listbox.hidden = !items.length;
+    panel.replaceChildren(...(extra.note ? [extra.note] : []), listbox, ...(extra.message ? [extra.message] : []));
+    hasContent = items.length > 0 || extra.message !== undefined;
   };
   const setActive = (index: number) => {
     const all = options();
@@ -69,7 +79,7 @@ function attachDropdown(form: HTMLFormElement) {
     latest = query;
     if (!query) {
       misses.cancel();
-      listbox.replaceChildren();
+      show([]);
       open(false);
       return;
     }
@@ -77,7 +87,7 @@ function attachDropdown(form: HTMLFormElement) {
     try {
       outcome = await searchArticles(query, DROPDOWN_LIMIT);
     } catch {
-      listbox.replaceChildren(Object.assign(document.createElement('p'), { className: 'empty', textContent: '搜索暂时不可用，请稍后再试，或按回车打开搜索页。' }));
+      show([], { message: Object.assign(document.createElement('p'), { className: 'empty', textContent: '搜索暂时不可用，请稍后再试，或按回车打开搜索页。' }) });
       open(true);
       return;
     }
@@ -97,9 +107,10 @@ function attachDropdown(form: HTMLFormElement) {
       items.push(all);
     }
     // Said aloud by the status line; shown above the options for the eye.
-    const note = outcome.partial && items.length ? [renderPartialNote(query)] : [];
-    note[0]?.setAttribute('aria-hidden', 'true');
-    listbox.replaceChildren(...(items.length ? [...note, ...items] : [renderNoResult(query)]));
+    const note = outcome.partial && items.length ? renderPartialNote(query) : undefined;
+    note?.setAttribute('aria-hidden', 'true');
+    if (items.length) show(items, { note });
+    else show([], { message: renderNoResult(query) });
     report(misses, outcome);
     announce(status, outcome);
     open(document.activeElement === input || form.contains(document.activeElement));
@@ -108,12 +119,12 @@ function attachDropdown(form: HTMLFormElement) {
 
   input.addEventListener('input', () => void run());
   input.addEventListener('focus', () => {
-    if (input.value.trim() && listbox.childElementCount) open(true);
+    if (input.value.trim() && hasContent) open(true);
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (listbox.hidden) {
-        if (!listbox.childElementCount) return;
+      if (panel.hidden) {
+        if (!hasContent) return;
         open(true);
       }
       event.preventDefault();
@@ -122,7 +133,7 @@ function attachDropdown(form: HTMLFormElement) {
       event.preventDefault();
       options()[active]?.click();
     } else if (event.key === 'Escape') {
-      if (!listbox.hidden) open(false);
+      if (!panel.hidden) open(false);
       else input.value = '';
     }
   });
@@ -137,6 +148,8 @@ function attachPageSearch(form: HTMLFormElement) {
   const misses = missReporter(form.dataset.apiBase ?? '', () => input.value);
   const list = document.querySelector<HTMLElement>('[data-search-page-results]')!;
   const summary = document.querySelector<HTMLElement>('[data-search-page-summary]')!;
+  // "Nothing found" and the support lines go beside the list, which holds only results.
+  const empty = document.querySelector<HTMLElement>('[data-search-page-empty]')!;
   input.value = new URLSearchParams(location.search).get('q') ?? input.value;
   input.removeAttribute('role');
   input.removeAttribute('aria-expanded');
@@ -151,6 +164,7 @@ function attachPageSearch(form: HTMLFormElement) {
     if (!query) {
       summary.textContent = '输入问题或关键词，结果会随输入即时显示。';
       list.replaceChildren();
+      empty.replaceChildren();
       return;
     }
     let outcome: SearchOutcome | null;
@@ -167,14 +181,13 @@ function attachPageSearch(form: HTMLFormElement) {
         ? `没有找到与「${query}」完全对应的文章，下面 ${outcome.total} 篇只包含其中部分字词。换个说法试试，比如用更短的关键词。`
         : `「${query}」共找到 ${outcome.total} 篇相关文章`;
     list.replaceChildren(
-      ...(outcome.hits.length
-        ? outcome.hits.map((hit, i) => {
-            const item = document.createElement('li');
-            item.append(renderHit(hit, `page-hit-${i}`));
-            return item;
-          })
-        : [renderNoResult(query)]),
+      ...outcome.hits.map((hit, i) => {
+        const item = document.createElement('li');
+        item.append(renderHit(hit, `page-hit-${i}`));
+        return item;
+      }),
     );
+    empty.replaceChildren(...(outcome.hits.length ? [] : [renderNoResult(query)]));
     report(misses, outcome);
     announce(status, outcome);
   };

@@ -1,0 +1,188 @@
+// Every built page, and the tools in the states a visitor brings them to, checked by axe
+// (WCAG 2.2 A/AA and axe's best practices) in Chromium: light at 1280 px and dark at
+// 360 px. axe finds what can be found by machine (contrast, names, labels, landmarks,
+// heading order, ARIA misuse); keyboard paths and focus are tested by each tool's tests.
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readdirSync, statSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../support/browser.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+const { baseUrl, newContext } = useBrowser();
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const VIEWS = [
+  { name: 'light, 1280 px', width: 1280, colorScheme: 'light' },
+  { name: 'dark, 360 px', width: 360, colorScheme: 'dark' },
+] as const;
+type View = (typeof VIEWS)[number];
+
+/** The pages of the build: every index.html under dist/client, and the 404 page. */
+function builtPages(dir = new URL('../../dist/client/', import.meta.url), path = '/'): string[] {
+  const pages: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const child = new URL(name, dir);
+    if (statSync(child).isDirectory()) {
+      if (name !== '_astro' && name !== 'pagefind') pages.push(...builtPages(new URL(`${name}/`, dir), `${path}${name}/`));
+    } else if (name === 'index.html') pages.push(path);
+  }
+  return pages;
+}
+const pages = [...builtPages(), '/404.html'];
+
+async function open(view: View, url: string) {
+  const context = await newContext({ viewport: { width: view.width, height: 800 }, colorScheme: view.colorScheme, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(url);
+  return { page, close: () => context.close() };
+}
+
+/** Scrolls through the page so that every island (hydrated when visible) comes to life. */
+async function hydrateAll(page: Page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20)));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+}
+
+/** axe's findings, one readable line per rule and element. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${(n.failureSummary ?? v.help).replace(/\s+/g, ' ')}`),
+  );
+}
+
+describe('every built page passes axe', () => {
+  test('the build has its pages', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(20);
+    expect(pages).toEqual(expect.arrayContaining(['/', '/search/', '/downloads/', '/tools/robot-quota/', '/tools/widget/', '/tools/diagnostics/']));
+  });
+
+  for (const path of pages) {
+    test(path, async () => {
+      for (const view of VIEWS) {
+        const { page, close } = await open(view, baseUrl + path);
+        await hydrateAll(page);
+        expect(await violations(page), view.name).toEqual([]);
+        await close();
+      }
+    });
+  }
+});
+
+describe('the tools pass axe in the states visitors bring them to', () => {
+  for (const view of VIEWS) {
+    describe(view.name, () => {
+      test('search: results, partial results and none', async () => {
+        for (const query of ['机器人', '发票怎么开', 'qwertyzxcv']) {
+          const { page, close } = await open(view, `${baseUrl}/search/?q=${encodeURIComponent(query)}`);
+          await expect.poll(() => page.locator('[data-search-page-summary]').textContent()).not.toContain('正在加载');
+          expect(await violations(page), query).toEqual([]);
+          await close();
+        }
+      });
+
+      test('header search: suggestions, and nothing found', async () => {
+        const { page, close } = await open(view, `${baseUrl}/`);
+        const box = page.getByRole('combobox', { name: '搜索帮助文章' });
+        if (!(await box.isVisible())) await page.keyboard.press('/');
+        await box.fill('聊天窗口打不开');
+        await expect.poll(() => box.getAttribute('aria-expanded')).toBe('true');
+        await page.keyboard.press('ArrowDown');
+        expect(await violations(page), 'suggestions').toEqual([]);
+        await box.fill('qwertyzxcv');
+        await page.getByText('没有找到与「qwertyzxcv」相关的文章', { exact: false }).waitFor();
+        expect(await violations(page), 'nothing found').toEqual([]);
+        await close();
+      });
+
+      test('article feedback: asked for more, then thanked', async () => {
+        const { page, close } = await open(view, `${baseUrl}/faq/change-administrator/`);
+        await hydrateAll(page);
+        const feedback = page.getByTestId('article-feedback');
+        await feedback.getByRole('button', { name: '没帮助' }).click();
+        await feedback.getByLabel(/哪里没说清楚/).waitFor();
+        expect(await violations(page), 'asking').toEqual([]);
+        await feedback.getByLabel(/哪里没说清楚/).fill('想知道原管理员离职了怎么办');
+        await feedback.getByRole('button', { name: '提交补充说明' }).click();
+        await feedback.getByText('补充说明已收到。').waitFor();
+        expect(await violations(page), 'thanked').toEqual([]);
+        await close();
+      });
+
+      test('diagnostics: finished, and sent to support', async () => {
+        const { page, close } = await open(view, `${baseUrl}/tools/diagnostics/`);
+        const send = page.getByRole('button', { name: '发送给客服' });
+        await send.waitFor({ timeout: 20_000 });
+        expect(await violations(page), 'finished').toEqual([]);
+        await send.click();
+        await page.getByTestId('reference-id').waitFor();
+        expect(await violations(page), 'sent').toEqual([]);
+        await close();
+      });
+
+      test('widget preview: each kind, and a refused link', async () => {
+        const { page, close } = await open(view, `${baseUrl}/tools/widget/`);
+        await hydrateAll(page);
+        const kinds = page.locator('input[type="radio"][name$="-kind"]');
+        const count = await kinds.count();
+        expect(count).toBeGreaterThanOrEqual(3);
+        for (let i = 0; i < count; i++) {
+          await kinds.nth(i).check();
+          expect(await violations(page), `kind ${await kinds.nth(i).getAttribute('value')}`).toEqual([]);
+        }
+        await page.getByLabel('接待链接', { exact: true }).fill('javascript:alert(1)');
+        await expect.poll(() => page.getByLabel('接待链接', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+        expect(await violations(page), 'refused link').toEqual([]);
+        await close();
+      });
+
+      test('calculator: figures, and an input out of range', async () => {
+        const { page, close } = await open(view, `${baseUrl}/tools/robot-quota/`);
+        await hydrateAll(page);
+        await page.locator('#rq-results').waitFor();
+        expect(await violations(page), 'figures').toEqual([]);
+        await page.getByLabel('机器人数量', { exact: true }).fill('0');
+        await expect.poll(() => page.getByLabel('机器人数量', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+        expect(await violations(page), 'out of range').toEqual([]);
+        await close();
+      });
+    });
+  }
+});
+
+describe('the operator page passes axe', () => {
+  const TOKEN = 'a11y-token-0123456789abcdef0123456789';
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ env: { WENDA_ADMIN_TOKEN: TOKEN } });
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await post('/feedback', { page: '/faq/change-administrator/', helpful: false, comment: '没有写原管理员离职的情况' });
+    await post('/search-misses', { query: '发票怎么开' });
+    await post('/robot-quota/quotes', { robots: 2, monthlyConversations: 90_000 });
+  });
+  afterAll(() => server?.stop());
+
+  for (const view of VIEWS) {
+    test(`signed out, refused, and signed in with data (${view.name})`, async () => {
+      const { page, close } = await open(view, `${server.url}/admin/`);
+      expect(await violations(page), 'signed out').toEqual([]);
+      await page.getByLabel('管理员令牌').fill('wrong-token-0123456789abcdef0123456789');
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('alert').first().waitFor();
+      expect(await violations(page), 'refused').toEqual([]);
+      await page.getByLabel('管理员令牌').fill(TOKEN);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('button', { name: '退出登录' }).waitFor();
+      expect(await violations(page), 'signed in').toEqual([]);
+      await close();
+    });
+  }
+});
