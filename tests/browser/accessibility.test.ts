@@ -8,6 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import site from '../../content/site.json' with { type: 'json' };
 
 const { baseUrl, newContext } = useBrowser();
 
@@ -31,12 +32,23 @@ function builtPages(dir = new URL('../../dist/client/', import.meta.url), path =
 }
 const pages = [...builtPages(), '/404.html'];
 
-async function open(view: View, url: string) {
-  const context = await newContext({ viewport: { width: view.width, height: 800 }, colorScheme: view.colorScheme, reducedMotion: 'reduce' });
+async function open(view: View, url: string, device: { userAgent?: string; mobile?: boolean } = {}) {
+  const context = await newContext({
+    viewport: { width: view.width, height: 800 },
+    colorScheme: view.colorScheme,
+    reducedMotion: 'reduce',
+    ...(device.userAgent ? { userAgent: device.userAgent } : {}),
+    isMobile: device.mobile ?? false,
+    hasTouch: device.mobile ?? false,
+  });
   const page = await context.newPage();
+  await before?.(page);
+  before = undefined;
   await page.goto(url);
   return { page, close: () => context.close() };
 }
+/** Runs once on the next page `open` makes, before it navigates (to set up routes). */
+let before: ((page: Page) => Promise<void>) | undefined;
 
 /** Scrolls through the page so that every island (hydrated when visible) comes to life. */
 async function hydrateAll(page: Page) {
@@ -124,6 +136,38 @@ describe('the tools pass axe in the states visitors bring them to', () => {
         await send.click();
         await page.getByTestId('reference-id').waitFor();
         expect(await violations(page), 'sent').toEqual([]);
+        await close();
+      });
+
+      test('downloads on an iPhone and inside WeChat', async () => {
+        const devices = {
+          iPhone: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Mobile/15E148 Safari/604.1',
+          'WeChat on Android':
+            'Mozilla/5.0 (Linux; Android 12; M2102J2SC Build/SKQ1.211006.001; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/86.0.4240.99 XWEB/4317 MMWEBSDK/20220903 Mobile Safari/537.36 MMWEBID/4357 MicroMessenger/8.0.28.2240(0x28001C57) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64',
+        };
+        for (const [name, userAgent] of Object.entries(devices)) {
+          const { page, close } = await open(view, `${baseUrl}/downloads/`, { userAgent, mobile: true });
+          await page.getByTestId('recommendation').waitFor();
+          await hydrateAll(page);
+          expect(await violations(page), name).toEqual([]);
+          await close();
+        }
+      });
+
+      test('diagnostics: a chat host refused, with its fix guides open', async () => {
+        const refused = new URL(site.diagnostics.chatHosts[0]!.url).origin;
+        before = async (page) => {
+          for (const { url } of site.diagnostics.chatHosts) {
+            const origin = new URL(url).origin;
+            await page.route(`${origin}/**`, (route) => (origin === refused ? route.abort('blockedbyclient') : route.fulfill({ status: 200, body: 'ok' })));
+          }
+        };
+        const { page, close } = await open(view, `${baseUrl}/tools/diagnostics/`);
+        await page.locator('[data-testid=diagnostics][data-running=false]').waitFor({ timeout: 20_000 });
+        expect(await page.locator('[data-check="host-1"]').getAttribute('data-status')).toBe('fail');
+        expect(await page.locator('[data-check="host-1"] details').count()).toBeGreaterThan(1);
+        await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        expect(await violations(page)).toEqual([]);
         await close();
       });
 
