@@ -1,12 +1,16 @@
 // Every built page, and the tools in the states a visitor brings them to, checked by axe
 // (WCAG 2.2 A/AA and axe's best practices) in Chromium: light at 1280 px and dark at
 // 360 px. axe finds what can be found by machine (contrast, names, labels, landmarks,
-// heading order, ARIA misuse); keyboard paths and focus are tested by each tool's tests.
+// heading order, ARIA misuse). Each page is also walked with Tab from top to bottom
+// (tests/support/keyboard-walk.ts): every stop must show a focus indicator of 3:1 or
+// more, be visible and not hidden under something else, and the walk must end.
+// Keyboard use of each tool (arrow keys, Escape, Enter) is tested by the tool's tests.
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
+import { keyboardWalk } from '../support/keyboard-walk.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import site from '../../content/site.json' with { type: 'json' };
 
@@ -76,12 +80,35 @@ describe('every built page passes axe', () => {
     expect(pages).toEqual(expect.arrayContaining(['/', '/search/', '/downloads/', '/tools/robot-quota/', '/tools/widget/', '/tools/diagnostics/']));
   });
 
+  test('the keyboard walk finds a stop without focus indicator, a faint one, and a covered one', async () => {
+    // On a blank page: a built page's CSP would refuse this inline style.
+    const context = await newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.setContent(`
+      <style>:focus-visible { outline: 3px solid #1a5fd0; } .plain:focus { outline: none; } .faint:focus-visible { outline-color: #ddd; }</style>
+      <button class="under">under</button>
+      <div style="margin-top: 4rem"><a href="#a">fine</a> <button class="plain">plain</button> <button class="faint">faint</button></div>
+      <div class="header" style="position: fixed; top: 0; left: 0; right: 0; height: 3rem; background: white"></div>`);
+    const walk = await keyboardWalk(page);
+    expect(walk.stops).toBe(4);
+    expect(walk.problems).toEqual([
+      expect.stringMatching(/^button\.under .*covered by div\.header$/),
+      expect.stringMatching(/^button\.plain .*no focus indicator$/),
+      expect.stringMatching(/^button\.faint .*1\.\d\d:1$/),
+    ]);
+    await context.close();
+  });
+
   for (const path of pages) {
     test(path, async () => {
       for (const view of VIEWS) {
         const { page, close } = await open(view, baseUrl + path);
         await hydrateAll(page);
         expect(await violations(page), view.name).toEqual([]);
+        const walk = await keyboardWalk(page);
+        expect(walk.problems, `${view.name}: keyboard`).toEqual([]);
+        // The storage probe is a hidden frame's page, with nothing to focus.
+        if (!path.includes('storage-probe')) expect(walk.stops, `${view.name}: focus stops`).toBeGreaterThan(5);
         await close();
       }
     });
@@ -226,6 +253,9 @@ describe('the operator page passes axe', () => {
       await page.getByRole('button', { name: '登录' }).click();
       await page.getByRole('button', { name: '退出登录' }).waitFor();
       expect(await violations(page), 'signed in').toEqual([]);
+      const walk = await keyboardWalk(page);
+      expect(walk.problems, 'keyboard').toEqual([]);
+      expect(walk.stops).toBeGreaterThan(5);
       await close();
     });
   }
