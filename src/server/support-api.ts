@@ -2,6 +2,7 @@
 // settings) and builds the app; used by the server entry and by `astro dev`.
 import { readFileSync } from 'node:fs';
 import { createApiApp } from '../api/app.ts';
+import { siteConfig } from '../config/site.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { parseServerEnv, type ServerEnv } from './env.ts';
 import { watchPriceListFile } from './price-list-file.ts';
@@ -23,7 +24,8 @@ export function openSupportApi(env: ServerEnv = parseServerEnv(process.env)) {
     priceList: priceList.current,
     version: packageJson.version,
     adminToken: env.WENDA_ADMIN_TOKEN,
-    allowedOrigins: env.WENDA_ALLOWED_ORIGINS,
+    // The site's own address counts as the site even when a proxy in front rewrites Host.
+    allowedOrigins: [...env.WENDA_ALLOWED_ORIGINS, new URL(siteConfig.siteUrl).origin],
     writesPerMinute: env.WENDA_WRITE_RATE_LIMIT,
     trustProxy: env.WENDA_TRUST_PROXY,
   });

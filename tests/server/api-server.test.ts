@@ -283,6 +283,16 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     expect((await preflight('https://any.example')).status).toBe(403);
   });
 
+  test('writes from the configured site address are the site’s own, even when a proxy rewrote Host', async () => {
+    // A proxy that passes its upstream's Host (nginx's default) makes Host 127.0.0.1:port
+    // while the browser's Origin is the public address.
+    const server = await start({ WENDA_SITE_URL: 'https://help.example.com' });
+    const write = (origin: string) =>
+      fetch(`${server.url}/api/v1/search-misses`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify({ query: '发票怎么开' }) });
+    expect((await write('https://help.example.com')).status).toBe(202);
+    expect((await write('https://other.example.com')).status).toBe(403);
+  });
+
   test('pages and the API carry security headers', async () => {
     const server = await start();
     const page = await fetch(`${server.url}/faq/change-administrator/`);
