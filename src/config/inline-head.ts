@@ -1,6 +1,8 @@
 // What every page's <head> carries inline, ahead of any stylesheet or script, and the
 // CSP hashes for it: Astro's CSP hashes only the scripts and styles it bundles.
 import { createHash } from 'node:crypto';
+import { brandColourStyle } from './brand-colours.ts';
+import { siteConfig } from './site.ts';
 
 /**
  * Applies the remembered theme (`localStorage['wenda-theme']`: light | dark) before the
@@ -17,6 +19,9 @@ export const THEME_INIT_SCRIPT =
  */
 export const LAYER_ORDER_STYLE = '@layer reset, props, base, layout, components, markdown, print;';
 
+/** The operator's brand colour over the default tokens (empty without `theme` in site.json). */
+export const BRAND_COLOUR_STYLE = brandColourStyle(siteConfig.theme);
+
 const sha256 = (source: string) => `sha256-${createHash('sha256').update(source).digest('base64')}` as const;
 
 /** `sha256-…` sources for every inline script, for `security.csp.scriptDirective.hashes`. */
@@ -26,5 +31,5 @@ export function inlineScriptHashes(): `sha256-${string}`[] {
 
 /** `sha256-…` sources for every inline style, for `security.csp.styleDirective.hashes`. */
 export function inlineStyleHashes(): `sha256-${string}`[] {
-  return [LAYER_ORDER_STYLE].map(sha256);
+  return [LAYER_ORDER_STYLE, BRAND_COLOUR_STYLE].filter(Boolean).map(sha256);
 }

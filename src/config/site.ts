@@ -1,6 +1,7 @@
 // The operator's site settings (brand, logo, support lines, URLs): one schema, validated
 // once at build and server start, so a typo stops the build with the field named.
 import { z } from 'zod';
+import { themeSchema } from './brand-colours.ts';
 import { parseWithFriendlyErrors } from './friendly-errors.ts';
 import siteJson from '../../content/site.json' with { type: 'json' };
 
@@ -51,6 +52,8 @@ export const siteConfigSchema = z.strictObject({
       alt: z.string().trim().min(1),
     })
     .optional(),
+  /** Brand colour for links, buttons and focus, light and dark; omit for the default blue. */
+  theme: themeSchema.optional(),
   /** Phone lines shown on every page; at least one. */
   supportLines: z.array(supportLineSchema).min(1).max(4),
   /** Public URL of the site, used for canonical links, Open Graph and the sitemap. */

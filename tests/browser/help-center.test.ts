@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { shippedArticles, shippedCategories } from '../support/content.ts';
 import { useBrowser } from '../support/browser.ts';
 import { colours, contrast } from '../support/contrast.ts';
+import site from '../../content/site.json' with { type: 'json' };
 
 const { baseUrl, openPage } = useBrowser();
 
@@ -146,8 +147,27 @@ describe('inline head', () => {
     const directive = (name: string) => csp.split(';').find((d) => d.trim().startsWith(`${name} `)) ?? '';
     const style = /<style>(@layer [^<]*)<\/style>/.exec(html)![1]!;
     const script = /<script>(try\{[^<]*)<\/script>/.exec(html)![1]!;
+    const brand = /<style>(:root\{[^<]*)<\/style>/.exec(html)![1]!;
     expect(directive('style-src')).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    expect(directive('style-src')).toContain(`'sha256-${createHash('sha256').update(brand).digest('base64')}'`);
     expect(directive('script-src')).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+  });
+});
+
+describe('brand colour', () => {
+  // content/site.json's theme: links, buttons and focus take it, each theme its own shade.
+  test.each([
+    ['light', site.theme.accent],
+    ['dark', site.theme.accentDark],
+  ] as const)('%s: links and the focus ring take the configured colour', async (colorScheme, expected) => {
+    const { page, context, errors } = await openPage('/faq/change-administrator/', { colorScheme });
+    const token = (name: string) => page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
+    expect(await token('--c-accent')).toBe(expected);
+    expect(await token('--c-focus')).toBe(expected);
+    const hex = (rgb: string) => `#${rgb.match(/\d+/g)!.slice(0, 3).map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`;
+    expect(hex(await page.locator('.markdown a').first().evaluate((a) => getComputedStyle(a).color))).toBe(expected);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
 
