@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { clientSchema, type Client } from '../../src/lib/downloads/client-schema.ts';
 import { recommendClient } from '../../src/lib/downloads/recommend-client.ts';
-import { actionLabel, checksumCommand, fileNameOf, formatSize } from '../../src/lib/downloads/present-client.ts';
+import { actionLabel, checksumCommand, fileNameOf, formatSize, platformList } from '../../src/lib/downloads/present-client.ts';
 import { detectPlatform, type DetectedPlatform } from '../../src/lib/platform/detect-platform.ts';
 
 const dir = new URL('../../content/clients/', import.meta.url);
@@ -92,6 +92,12 @@ describe('presentation', () => {
     [checksumCommand('linux', 'a.deb').command, 'sha256sum ~/Downloads/a.deb'],
     [actionLabel({ download: { kind: 'store', store: 'app-store', url: 'https://x' } }), '前往 App Store'],
     [actionLabel({ download: { kind: 'store', store: 'yingyongbao', url: 'https://x' } }), '前往应用宝'],
+    // The download page's description names the platforms there are clients for.
+    [platformList([{ platform: 'android' }, { platform: 'windows' }, { platform: 'windows' }, { platform: 'linux' }]), 'Windows、Linux 和安卓'],
+    [platformList([{ platform: 'android' }, { platform: 'web' }, { platform: 'ios' }]), 'iPhone / iPad、安卓和网页版'],
+    [platformList([{ platform: 'macos' }, { platform: 'linux' }]), 'macOS 和 Linux'],
+    [platformList([{ platform: 'macos' }]), 'macOS'],
+    [platformList([]), ''],
   ])('%s', (actual, expected) => {
     expect(actual).toBe(expected);
   });

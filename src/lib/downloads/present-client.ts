@@ -3,7 +3,7 @@
 import { chinaDate } from '../china-time.ts';
 import type { OperatingSystem } from '../platform/detect-platform.ts';
 import type { Client } from './client-schema.ts';
-import { STORE_NAMES, type Platform } from './platforms.ts';
+import { PLATFORM_NAMES, PLATFORMS, STORE_NAMES, type Platform } from './platforms.ts';
 
 export { ARCHITECTURE_NAMES, PLATFORM_NAMES } from './platforms.ts';
 
@@ -20,6 +20,15 @@ export const formatDate = (date: Date | string) => chinaDate(date);
 /** The file name at the end of a download URL. */
 export function fileNameOf(url: string): string {
   return decodeURIComponent(new URL(url).pathname.split('/').pop() || 'download');
+}
+
+/** The platforms some client is for, in the usual order: "Windows、macOS 和安卓". */
+export function platformList(clients: readonly Pick<Client, 'platform'>[]): string {
+  const names = PLATFORMS.filter((p) => clients.some((c) => c.platform === p)).map((p) => PLATFORM_NAMES[p]);
+  if (names.length < 2) return names[0] ?? '';
+  const [head, last] = [names.slice(0, -1).join('、'), names.at(-1)!];
+  // A space where 和 meets Latin letters, none beside Chinese: "Linux 和安卓", "安卓和 Linux".
+  return `${head}${/[\w)]$/.test(head) ? ' ' : ''}和${/^\w/.test(last) ? ' ' : ''}${last}`;
 }
 
 /** What the main button says: 下载 / 前往 App Store. */
