@@ -14,6 +14,26 @@ export default defineConfig({
   adapter: node({ mode: 'middleware' }),
   integrations: [mdx(), preact(), supportApiIntegration(), pagefindIntegration({ minPages: 12 })],
   build: { inlineStylesheets: 'auto' },
+  vite: {
+    plugins: [
+      {
+        // Astro's own MDX directive is warned about once per article and build pass
+        // (withastro/astro#18087, harmless); two dozen such lines would bury a real one.
+        // Per environment: Astro replaces the build options of its server environments.
+        name: 'wenda:quiet-astro-directive-warning',
+        configEnvironment: () => ({
+          build: {
+            rolldownOptions: {
+              onwarn(warning, warn) {
+                if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+                warn(warning);
+              },
+            },
+          },
+        }),
+      },
+    ],
+  },
   // Shiki's inline styles cannot pass the CSP below; help articles carry no code listings.
   markdown: { syntaxHighlight: false },
   security: {
