@@ -54,6 +54,12 @@ export const siteConfigSchema = z.strictObject({
     .optional(),
   /** Brand colour for links, buttons and focus, light and dark; omit for the default blue. */
   theme: themeSchema.optional(),
+  /**
+   * The picture link previews show (og:image): a PNG or JPEG in `public/`, ideally
+   * 1200×630. Omit it and a PNG or JPEG logo is used; an SVG logo is not, since most
+   * preview crawlers ignore SVG.
+   */
+  shareImage: z.string().regex(/^\/[^\s]*\.(png|jpe?g)$/, '必须是 public/ 下的 PNG 或 JPEG 图片路径，如 /share.png').optional(),
   /** Phone lines shown on every page; at least one. */
   supportLines: z.array(supportLineSchema).min(1).max(4),
   /** Public URL of the site, used for canonical links, Open Graph and the sitemap. */
@@ -89,6 +95,12 @@ export function parseSiteConfig(input: unknown, env: SiteConfigEnv = {}): SiteCo
 /** The validated settings of this build. */
 export const siteConfig: SiteConfig = parseSiteConfig(siteJson, process.env);
 
+
+/** The picture for link previews, if there is one crawlers can read (see `shareImage`). */
+export function shareImagePath(config: Pick<SiteConfig, 'shareImage' | 'logo'>): string | undefined {
+  if (config.shareImage) return config.shareImage;
+  return config.logo && !config.logo.src.endsWith('.svg') ? config.logo.src : undefined;
+}
 
 /** Origins the pages may connect to (CSP connect-src): the API's and the probed hosts'. */
 export function connectOrigins(config: SiteConfig): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseSiteConfig } from '../../src/config/site.ts';
+import { parseSiteConfig, shareImagePath } from '../../src/config/site.ts';
 import { ConfigError } from '../../src/config/friendly-errors.ts';
 import shipped from '../../content/site.json' with { type: 'json' };
 
@@ -55,5 +55,19 @@ describe('site config', () => {
 
   test('messages are in Chinese', () => {
     expect(fieldsOf({ ...valid, brandName: 42 }).message).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('share image', () => {
+  test('link previews get the share image, else a PNG or JPEG logo, never an SVG', () => {
+    expect(shareImagePath({ shareImage: '/share.png', logo: { src: '/logo.svg', alt: 'x' } })).toBe('/share.png');
+    expect(shareImagePath({ logo: { src: '/logo.png', alt: 'x' } })).toBe('/logo.png');
+    expect(shareImagePath({ logo: { src: '/logo.svg', alt: 'x' } })).toBeUndefined();
+    expect(shareImagePath({})).toBeUndefined();
+  });
+
+  test('a share image must be a PNG or JPEG path in public/', () => {
+    expect(fieldsOf({ ...valid, shareImage: 'share.gif' }).paths).toEqual(['shareImage']);
+    expect(parseSiteConfig({ ...valid, shareImage: '/img/share.jpg' }).shareImage).toBe('/img/share.jpg');
   });
 });
