@@ -10,6 +10,7 @@ import { ConfigError } from '../config/friendly-errors.ts';
 import { StoreOpenError } from '../store/sqlite.ts';
 import { answerClientError, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from './client-errors.ts';
 import { parseServerEnv } from './env.ts';
+import { applyProxyTrust } from './forwarded-headers.ts';
 import { SecureServerResponse, headerSetFor, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
 import { attachWebSocketEcho, isWebSocketUpgrade } from './websocket-echo.ts';
@@ -78,7 +79,11 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade, ServerR
     return void api(req, res);
   }
   setSecurityHeaders(res, headers);
-  staticFiles(req, res, () => (hasMalformedEncoding(req.url) ? sendNotFoundPage(res) : void astroHandler(req, res)));
+  staticFiles(req, res, () => {
+    if (hasMalformedEncoding(req.url)) return sendNotFoundPage(res);
+    applyProxyTrust(req, env.WENDA_TRUST_PROXY);
+    void astroHandler(req, res);
+  });
 });
 
 // A client that sends its request slowly is cut off sooner than Node's 5 minutes.

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { siteConfig } from '../../src/config/site.ts';
 import { spawnServer, startServer, type RunningServer } from '../support/server.ts';
 
 const ADMIN = 'server-test-admin-token';
@@ -303,6 +304,52 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     const unknown = await fetch(`${server.url}/faq/no-such-article/`);
     expect(unknown.status).toBe(404);
     expect(server.output()).not.toMatch(/ERROR|Error/);
+  });
+});
+
+/**
+ * Posts a wrong token to the operator page as a browser at the site's own address would
+ * (Host is the site's host name, so Astro would believe X-Forwarded-* if they reached it);
+ * resolves with the status and how long the answer took.
+ */
+async function wrongSignIn(server: RunningServer, headers: Record<string, string>) {
+  const { request } = await import('node:http');
+  const { port } = new URL(server.url);
+  const host = `${new URL(siteConfig.siteUrl).hostname}:${port}`;
+  const body = 'action=sign-in&token=wrong-token-wrong-token';
+  const started = Date.now();
+  const status = await new Promise<number | undefined>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: '/admin/', method: 'POST', headers: { Host: host, Origin: `http://${host}`, 'Content-Type': 'application/x-www-form-urlencoded', ...headers } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+  return { status, ms: Date.now() - started };
+}
+
+describe('the operator sign-in throttle and X-Forwarded-For', { timeout: 30_000 }, () => {
+  // From the fourth wrong token on, each answer waits longer (1 s, 2 s …).
+  test('without WENDA_TRUST_PROXY a client cannot escape it by changing X-Forwarded-For', async () => {
+    const server = await start();
+    const answers = [];
+    for (let i = 1; i <= 5; i++) answers.push(await wrongSignIn(server, { 'X-Forwarded-For': `10.0.0.${i}` }));
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
+    expect(answers[3]!.ms).toBeGreaterThanOrEqual(900);
+    expect(answers[4]!.ms).toBeGreaterThanOrEqual(1900);
+  });
+
+  test('with WENDA_TRUST_PROXY only the right-most entry, the one the proxy added, names the client', async () => {
+    const server = await start({ WENDA_TRUST_PROXY: '1' });
+    const viaProxy = (forged: string, client: string) => wrongSignIn(server, { 'X-Forwarded-For': `${forged}, ${client}` });
+    for (let i = 1; i <= 3; i++) expect((await viaProxy(`10.0.0.${i}`, '203.0.113.7')).status).toBe(401);
+    // Another client behind the same proxy is not slowed down by the first one's failures.
+    expect((await viaProxy('10.0.0.9', '203.0.113.8')).ms).toBeLessThan(900);
+    expect((await viaProxy('10.0.0.4', '203.0.113.7')).ms).toBeGreaterThanOrEqual(900);
   });
 });
 
