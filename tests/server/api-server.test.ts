@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { siteConfig } from '../../src/config/site.ts';
+import { descendantPids, isRunning } from '../support/processes.ts';
 import { spawnServer, startServer, type RunningServer } from '../support/server.ts';
 
 const ADMIN = 'server-test-admin-token';
@@ -257,6 +258,34 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     expect(await server.stop()).toBe(0);
     servers = [];
     expect(server.output()).toContain('SIGTERM');
+  });
+
+  test('npm start stops on a SIGTERM sent to npm alone (as Docker, pm2 and supervisord send it), and frees the port', async () => {
+    const { spawn } = await import('node:child_process');
+    const npm = spawn('npm', ['start'], {
+      cwd: new URL('../../', import.meta.url),
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WENDA_DATA_DIR: tempDir() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    npm.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    npm.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    const npmExited = new Promise((resolve) => npm.once('exit', resolve));
+    let pids: number[] = [];
+    try {
+      await expect.poll(() => /Wenda 已启动：(http:\S+)/.exec(output)?.[1], { timeout: 20_000, interval: 50 }).toBeTruthy();
+      const url = /Wenda 已启动：(http:\S+)/.exec(output)![1]!;
+      pids = descendantPids(npm.pid!);
+      expect(pids.length).toBeGreaterThan(0);
+      npm.kill('SIGTERM');
+      await npmExited;
+      await expect.poll(() => pids.filter(isRunning), { timeout: 10_000, interval: 100 }).toEqual([]);
+      expect(output).toContain('收到 SIGTERM');
+      await expect(fetch(url)).rejects.toThrow();
+    } finally {
+      // Whatever the outcome, nothing this test started keeps running.
+      for (const pid of [npm.pid!, ...pids]) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+    }
   });
 
   test('reads are public to any site, writes only from the site and allowed origins', async () => {
