@@ -11,6 +11,7 @@ import { StoreOpenError } from '../store/sqlite.ts';
 import { answerClientError, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from './client-errors.ts';
 import { parseServerEnv } from './env.ts';
 import { applyProxyTrust } from './forwarded-headers.ts';
+import { listenErrorMessage } from './listen-errors.ts';
 import { SecureServerResponse, headerSetFor, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
 import { attachWebSocketEcho, isWebSocketUpgrade } from './websocket-echo.ts';
@@ -93,7 +94,14 @@ server.on('clientError', answerClientError);
 
 const websocketEcho = attachWebSocketEcho(server);
 
+// Only listening can fail this way (port taken, HOST not this machine's): a message, not a stack.
+const onListenError = (error: NodeJS.ErrnoException) => {
+  supportApi.close();
+  fail(listenErrorMessage(error, env.PORT, env.HOST));
+};
+server.once('error', onListenError);
 server.listen(env.PORT, env.HOST, () => {
+  server.off('error', onListenError);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   console.log(`Wenda 已启动：http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}/`);
