@@ -1,10 +1,12 @@
 // The support API through a real socket: the built server with its SQLite file, as
 // operators run it. What only a process shows: restarts, reloads, start-up errors.
 import { afterEach, describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { siteConfig } from '../../src/config/site.ts';
+import { migrations } from '../../src/store/migrations.ts';
+import { openSqliteStore } from '../../src/store/sqlite.ts';
 import { descendantPids, isRunning } from '../support/processes.ts';
 import { spawnServer, startServer, type RunningServer } from '../support/server.ts';
 
@@ -409,5 +411,60 @@ describe('start-up errors name what to fix', { timeout: 30_000 }, () => {
     expect(await exited).toBe(1);
     for (const text of expected) expect(output()).toContain(text);
     expect(output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
+  /** Starts the server and expects it to stop with exactly one line that contains `expected`. */
+  async function expectOneLineFailure(env: Record<string, string>, expected: string[]) {
+    const { child, exited, output } = spawnServer({ WENDA_DATA_DIR: tempDir(), ...env });
+    try {
+      const stillRunning = new Promise((resolve) => setTimeout(() => resolve('still running'), 15_000));
+      expect(await Promise.race([exited, stillRunning]), output()).toBe(1);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    const lines = output().trim().split('\n');
+    expect(lines, output()).toHaveLength(1);
+    for (const text of expected) expect(lines[0]).toContain(text);
+  }
+
+  test('a port already in use: the port and PORT are named', async () => {
+    const { createServer } = await import('node:net');
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = String((holder.address() as { port: number }).port);
+    try {
+      await expectOneLineFailure({ PORT: port }, [`端口 ${port}`, 'PORT']);
+    } finally {
+      holder.close();
+    }
+  });
+
+  test.each([
+    { name: 'a HOST that cannot be resolved', host: 'wenda-no-such-host.invalid' },
+    { name: 'a HOST that is not an address of this machine', host: '192.0.2.1' },
+  ])('$name: HOST is named', async ({ host }) => {
+    await expectOneLineFailure({ HOST: host }, ['HOST', host]);
+  });
+
+  test('a data file that is not a SQLite database: the file is named and left as it was', async () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, 'wenda.db');
+    const content = 'not a database, just some text someone saved here\n'.repeat(200);
+    writeFileSync(file, content);
+    await expectOneLineFailure({ WENDA_DATA_DIR: dataDir }, [file, '不是 SQLite 数据库', '没有改动']);
+    expect(readFileSync(file, 'utf8')).toBe(content);
+    expect(readdirSync(dataDir)).toEqual(['wenda.db']);
+  });
+
+  test('a database written by a newer Wenda (a schema version this build does not know) is refused', async () => {
+    const dataDir = tempDir();
+    const store = openSqliteStore(dataDir);
+    store.close();
+    const { DatabaseSync } = await import('node:sqlite');
+    const newer = migrations.at(-1)!.version + 1;
+    const db = new DatabaseSync(join(dataDir, 'wenda.db'));
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(newer, 'from the future', new Date().toISOString());
+    db.close();
+    await expectOneLineFailure({ WENDA_DATA_DIR: dataDir }, [join(dataDir, 'wenda.db'), `结构版本是 ${newer}`]);
   });
 });
