@@ -44,7 +44,10 @@ const { handler: astroHandler } = (await import(serverEntry.href)) as { handler:
 // A request without Host (HTTP/1.0) is taken as addressed to this server.
 const api = getRequestListener(supportApi.app.fetch, { hostname: 'localhost', errorHandler: apiRequestErrorAnswer });
 
-const HASHED_ASSET = /^\/(?:_astro|pagefind\/(?:fragment|index|wasm))\b/;
+// Only names that change with their content may be cached for good: Astro's assets, and
+// Pagefind's fragments, indexes and metadata (`…_<hash>.pf_*`). Its other files
+// (wasm.<language>.pagefind, pagefind.js, pagefind-entry.json) keep their names across builds.
+const HASHED_ASSET = /^\/(?:_astro\/|pagefind\/.*_[0-9a-f]{7,}\.pf_\w+$)/;
 const staticFiles = sirv(clientDir, {
   etag: true,
   gzip: true,
