@@ -12,6 +12,7 @@ import { answerClientError, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, REQUEST_T
 import { parseServerEnv } from './env.ts';
 import { applyProxyTrust } from './forwarded-headers.ts';
 import { listenErrorMessage } from './listen-errors.ts';
+import { sendRebuiltPage, watchLoadedBuild } from './loaded-build.ts';
 import { SecureServerResponse, headerSetFor, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
 import { attachWebSocketEcho, isWebSocketUpgrade } from './websocket-echo.ts';
@@ -27,6 +28,7 @@ function fail(message: string): never {
 }
 
 if (!existsSync(fileURLToPath(serverEntry))) fail('没有找到构建产物 dist/server/entry.mjs：请先运行 npm run build。');
+const loadedBuild = watchLoadedBuild(fileURLToPath(new URL('server/chunks/', distDir)));
 
 let env: ReturnType<typeof parseServerEnv>;
 let supportApi: ReturnType<typeof openSupportApi>;
@@ -83,6 +85,7 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade, ServerR
     return void api(req, res);
   }
   setSecurityHeaders(res, headers);
+  if (loadedBuild.replaced()) return sendRebuiltPage(res);
   staticFiles(req, res, () => {
     if (hasMalformedEncoding(req.url)) return sendNotFoundPage(res);
     applyProxyTrust(req, env.WENDA_TRUST_PROXY);

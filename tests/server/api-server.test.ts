@@ -1,14 +1,14 @@
 // The support API through a real socket: the built server with its SQLite file, as
 // operators run it. What only a process shows: restarts, reloads, start-up errors.
 import { afterEach, describe, expect, test } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { siteConfig } from '../../src/config/site.ts';
 import { migrations } from '../../src/store/migrations.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
 import { descendantPids, isRunning } from '../support/processes.ts';
-import { spawnServer, startServer, type RunningServer } from '../support/server.ts';
+import { copyOfProject, spawnServer, startServer, type RunningServer } from '../support/server.ts';
 
 const ADMIN = 'server-test-admin-token';
 const admin = { Authorization: `Bearer ${ADMIN}` };
@@ -16,8 +16,8 @@ const sample = JSON.parse(readFileSync(new URL('../../content/price-list.sample.
 let servers: RunningServer[] = [];
 let temps: string[] = [];
 
-async function start(env: Record<string, string> = {}, dataDir?: string) {
-  const server = await startServer({ env: { WENDA_ADMIN_TOKEN: ADMIN, ...env }, ...(dataDir ? { dataDir } : {}) });
+async function start(env: Record<string, string> = {}, dataDir?: string, root?: string) {
+  const server = await startServer({ env: { WENDA_ADMIN_TOKEN: ADMIN, ...env }, ...(dataDir ? { dataDir } : {}), ...(root ? { root } : {}) });
   servers.push(server);
   return server;
 }
@@ -288,6 +288,32 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
       // Whatever the outcome, nothing this test started keeps running.
       for (const pid of [npm.pid!, ...pids]) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
     }
+  });
+
+  test('once the build on disk changes (npm run build), pages answer a 503 asking for a restart, logged once; the API carries on', async () => {
+    const root = copyOfProject();
+    temps.push(root);
+    const server = await start({}, undefined, root);
+    expect((await fetch(`${server.url}/`)).status).toBe(200);
+    // A rebuild names the page chunks anew; Astro loads the operator page's only when first asked.
+    const entry = readFileSync(join(root, 'dist/server/entry.mjs'), 'utf8');
+    const pageVar = /\["src\/pages\/admin\/index\.astro", (\w+)\]/.exec(entry)?.[1];
+    const chunk = new RegExp(`var ${pageVar} = \\(\\) => import\\("\\./(chunks/[^"]+)"\\)`).exec(entry)?.[1];
+    expect(chunk).toBeTruthy();
+    renameSync(join(root, 'dist/server', chunk!), join(root, 'dist/server', `${chunk}.old`));
+
+    for (const path of ['/admin/', '/admin/', '/', '/faq/change-administrator/']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(503);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(await res.text()).toMatch(/重新构建[\s\S]*重启/);
+    }
+    expect((await getJson(server, '/health')).status).toBe('ok');
+    const logged = server.output().split('\n').filter((line) => line.includes('重新构建'));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('重启');
+    expect(server.output()).not.toMatch(/ERR_MODULE_NOT_FOUND|\n\s+at .+:\d+:\d+/);
   });
 
   test('reads are public to any site, writes only from the site and allowed origins', async () => {
