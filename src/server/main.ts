@@ -113,11 +113,13 @@ server.listen(env.PORT, env.HOST, () => {
   console.log(`Wenda 已启动：http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}/`);
 });
 
+/** How long a stop waits for requests in progress before it exits anyway. */
+const FORCE_EXIT_MS = 10_000;
 let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`收到 ${signal}，处理完进行中的请求后退出。`);
+  console.log(`收到 ${signal}：不再接受新连接，处理完进行中的请求后退出（最多等 ${FORCE_EXIT_MS / 1000} 秒）。`);
   for (const client of websocketEcho.clients) client.close(1001, 'server stopping');
   server.close(() => {
     supportApi.close();
@@ -125,10 +127,10 @@ function shutdown(signal: string) {
   });
   server.closeIdleConnections();
   setTimeout(() => {
-    console.error('仍有请求未完成，10 秒后强制退出。');
+    console.error(`等了 ${FORCE_EXIT_MS / 1000} 秒仍有请求未完成，强制退出。`);
     supportApi.close();
     process.exit(1);
-  }, 10_000).unref();
+  }, FORCE_EXIT_MS).unref();
 }
 process.once('SIGTERM', () => shutdown('SIGTERM'));
 process.once('SIGINT', () => shutdown('SIGINT'));

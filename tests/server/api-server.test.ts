@@ -316,6 +316,26 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     expect(server.output()).not.toMatch(/ERR_MODULE_NOT_FOUND|\n\s+at .+:\d+:\d+/);
   });
 
+  test('SIGTERM with a request still open: says at once it waits at most 10 s, and at 10 s that it gave up', async () => {
+    const server = await start();
+    const { connect } = await import('node:net');
+    // A write whose body never finishes arriving keeps its request in progress.
+    const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+    socket.on('error', () => {});
+    await new Promise((resolve) => socket.write('POST /api/v1/feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"page"', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const signalled = Date.now();
+    const exited = new Promise<number | null>((resolve) => server.process.once('exit', resolve));
+    server.process.kill('SIGTERM');
+    await expect.poll(() => server.output(), { timeout: 2000, interval: 50 }).toContain('最多等 10 秒');
+    expect(server.output()).not.toContain('强制退出');
+    expect(await exited).toBe(1);
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(9_500);
+    expect(server.output()).toContain('等了 10 秒仍有请求未完成，强制退出。');
+    expect(server.output()).not.toContain('秒后强制退出');
+    socket.destroy();
+  });
+
   test('reads are public to any site, writes only from the site and allowed origins', async () => {
     const server = await start({ WENDA_ALLOWED_ORIGINS: 'https://partner.example.com' });
     const api = `${server.url}/api/v1`;
