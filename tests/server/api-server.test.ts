@@ -385,29 +385,29 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
 });
 
 /**
- * Posts a wrong token to the operator page as a browser at the site's own address would
- * (Host is the site's host name, so Astro would believe X-Forwarded-* if they reached it);
- * resolves with the status and how long the answer took.
+ * Posts a token to the operator page as a browser at the site's own address would (Host
+ * is the site's host name, so Astro would believe X-Forwarded-* if they reached it);
+ * resolves with the status, the cookie set and how long the answer took.
  */
-async function wrongSignIn(server: RunningServer, headers: Record<string, string>) {
+async function signIn(server: RunningServer, token: string, headers: Record<string, string>) {
   const { request } = await import('node:http');
   const { port } = new URL(server.url);
   const host = `${new URL(siteConfig.siteUrl).hostname}:${port}`;
-  const body = 'action=sign-in&token=wrong-token-wrong-token';
   const started = Date.now();
-  const status = await new Promise<number | undefined>((resolve, reject) => {
+  const answer = await new Promise<{ status?: number; cookie?: string }>((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port, path: '/admin/', method: 'POST', headers: { Host: host, Origin: `http://${host}`, 'Content-Type': 'application/x-www-form-urlencoded', ...headers } },
       (res) => {
         res.resume();
-        res.on('end', () => resolve(res.statusCode));
+        res.on('end', () => resolve({ status: res.statusCode, cookie: res.headers['set-cookie']?.join('; ') }));
       },
     );
     req.on('error', reject);
-    req.end(body);
+    req.end(`action=sign-in&token=${encodeURIComponent(token)}`);
   });
-  return { status, ms: Date.now() - started };
+  return { ...answer, ms: Date.now() - started };
 }
+const wrongSignIn = (server: RunningServer, headers: Record<string, string>) => signIn(server, 'wrong-token-wrong-token', headers);
 
 describe('the operator sign-in throttle and X-Forwarded-For', { timeout: 30_000 }, () => {
   // From the fourth wrong token on, each answer waits longer (1 s, 2 s …).
@@ -427,6 +427,18 @@ describe('the operator sign-in throttle and X-Forwarded-For', { timeout: 30_000 
     // Another client behind the same proxy is not slowed down by the first one's failures.
     expect((await viaProxy('10.0.0.9', '203.0.113.8')).ms).toBeLessThan(900);
     expect((await viaProxy('10.0.0.4', '203.0.113.7')).ms).toBeGreaterThanOrEqual(900);
+  });
+
+  test('behind a TLS proxy, signing in needs WENDA_TRUST_PROXY: then X-Forwarded-Proto counts and the cookie is Secure', async () => {
+    const siteHost = new URL(siteConfig.siteUrl).hostname;
+    const viaTls = { Host: siteHost, Origin: `https://${siteHost}`, 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '203.0.113.7' };
+    const trusted = await start({ WENDA_TRUST_PROXY: '1' });
+    const signedIn = await signIn(trusted, ADMIN, viaTls);
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.cookie).toMatch(/wenda_admin=.+; .*Secure/);
+    // Untrusted, the page is taken as plain http: the browser's https Origin does not match.
+    const untrusted = await start();
+    expect((await signIn(untrusted, ADMIN, viaTls)).status).toBe(403);
   });
 });
 
