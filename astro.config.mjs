@@ -38,7 +38,8 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   security: {
     // Behind a TLS proxy, trust X-Forwarded-Proto/Host for the site's own host, so sign-in
-    // forms pass Astro's origin check and the session cookie is marked Secure.
+    // forms pass Astro's origin check and the session cookie is marked Secure. They reach
+    // Astro only with WENDA_TRUST_PROXY set (src/server/forwarded-headers.ts).
     allowedDomains: [{ hostname: new URL(siteConfig.siteUrl).hostname }],
     csp: {
       directives: [

@@ -23,7 +23,7 @@ export type ApiEnv = Record<string, never>;
 
 const firstForwarded = (value: string | undefined) => value?.split(',')[0]?.trim() || undefined;
 /** The entry the trusted proxy itself added: the right-most (clients can forge the others). */
-const lastForwarded = (value: string | undefined) => value?.split(',').at(-1)?.trim() || undefined;
+export const lastForwarded = (value: string | undefined) => value?.split(',').at(-1)?.trim() || undefined;
 
 /** The client's IP address, from the socket or (behind a trusted proxy) X-Forwarded-For. */
 export function clientAddress(c: Context, trustProxy: boolean): string {

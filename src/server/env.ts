@@ -26,7 +26,7 @@ export const serverEnvSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/, error: '每一项都必须是 http(s) 网址，如 https://www.example.com' }))),
   /** Writes (POST) per client IP per minute; 0 turns the limit off. */
   WENDA_WRITE_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
-  /** Behind a reverse proxy: trust X-Forwarded-For and X-Forwarded-Host. */
+  /** Behind a reverse proxy: trust X-Forwarded-For (its right-most entry), -Host and -Proto; unset, they are dropped. */
   WENDA_TRUST_PROXY: flag.default(false),
 });
 

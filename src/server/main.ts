@@ -10,6 +10,9 @@ import { ConfigError } from '../config/friendly-errors.ts';
 import { StoreOpenError } from '../store/sqlite.ts';
 import { answerClientError, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from './client-errors.ts';
 import { parseServerEnv } from './env.ts';
+import { applyProxyTrust } from './forwarded-headers.ts';
+import { listenErrorMessage } from './listen-errors.ts';
+import { sendRebuiltPage, watchLoadedBuild } from './loaded-build.ts';
 import { SecureServerResponse, headerSetFor, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
 import { attachWebSocketEcho, isWebSocketUpgrade } from './websocket-echo.ts';
@@ -25,6 +28,7 @@ function fail(message: string): never {
 }
 
 if (!existsSync(fileURLToPath(serverEntry))) fail('没有找到构建产物 dist/server/entry.mjs：请先运行 npm run build。');
+const loadedBuild = watchLoadedBuild(fileURLToPath(new URL('server/chunks/', distDir)));
 
 let env: ReturnType<typeof parseServerEnv>;
 let supportApi: ReturnType<typeof openSupportApi>;
@@ -42,7 +46,10 @@ const { handler: astroHandler } = (await import(serverEntry.href)) as { handler:
 // A request without Host (HTTP/1.0) is taken as addressed to this server.
 const api = getRequestListener(supportApi.app.fetch, { hostname: 'localhost', errorHandler: apiRequestErrorAnswer });
 
-const HASHED_ASSET = /^\/(?:_astro|pagefind\/(?:fragment|index|wasm))\b/;
+// Only names that change with their content may be cached for good: Astro's assets, and
+// Pagefind's fragments, indexes and metadata (`…_<hash>.pf_*`). Its other files
+// (wasm.<language>.pagefind, pagefind.js, pagefind-entry.json) keep their names across builds.
+const HASHED_ASSET = /^\/(?:_astro\/|pagefind\/.*_[0-9a-f]{7,}\.pf_\w+$)/;
 const staticFiles = sirv(clientDir, {
   etag: true,
   gzip: true,
@@ -78,7 +85,12 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade, ServerR
     return void api(req, res);
   }
   setSecurityHeaders(res, headers);
-  staticFiles(req, res, () => (hasMalformedEncoding(req.url) ? sendNotFoundPage(res) : void astroHandler(req, res)));
+  if (loadedBuild.replaced()) return sendRebuiltPage(res);
+  staticFiles(req, res, () => {
+    if (hasMalformedEncoding(req.url)) return sendNotFoundPage(res);
+    applyProxyTrust(req, env.WENDA_TRUST_PROXY);
+    void astroHandler(req, res);
+  });
 });
 
 // A client that sends its request slowly is cut off sooner than Node's 5 minutes.
@@ -88,17 +100,26 @@ server.on('clientError', answerClientError);
 
 const websocketEcho = attachWebSocketEcho(server);
 
+// Only listening can fail this way (port taken, HOST not this machine's): a message, not a stack.
+const onListenError = (error: NodeJS.ErrnoException) => {
+  supportApi.close();
+  fail(listenErrorMessage(error, env.PORT, env.HOST));
+};
+server.once('error', onListenError);
 server.listen(env.PORT, env.HOST, () => {
+  server.off('error', onListenError);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   console.log(`Wenda 已启动：http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}/`);
 });
 
+/** How long a stop waits for requests in progress before it exits anyway. */
+const FORCE_EXIT_MS = 10_000;
 let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`收到 ${signal}，处理完进行中的请求后退出。`);
+  console.log(`收到 ${signal}：不再接受新连接，处理完进行中的请求后退出（最多等 ${FORCE_EXIT_MS / 1000} 秒）。`);
   for (const client of websocketEcho.clients) client.close(1001, 'server stopping');
   server.close(() => {
     supportApi.close();
@@ -106,10 +127,10 @@ function shutdown(signal: string) {
   });
   server.closeIdleConnections();
   setTimeout(() => {
-    console.error('仍有请求未完成，10 秒后强制退出。');
+    console.error(`等了 ${FORCE_EXIT_MS / 1000} 秒仍有请求未完成，强制退出。`);
     supportApi.close();
     process.exit(1);
-  }, 10_000).unref();
+  }, FORCE_EXIT_MS).unref();
 }
 process.once('SIGTERM', () => shutdown('SIGTERM'));
 process.once('SIGINT', () => shutdown('SIGINT'));

@@ -27,8 +27,35 @@ function ensureWritableDir(dir: string): void {
   }
 }
 
-function applyMigrations(db: DatabaseSync): void {
+/** SQLite's result code for a file whose header is not a database's. */
+const SQLITE_NOTADB = 26;
+
+/** Opens the file and sets it up; SQLite reads the header (and may refuse it) at the first statement. */
+function openDatabase(file: string): DatabaseSync {
+  let db: DatabaseSync | undefined;
+  try {
+    db = new DatabaseSync(file);
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+    return db;
+  } catch (error) {
+    if (db?.isOpen) db.close();
+    if ((error as { errcode?: number }).errcode === SQLITE_NOTADB) {
+      throw new StoreOpenError(`数据文件 ${file} 不是 SQLite 数据库（放错了文件，或文件已损坏），没有改动它：请把 WENDA_DATA_DIR 指向 Wenda 的数据目录，或把这个文件移走。`);
+    }
+    throw new StoreOpenError(`打不开数据文件 ${file}（${(error as Error).message}）。`);
+  }
+}
+
+function applyMigrations(db: DatabaseSync, file: string): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  // A newer Wenda wrote this file: its tables may not be what this code expects.
+  const found = Number((db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0);
+  const known = migrations.at(-1)?.version ?? 0;
+  if (found > known) {
+    throw new StoreOpenError(
+      `数据文件 ${file} 的结构版本是 ${found}，这个版本的 Wenda 只认识到 ${known}：它已被更新版本的 Wenda 用过。请运行那个更新的版本，或换回与这个版本相配的数据备份。`,
+    );
+  }
   const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
   for (const migration of migrations) {
     if (isApplied.get(migration.version)) continue;
@@ -58,9 +85,14 @@ const isUniqueViolation = (error: unknown) => error instanceof Error && /UNIQUE 
 /** Opens (or creates) `<dataDir>/wenda.db`. */
 export function openSqliteStore(dataDir: string): Store {
   ensureWritableDir(dataDir);
-  const db = new DatabaseSync(join(dataDir, 'wenda.db'));
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
-  applyMigrations(db);
+  const file = join(dataDir, 'wenda.db');
+  const db = openDatabase(file);
+  try {
+    applyMigrations(db, file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   const q = {
     insertQuote: db.prepare('INSERT INTO quotes (id, input, estimate, price_list_version, created_at) VALUES (?, ?, ?, ?, ?)'),

@@ -1,5 +1,6 @@
 // The help center as a customer uses it: home, articles, SEO files, 404, themes, layout.
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { shippedArticles, shippedCategories } from '../support/content.ts';
 import { useBrowser } from '../support/browser.ts';
@@ -118,6 +119,20 @@ describe('site files', () => {
     expect(asset).toBeTruthy();
     expect((await fetch(baseUrl + asset)).headers.get('cache-control')).toContain('immutable');
     expect((await fetch(`${baseUrl}/`)).headers.get('cache-control')).toContain('must-revalidate');
+  });
+
+  test('search index files are immutable only when their name holds a content hash', async () => {
+    // The names Pagefind wrote in this build: fragment/index/meta carry a hash, the rest
+    // (wasm.<language>.pagefind, pagefind.js, pagefind-entry.json) keep theirs across builds.
+    const dir = new URL('../../dist/client/pagefind/', import.meta.url);
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('.'));
+    const hashed = files.filter((f) => /_[0-9a-f]{7,}\.pf_\w+$/.test(f));
+    const unhashed = files.filter((f) => !hashed.includes(f));
+    expect(hashed.some((f) => f.startsWith('fragment/')) && hashed.some((f) => f.startsWith('index/')) && hashed.some((f) => f.endsWith('.pf_meta'))).toBe(true);
+    expect(unhashed.some((f) => /^wasm\..+\.pagefind$/.test(f))).toBe(true);
+    const cacheControl = async (file: string) => (await fetch(`${baseUrl}/pagefind/${file}`)).headers.get('cache-control');
+    for (const file of hashed) expect(await cacheControl(file), file).toContain('immutable');
+    for (const file of unhashed) expect(await cacheControl(file), file).toContain('must-revalidate');
   });
 });
 

@@ -1,10 +1,14 @@
 // The support API through a real socket: the built server with its SQLite file, as
 // operators run it. What only a process shows: restarts, reloads, start-up errors.
 import { afterEach, describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnServer, startServer, type RunningServer } from '../support/server.ts';
+import { siteConfig } from '../../src/config/site.ts';
+import { migrations } from '../../src/store/migrations.ts';
+import { openSqliteStore } from '../../src/store/sqlite.ts';
+import { descendantPids, isRunning } from '../support/processes.ts';
+import { copyOfProject, spawnServer, startServer, type RunningServer } from '../support/server.ts';
 
 const ADMIN = 'server-test-admin-token';
 const admin = { Authorization: `Bearer ${ADMIN}` };
@@ -12,8 +16,8 @@ const sample = JSON.parse(readFileSync(new URL('../../content/price-list.sample.
 let servers: RunningServer[] = [];
 let temps: string[] = [];
 
-async function start(env: Record<string, string> = {}, dataDir?: string) {
-  const server = await startServer({ env: { WENDA_ADMIN_TOKEN: ADMIN, ...env }, ...(dataDir ? { dataDir } : {}) });
+async function start(env: Record<string, string> = {}, dataDir?: string, root?: string) {
+  const server = await startServer({ env: { WENDA_ADMIN_TOKEN: ADMIN, ...env }, ...(dataDir ? { dataDir } : {}), ...(root ? { root } : {}) });
   servers.push(server);
   return server;
 }
@@ -258,6 +262,80 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     expect(server.output()).toContain('SIGTERM');
   });
 
+  test('npm start stops on a SIGTERM sent to npm alone (as Docker, pm2 and supervisord send it), and frees the port', async () => {
+    const { spawn } = await import('node:child_process');
+    const npm = spawn('npm', ['start'], {
+      cwd: new URL('../../', import.meta.url),
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WENDA_DATA_DIR: tempDir() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    npm.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    npm.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    const npmExited = new Promise((resolve) => npm.once('exit', resolve));
+    let pids: number[] = [];
+    try {
+      await expect.poll(() => /Wenda 已启动：(http:\S+)/.exec(output)?.[1], { timeout: 20_000, interval: 50 }).toBeTruthy();
+      const url = /Wenda 已启动：(http:\S+)/.exec(output)![1]!;
+      pids = descendantPids(npm.pid!);
+      expect(pids.length).toBeGreaterThan(0);
+      npm.kill('SIGTERM');
+      await npmExited;
+      await expect.poll(() => pids.filter(isRunning), { timeout: 10_000, interval: 100 }).toEqual([]);
+      expect(output).toContain('收到 SIGTERM');
+      await expect(fetch(url)).rejects.toThrow();
+    } finally {
+      // Whatever the outcome, nothing this test started keeps running.
+      for (const pid of [npm.pid!, ...pids]) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+    }
+  });
+
+  test('once the build on disk changes (npm run build), pages answer a 503 asking for a restart, logged once; the API carries on', async () => {
+    const root = copyOfProject();
+    temps.push(root);
+    const server = await start({}, undefined, root);
+    expect((await fetch(`${server.url}/`)).status).toBe(200);
+    // A rebuild names the page chunks anew; Astro loads the operator page's only when first asked.
+    const entry = readFileSync(join(root, 'dist/server/entry.mjs'), 'utf8');
+    const pageVar = /\["src\/pages\/admin\/index\.astro", (\w+)\]/.exec(entry)?.[1];
+    const chunk = new RegExp(`var ${pageVar} = \\(\\) => import\\("\\./(chunks/[^"]+)"\\)`).exec(entry)?.[1];
+    expect(chunk).toBeTruthy();
+    renameSync(join(root, 'dist/server', chunk!), join(root, 'dist/server', `${chunk}.old`));
+
+    for (const path of ['/admin/', '/admin/', '/', '/faq/change-administrator/']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(503);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(await res.text()).toMatch(/重新构建[\s\S]*重启/);
+    }
+    expect((await getJson(server, '/health')).status).toBe('ok');
+    const logged = server.output().split('\n').filter((line) => line.includes('重新构建'));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('重启');
+    expect(server.output()).not.toMatch(/ERR_MODULE_NOT_FOUND|\n\s+at .+:\d+:\d+/);
+  });
+
+  test('SIGTERM with a request still open: says at once it waits at most 10 s, and at 10 s that it gave up', async () => {
+    const server = await start();
+    const { connect } = await import('node:net');
+    // A write whose body never finishes arriving keeps its request in progress.
+    const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+    socket.on('error', () => {});
+    await new Promise((resolve) => socket.write('POST /api/v1/feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"page"', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const signalled = Date.now();
+    const exited = new Promise<number | null>((resolve) => server.process.once('exit', resolve));
+    server.process.kill('SIGTERM');
+    await expect.poll(() => server.output(), { timeout: 2000, interval: 50 }).toContain('最多等 10 秒');
+    expect(server.output()).not.toContain('强制退出');
+    expect(await exited).toBe(1);
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(9_500);
+    expect(server.output()).toContain('等了 10 秒仍有请求未完成，强制退出。');
+    expect(server.output()).not.toContain('秒后强制退出');
+    socket.destroy();
+  });
+
   test('reads are public to any site, writes only from the site and allowed origins', async () => {
     const server = await start({ WENDA_ALLOWED_ORIGINS: 'https://partner.example.com' });
     const api = `${server.url}/api/v1`;
@@ -316,6 +394,64 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
   });
 });
 
+/**
+ * Posts a token to the operator page as a browser at the site's own address would (Host
+ * is the site's host name, so Astro would believe X-Forwarded-* if they reached it);
+ * resolves with the status, the cookie set and how long the answer took.
+ */
+async function signIn(server: RunningServer, token: string, headers: Record<string, string>) {
+  const { request } = await import('node:http');
+  const { port } = new URL(server.url);
+  const host = `${new URL(siteConfig.siteUrl).hostname}:${port}`;
+  const started = Date.now();
+  const answer = await new Promise<{ status?: number; cookie?: string }>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: '/admin/', method: 'POST', headers: { Host: host, Origin: `http://${host}`, 'Content-Type': 'application/x-www-form-urlencoded', ...headers } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode, cookie: res.headers['set-cookie']?.join('; ') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(`action=sign-in&token=${encodeURIComponent(token)}`);
+  });
+  return { ...answer, ms: Date.now() - started };
+}
+const wrongSignIn = (server: RunningServer, headers: Record<string, string>) => signIn(server, 'wrong-token-wrong-token', headers);
+
+describe('the operator sign-in throttle and X-Forwarded-For', { timeout: 30_000 }, () => {
+  // From the fourth wrong token on, each answer waits longer (1 s, 2 s …).
+  test('without WENDA_TRUST_PROXY a client cannot escape it by changing X-Forwarded-For', async () => {
+    const server = await start();
+    const answers = [];
+    for (let i = 1; i <= 5; i++) answers.push(await wrongSignIn(server, { 'X-Forwarded-For': `10.0.0.${i}` }));
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
+    expect(answers[3]!.ms).toBeGreaterThanOrEqual(900);
+    expect(answers[4]!.ms).toBeGreaterThanOrEqual(1900);
+  });
+
+  test('with WENDA_TRUST_PROXY only the right-most entry, the one the proxy added, names the client', async () => {
+    const server = await start({ WENDA_TRUST_PROXY: '1' });
+    const viaProxy = (forged: string, client: string) => wrongSignIn(server, { 'X-Forwarded-For': `${forged}, ${client}` });
+    for (let i = 1; i <= 3; i++) expect((await viaProxy(`10.0.0.${i}`, '203.0.113.7')).status).toBe(401);
+    // Another client behind the same proxy is not slowed down by the first one's failures.
+    expect((await viaProxy('10.0.0.9', '203.0.113.8')).ms).toBeLessThan(900);
+    expect((await viaProxy('10.0.0.4', '203.0.113.7')).ms).toBeGreaterThanOrEqual(900);
+  });
+
+  test('behind a TLS proxy, signing in needs WENDA_TRUST_PROXY: then X-Forwarded-Proto counts and the cookie is Secure', async () => {
+    const siteHost = new URL(siteConfig.siteUrl).hostname;
+    const viaTls = { Host: siteHost, Origin: `https://${siteHost}`, 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '203.0.113.7' };
+    const trusted = await start({ WENDA_TRUST_PROXY: '1' });
+    const signedIn = await signIn(trusted, ADMIN, viaTls);
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.cookie).toMatch(/wenda_admin=.+; .*Secure/);
+    // Untrusted, the page is taken as plain http: the browser's https Origin does not match.
+    const untrusted = await start();
+    expect((await signIn(untrusted, ADMIN, viaTls)).status).toBe(403);
+  });
+});
+
 describe('start-up errors name what to fix', { timeout: 30_000 }, () => {
   test.each([
     {
@@ -343,5 +479,60 @@ describe('start-up errors name what to fix', { timeout: 30_000 }, () => {
     expect(await exited).toBe(1);
     for (const text of expected) expect(output()).toContain(text);
     expect(output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
+  /** Starts the server and expects it to stop with exactly one line that contains `expected`. */
+  async function expectOneLineFailure(env: Record<string, string>, expected: string[]) {
+    const { child, exited, output } = spawnServer({ WENDA_DATA_DIR: tempDir(), ...env });
+    try {
+      const stillRunning = new Promise((resolve) => setTimeout(() => resolve('still running'), 15_000));
+      expect(await Promise.race([exited, stillRunning]), output()).toBe(1);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    const lines = output().trim().split('\n');
+    expect(lines, output()).toHaveLength(1);
+    for (const text of expected) expect(lines[0]).toContain(text);
+  }
+
+  test('a port already in use: the port and PORT are named', async () => {
+    const { createServer } = await import('node:net');
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = String((holder.address() as { port: number }).port);
+    try {
+      await expectOneLineFailure({ PORT: port }, [`端口 ${port}`, 'PORT']);
+    } finally {
+      holder.close();
+    }
+  });
+
+  test.each([
+    { name: 'a HOST that cannot be resolved', host: 'wenda-no-such-host.invalid' },
+    { name: 'a HOST that is not an address of this machine', host: '192.0.2.1' },
+  ])('$name: HOST is named', async ({ host }) => {
+    await expectOneLineFailure({ HOST: host }, ['HOST', host]);
+  });
+
+  test('a data file that is not a SQLite database: the file is named and left as it was', async () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, 'wenda.db');
+    const content = 'not a database, just some text someone saved here\n'.repeat(200);
+    writeFileSync(file, content);
+    await expectOneLineFailure({ WENDA_DATA_DIR: dataDir }, [file, '不是 SQLite 数据库', '没有改动']);
+    expect(readFileSync(file, 'utf8')).toBe(content);
+    expect(readdirSync(dataDir)).toEqual(['wenda.db']);
+  });
+
+  test('a database written by a newer Wenda (a schema version this build does not know) is refused', async () => {
+    const dataDir = tempDir();
+    const store = openSqliteStore(dataDir);
+    store.close();
+    const { DatabaseSync } = await import('node:sqlite');
+    const newer = migrations.at(-1)!.version + 1;
+    const db = new DatabaseSync(join(dataDir, 'wenda.db'));
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(newer, 'from the future', new Date().toISOString());
+    db.close();
+    await expectOneLineFailure({ WENDA_DATA_DIR: dataDir }, [join(dataDir, 'wenda.db'), `结构版本是 ${newer}`]);
   });
 });

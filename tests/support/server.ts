@@ -1,9 +1,10 @@
 // Starts the real production server (`npm start`'s entry) on a free port with its own
 // temporary data directory, and stops it again.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface RunningServer {
   url: string;
@@ -22,13 +23,28 @@ export interface StartOptions {
   cpu?: number;
   /** Reuse a data directory (e.g. to test a restart). */
   dataDir?: string;
+  /** Run the server of a copy made by `copyOfProject`, not of this checkout. */
+  root?: string;
+}
+
+/**
+ * The server's code, content and build copied to a temporary directory (node_modules
+ * linked), for tests that change the build under a running server: this checkout's
+ * dist/ stays as it was. Remove the directory afterwards.
+ */
+export function copyOfProject(): string {
+  const here = fileURLToPath(root);
+  const copy = mkdtempSync(join(tmpdir(), 'wenda-copy-'));
+  for (const part of ['src', 'content', 'dist', 'package.json']) cpSync(join(here, part), join(copy, part), { recursive: true });
+  symlinkSync(realpathSync(join(here, 'node_modules')), join(copy, 'node_modules'));
+  return copy;
 }
 
 /** Spawns the server entry; resolves with its exit code and output if it stops by itself. */
-export function spawnServer(env: Record<string, string>, cpu?: number) {
+export function spawnServer(env: Record<string, string>, cpu?: number, projectRoot: string | URL = root) {
   const command: [string, string[]] = cpu === undefined ? [process.execPath, ['src/server/main.ts']] : ['taskset', ['-c', String(cpu), process.execPath, 'src/server/main.ts']];
   const child = spawn(command[0], command[1], {
-    cwd: root,
+    cwd: projectRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WENDA_WRITE_RATE_LIMIT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -39,8 +55,8 @@ export function spawnServer(env: Record<string, string>, cpu?: number) {
   return { child, output: () => output, exited };
 }
 
-export async function startServer({ env = {}, dataDir = mkdtempSync(join(tmpdir(), 'wenda-test-')), cpu }: StartOptions = {}): Promise<RunningServer> {
-  const { child, output, exited } = spawnServer({ WENDA_DATA_DIR: dataDir, ...env }, cpu);
+export async function startServer({ env = {}, dataDir = mkdtempSync(join(tmpdir(), 'wenda-test-')), cpu, root: projectRoot }: StartOptions = {}): Promise<RunningServer> {
+  const { child, output, exited } = spawnServer({ WENDA_DATA_DIR: dataDir, ...env }, cpu, projectRoot);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output()}`)), 20_000);
     const poll = setInterval(() => {
