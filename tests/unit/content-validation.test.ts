@@ -20,8 +20,8 @@ function projectCopy(): string {
   return dir;
 }
 
-function astroSync(dir: string) {
-  const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'sync'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+function astroSync(dir: string, env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'sync'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
   return { status: run.status, output: run.stdout + run.stderr };
 }
 
@@ -76,5 +76,25 @@ describe('content and config validation', { timeout: 60_000 }, () => {
     expect(status).not.toBe(0);
     expect(output).toContain('content/site.json');
     expect(output).toContain('supportLines[1].phone');
+    expect(output).not.toContain('Stack trace');
+  });
+
+  test('a JSON syntax error in content/site.json names the file, the line and the column', () => {
+    const dir = projectCopy();
+    edit(join(dir, 'content/site.json'), (t) => t.replace('"apiBaseUrl"', 'apiBaseUrl'));
+    const { status, output } = astroSync(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/site.json 不是有效的 JSON');
+    expect(output).toMatch(/第 \d+ 行第 3 列: 字段名必须用英文双引号括起来/);
+    expect(output).not.toContain('Stack trace');
+  });
+
+  test('a bad WENDA_SITE_URL is reported as the environment variable', () => {
+    const dir = projectCopy();
+    const { status, output } = astroSync(dir, { WENDA_SITE_URL: 'help.example.com' });
+    expect(status).not.toBe(0);
+    expect(output).toContain('环境变量有误');
+    expect(output).toContain('WENDA_SITE_URL');
+    expect(output).not.toContain('content/site.json 有误');
   });
 });
