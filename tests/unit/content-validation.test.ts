@@ -69,6 +69,30 @@ describe('content and config validation', { timeout: 60_000 }, () => {
     expect(output).toContain('sha256');
   });
 
+  test("a client's wrong platform and architecture are named in Chinese", () => {
+    const dir = projectCopy();
+    edit(join(dir, 'content/clients/windows-x64.json'), (t) => t.replace('"windows"', '"symbian"').replace('"x64"', '"mips"'));
+    const { status, output } = astroSync(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/clients/windows-x64.json');
+    expect(output).toContain('platform: 只能是 「windows」');
+    expect(output).toContain('architectures[0]: 只能是 「x64」');
+    expect(output).not.toMatch(/Invalid option|Expected|Stack trace|Browser APIs/);
+  });
+
+  test('JSON files saved with a BOM (Windows Notepad) are read; a syntax error in one is named', () => {
+    const dir = projectCopy();
+    for (const file of ['content/site.json', 'content/clients/windows-x64.json', 'content/categories/accounts.json']) {
+      edit(join(dir, file), (t) => `\uFEFF${t}`);
+    }
+    expect(astroSync(dir).status).toBe(0);
+    edit(join(dir, 'content/clients/windows-x64.json'), (t) => t.replace('"name"', 'name'));
+    const { status, output } = astroSync(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/clients/windows-x64.json 不是有效的 JSON');
+    expect(output).toContain('第 2 行第 3 列');
+  });
+
   test('a bad support line in content/site.json stops the build with the field named', () => {
     const dir = projectCopy();
     edit(join(dir, 'content/site.json'), (t) => t.replace('"95716"', '"九五七一六"'));
