@@ -51,6 +51,15 @@ describe('content and config validation', { timeout: 60_000 }, () => {
     expect(output).toContain('updated');
   });
 
+  test('an impossible date in an article names the file and the field (YAML would roll it over)', () => {
+    const dir = projectCopy();
+    edit(join(dir, 'content/faq/change-administrator.mdx'), (t) => t.replace(/^updated: .*$/m, 'updated: 2026-13-45'));
+    const { status, output } = astroSync(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/faq/change-administrator.mdx');
+    expect(output).toContain('updated: 「2026-13-45」不是真实的日期');
+  });
+
   test('an unknown category names the file and the category', () => {
     const dir = projectCopy();
     edit(join(dir, 'content/faq/change-administrator.mdx'), (t) => t.replace(/^category: .*$/m, 'category: acounts'));

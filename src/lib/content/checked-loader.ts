@@ -3,13 +3,15 @@
 // - a mistake is reported in Chinese, naming the file and each field at fault (the
 //   project's messages, src/config/chinese-messages.ts), not in Astro's English;
 // - a JSON file saved with a byte order mark (Windows Notepad) is read, and a JSON
-//   syntax error names the file, line and column.
+//   syntax error names the file, line and column;
+// - a date in frontmatter is checked as written (YAML would roll 2026-13-45 over).
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { ConfigError, parseWithFriendlyErrors } from '../../config/friendly-errors.ts';
 import { parseJsonText } from '../../config/json-file.ts';
+import { restoreWrittenDates } from './dates.ts';
 
 /** How Astro reads one kind of file (the glob loader gets these in its context). */
 interface EntryType {
@@ -38,7 +40,13 @@ function checkedEntryType(extension: string, type: EntryType, show: (file: strin
       },
     };
   }
-  return type;
+  return {
+    ...type,
+    async getEntryInfo(params) {
+      const info = await type.getEntryInfo(params);
+      return { ...info, data: restoreWrittenDates(info.data, params.contents) };
+    },
+  };
 }
 
 /**
