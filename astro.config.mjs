@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import node from '@astrojs/node';
 import { connectOrigins, siteConfig } from './src/config/site.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { supportApiIntegration } from './src/integrations/support-api.ts';
 import { inlineScriptHashes, inlineStyleHashes } from './src/config/inline-head.ts';
 
@@ -12,7 +13,8 @@ export default defineConfig({
   site: siteConfig.siteUrl,
   trailingSlash: 'ignore',
   adapter: node({ mode: 'middleware' }),
-  integrations: [mdx(), preact(), supportApiIntegration(), pagefindIntegration({ minPages: 12 })],
+  // The link check runs last, over the finished site (search index included).
+  integrations: [mdx(), preact(), supportApiIntegration(), pagefindIntegration({ minPages: 12 }), linkCheckIntegration({ serverPaths: ['/api/'] })],
   build: { inlineStylesheets: 'auto' },
   vite: {
     plugins: [

@@ -3,8 +3,27 @@
 import { z } from 'zod';
 import { chineseMessage } from './chinese-messages.ts';
 
+/**
+ * An error whose message is all its reader needs: it carries no stack trace, so Astro's
+ * and Node's error printers show the message alone, without the frames of the code that
+ * found the mistake.
+ */
+export class OperatorError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.stack = '';
+  }
+
+  // Astro adds a hint about browser APIs to any error whose text mentions `window` (as
+  // content/clients/windows-x64.json does); an operator's error needs none.
+  get hint(): undefined {
+    return undefined;
+  }
+  set hint(_: unknown) {}
+}
+
 /** A validation failure with a readable, field-by-field message. */
-export class ConfigError extends Error {
+export class ConfigError extends OperatorError {
   override name = 'ConfigError';
   readonly fields: { path: string; message: string }[];
   constructor(title: string, fields: { path: string; message: string }[]) {
@@ -23,9 +42,19 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return out || '(根)';
 }
 
-/** zod issues as `{path, message}` pairs with messages in zh-CN. */
+/**
+ * zod issues as `{path, message}` pairs with messages in zh-CN, one per field: a field
+ * that failed two checks gets one entry with both messages.
+ */
 export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
+  const byPath = new Map<string, string[]>();
+  for (const issue of error.issues) {
+    const path = formatIssuePath(issue.path);
+    const messages = byPath.get(path) ?? [];
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+    byPath.set(path, messages);
+  }
+  return [...byPath].map(([path, messages]) => ({ path, message: messages.join('；') }));
 }
 
 /**

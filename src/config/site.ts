@@ -3,11 +3,18 @@
 import { z } from 'zod';
 import { themeSchema } from './brand-colours.ts';
 import { parseWithFriendlyErrors } from './friendly-errors.ts';
-import siteJson from '../../content/site.json' with { type: 'json' };
+import { parseJsonText } from './json-file.ts';
+// As text, not as a JSON module: a syntax error then names the file, and a BOM is skipped.
+import siteJsonText from '../../content/site.json?raw';
 
 const absoluteHttpUrl = z
   .url({ protocol: /^https?$/, error: '必须是以 http:// 或 https:// 开头的完整网址' })
   .transform((url) => url.replace(/\/+$/, ''));
+
+/** A URL as above, or '' for "not set". */
+const absoluteHttpUrlOrEmpty = z.union([z.literal(''), absoluteHttpUrl], {
+  error: '必须是以 http:// 或 https:// 开头的完整网址，或留空（""）',
+});
 
 export const supportLineSchema = z.strictObject({
   /** What the line is for, shown beside the number: 售前咨询, 售后服务. */
@@ -33,7 +40,7 @@ export const diagnosticsConfigSchema = z.strictObject({
   /** The chat service's own WebSocket echo, if it has one; empty = the support API's. */
   webSocketUrl: z.union([z.literal(''), wsUrl]).default(''),
   /** An origin (another site) serving /diagnostics/storage-probe/, to test third-party storage; empty = not tested. */
-  storageProbeOrigin: z.union([z.literal(''), absoluteHttpUrl]).default(''),
+  storageProbeOrigin: absoluteHttpUrlOrEmpty.default(''),
   /** How long a host may take before it counts as timed out, in ms. */
   hostTimeoutMs: z.int().min(1000).max(30_000).default(5000),
 });
@@ -68,7 +75,7 @@ export const siteConfigSchema = z.strictObject({
    * Base URL of the support API. Empty string (the default) means the same origin
    * as the site, at `/api/v1`.
    */
-  apiBaseUrl: z.union([z.literal(''), absoluteHttpUrl]).default(''),
+  apiBaseUrl: absoluteHttpUrlOrEmpty.default(''),
   /** Settings of the browser-unblock diagnostics. */
   diagnostics: diagnosticsConfigSchema.prefault({}),
 });
@@ -82,18 +89,31 @@ export interface SiteConfigEnv {
   WENDA_API_BASE_URL?: string | undefined;
 }
 
+/** The overrides, checked on their own so a bad value is reported as the variable's. */
+const siteConfigEnvSchema = z.object({
+  /** Replaces `siteUrl`; unset or empty keeps the file's. */
+  WENDA_SITE_URL: absoluteHttpUrlOrEmpty.optional(),
+  /** Replaces `apiBaseUrl`, even when empty (the same origin). */
+  WENDA_API_BASE_URL: absoluteHttpUrlOrEmpty.optional(),
+});
+
 /** Validates the settings file's contents, applying environment overrides first. */
 export function parseSiteConfig(input: unknown, env: SiteConfigEnv = {}): SiteConfig {
+  const overrides = parseWithFriendlyErrors(
+    siteConfigEnvSchema,
+    { WENDA_SITE_URL: env.WENDA_SITE_URL, WENDA_API_BASE_URL: env.WENDA_API_BASE_URL },
+    '环境变量有误：',
+  );
   const merged = typeof input === 'object' && input !== null ? { ...input } : input;
   if (merged && typeof merged === 'object') {
-    if (env.WENDA_SITE_URL) Object.assign(merged, { siteUrl: env.WENDA_SITE_URL });
-    if (env.WENDA_API_BASE_URL !== undefined) Object.assign(merged, { apiBaseUrl: env.WENDA_API_BASE_URL });
+    if (overrides.WENDA_SITE_URL) Object.assign(merged, { siteUrl: overrides.WENDA_SITE_URL });
+    if (overrides.WENDA_API_BASE_URL !== undefined) Object.assign(merged, { apiBaseUrl: overrides.WENDA_API_BASE_URL });
   }
   return parseWithFriendlyErrors(siteConfigSchema, merged, '站点配置 content/site.json 有误：');
 }
 
 /** The validated settings of this build. */
-export const siteConfig: SiteConfig = parseSiteConfig(siteJson, process.env);
+export const siteConfig: SiteConfig = parseSiteConfig(parseJsonText(siteJsonText, 'content/site.json'), process.env);
 
 
 /** The picture for link previews, if there is one crawlers can read (see `shareImage`). */

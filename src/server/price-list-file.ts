@@ -1,7 +1,8 @@
 // The price list file: validated at start (a bad file stops the server), then watched;
 // a change takes effect without a rebuild, and a bad edit keeps the last good list.
-import { readFileSync, unwatchFile, watchFile } from 'node:fs';
-import { ConfigError, parseWithFriendlyErrors } from '../config/friendly-errors.ts';
+import { unwatchFile, watchFile } from 'node:fs';
+import { parseWithFriendlyErrors } from '../config/friendly-errors.ts';
+import { readJsonFile } from '../config/json-file.ts';
 import { priceListSchema, type PriceList } from '../lib/quota/price-list.ts';
 
 export interface PriceListSource {
@@ -10,12 +11,7 @@ export interface PriceListSource {
 }
 
 function load(path: string): PriceList {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(`价格表 ${path} 无法读取：`, [{ path: '(文件)', message: (error as Error).message }]);
-  }
+  const raw = readJsonFile(path, `价格表 ${path}`);
   return parseWithFriendlyErrors(priceListSchema, raw, `价格表 ${path} 有误：`);
 }
 

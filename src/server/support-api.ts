@@ -1,14 +1,14 @@
 // Opens everything the support API needs from the environment (store, price list,
 // settings) and builds the app; used by the server entry and by `astro dev`.
-import { readFileSync } from 'node:fs';
 import { createApiApp } from '../api/app.ts';
+import { readJsonFile } from '../config/json-file.ts';
 import { siteConfig } from '../config/site.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { parseServerEnv, type ServerEnv } from './env.ts';
 import { watchPriceListFile } from './price-list-file.ts';
 import { registerSupportApi } from './support-api-registry.ts';
 
-const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const packageJson = readJsonFile(new URL('../../package.json', import.meta.url), 'package.json') as { version: string };
 
 export function openSupportApi(env: ServerEnv = parseServerEnv(process.env)) {
   const priceList = watchPriceListFile(env.WENDA_PRICE_LIST);

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { faqFrontmatterSchema, faqFrontmatterSchemaFor, categorySchema } from '../../src/lib/content/schemas.ts';
+import { calendarDate, calendarDateProblem, restoreWrittenDates } from '../../src/lib/content/dates.ts';
+import { chineseMessage } from '../../src/config/chinese-messages.ts';
 
 const good = {
   title: '如何更换管理员账号？',
@@ -65,5 +67,47 @@ describe('references between content files', () => {
     const result = schema.safeParse({ ...good, related: ['no-such-article'] });
     expect(result.error!.issues[0]!.path).toEqual(['related', 0]);
     expect(result.error!.issues[0]!.message).toContain('no-such-article');
+  });
+});
+
+describe('dates', () => {
+  const today = '2026-11-25';
+
+  test.each(['2024-01-19', '2024-02-29', '2026-11-25'])('accepts %s', (text) => {
+    expect(calendarDateProblem(text, today)).toBeUndefined();
+  });
+
+  test.each([
+    ['2026-13-45', '月份只能是 01 到 12'],
+    ['2026-00-10', '月份只能是 01 到 12'],
+    ['2026-02-30', '2026 年 2 月只有 28 天'],
+    ['2026-04-31', '2026 年 4 月只有 30 天'],
+    ['2026-01-00', '2026 年 1 月只有 31 天'],
+    ['2026-2-3', 'YYYY-MM-DD'],
+    ['2026/02/03', 'YYYY-MM-DD'],
+    ['上周', 'YYYY-MM-DD'],
+    ['2026-11-26', '晚于今天（2026-11-25）'],
+  ])('refuses %s: %s', (text, why) => {
+    expect(calendarDateProblem(text, today)).toContain(why);
+  });
+
+  test('a date field gives pages the day at midnight UTC, and refuses an impossible one in Chinese', () => {
+    const schema = calendarDate(() => today);
+    expect(schema.parse('2024-01-19')).toEqual(new Date('2024-01-19T00:00:00Z'));
+    const result = schema.safeParse('2026-13-45', { error: chineseMessage });
+    expect(result.error!.issues[0]!.message).toContain('「2026-13-45」不是真实的日期');
+  });
+
+  test('the article frontmatter refuses an impossible or future date', () => {
+    expect(faqFrontmatterSchema.safeParse({ ...good, updated: '2026-02-30' }).error!.issues[0]!.path).toEqual(['updated']);
+    expect(faqFrontmatterSchema.safeParse({ ...good, updated: '2999-01-01' }).error!.issues[0]!.path).toEqual(['updated']);
+  });
+
+  test('puts back what the frontmatter says where YAML rolled a date over', () => {
+    // YAML reads `updated: 2026-13-45` as 14 February 2027.
+    const rolled = { title: 'x', updated: new Date(Date.UTC(2026, 12, 45)) };
+    const file = '---\ntitle: x\nupdated: 2026-13-45   # 核对过\n---\n正文 updated: 2024-01-01\n';
+    expect(restoreWrittenDates(rolled, file)).toEqual({ title: 'x', updated: '2026-13-45' });
+    expect(restoreWrittenDates({ updated: new Date('2024-01-19') }, '\uFEFF---\r\n"updated": 2024-01-19\r\n---\r\n')).toEqual({ updated: '2024-01-19' });
   });
 });

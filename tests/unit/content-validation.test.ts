@@ -1,5 +1,6 @@
 // A bad content or config file must stop the build with the file and field named.
-// Runs `astro sync` (the content step of `astro build`) on a copy of the project.
+// Runs `astro sync` (the content step of `astro build`) on a copy of the project, and
+// once a whole `astro build`, for the check of links between the built pages.
 import { afterEach, describe, expect, test } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -20,10 +21,12 @@ function projectCopy(): string {
   return dir;
 }
 
-function astroSync(dir: string) {
-  const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'sync'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+function astro(command: 'sync' | 'build', dir: string, env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), command], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
   return { status: run.status, output: run.stdout + run.stderr };
 }
+
+const astroSync = (dir: string, env: Record<string, string> = {}) => astro('sync', dir, env);
 
 function edit(file: string, change: (text: string) => string) {
   writeFileSync(file, change(readFileSync(file, 'utf8')));
@@ -51,6 +54,15 @@ describe('content and config validation', { timeout: 60_000 }, () => {
     expect(output).toContain('updated');
   });
 
+  test('an impossible date in an article names the file and the field (YAML would roll it over)', () => {
+    const dir = projectCopy();
+    edit(join(dir, 'content/faq/change-administrator.mdx'), (t) => t.replace(/^updated: .*$/m, 'updated: 2026-13-45'));
+    const { status, output } = astroSync(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/faq/change-administrator.mdx');
+    expect(output).toContain('updated: 「2026-13-45」不是真实的日期');
+  });
+
   test('an unknown category names the file and the category', () => {
     const dir = projectCopy();
     edit(join(dir, 'content/faq/change-administrator.mdx'), (t) => t.replace(/^category: .*$/m, 'category: acounts'));
@@ -69,6 +81,30 @@ describe('content and config validation', { timeout: 60_000 }, () => {
     expect(output).toContain('sha256');
   });
 
+  test("a client's wrong platform and architecture are named in Chinese", () => {
+    const dir = projectCopy();
+    edit(join(dir, 'content/clients/windows-x64.json'), (t) => t.replace('"windows"', '"symbian"').replace('"x64"', '"mips"'));
+    const { status, output } = astroSync(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/clients/windows-x64.json');
+    expect(output).toContain('platform: 只能是 「windows」');
+    expect(output).toContain('architectures[0]: 只能是 「x64」');
+    expect(output).not.toMatch(/Invalid option|Expected|Stack trace|Browser APIs/);
+  });
+
+  test('JSON files saved with a BOM (Windows Notepad) are read; a syntax error in one is named', () => {
+    const dir = projectCopy();
+    for (const file of ['content/site.json', 'content/clients/windows-x64.json', 'content/categories/accounts.json']) {
+      edit(join(dir, file), (t) => `\uFEFF${t}`);
+    }
+    expect(astroSync(dir).status).toBe(0);
+    edit(join(dir, 'content/clients/windows-x64.json'), (t) => t.replace('"name"', 'name'));
+    const { status, output } = astroSync(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/clients/windows-x64.json 不是有效的 JSON');
+    expect(output).toContain('第 2 行第 3 列');
+  });
+
   test('a bad support line in content/site.json stops the build with the field named', () => {
     const dir = projectCopy();
     edit(join(dir, 'content/site.json'), (t) => t.replace('"95716"', '"九五七一六"'));
@@ -76,5 +112,39 @@ describe('content and config validation', { timeout: 60_000 }, () => {
     expect(status).not.toBe(0);
     expect(output).toContain('content/site.json');
     expect(output).toContain('supportLines[1].phone');
+    expect(output).not.toContain('Stack trace');
+  });
+
+  test('a JSON syntax error in content/site.json names the file, the line and the column', () => {
+    const dir = projectCopy();
+    edit(join(dir, 'content/site.json'), (t) => t.replace('"apiBaseUrl"', 'apiBaseUrl'));
+    const { status, output } = astroSync(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/site.json 不是有效的 JSON');
+    expect(output).toMatch(/第 \d+ 行第 3 列: 字段名必须用英文双引号括起来/);
+    expect(output).not.toContain('Stack trace');
+  });
+
+  test('a bad WENDA_SITE_URL is reported as the environment variable', () => {
+    const dir = projectCopy();
+    const { status, output } = astroSync(dir, { WENDA_SITE_URL: 'help.example.com' });
+    expect(status).not.toBe(0);
+    expect(output).toContain('环境变量有误');
+    expect(output).toContain('WENDA_SITE_URL');
+    expect(output).not.toContain('content/site.json 有误');
+  });
+
+  // A whole build of the copy takes 10–20 s on a busy machine.
+  test('removing an article that others link to fails the build, naming each page and link', { timeout: 120_000 }, () => {
+    const dir = projectCopy();
+    rmSync(join(dir, 'content/faq/download-client.mdx'));
+    // The operator fixed what the content check names (a related article that no longer
+    // exists); the links in article bodies and pages are left for the link check.
+    edit(join(dir, 'content/faq/staff-account-sign-in.mdx'), (t) => t.replace('related: [download-client, ', 'related: ['));
+    const { status, output } = astro('build', dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('构建出的页面里有 2 个失效的站内链接');
+    expect(output).toContain('  - /downloads/ → /faq/download-client/');
+    expect(output).toContain('  - /faq/staff-account-sign-in/ → /faq/download-client/');
   });
 });

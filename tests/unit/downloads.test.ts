@@ -35,6 +35,8 @@ describe('client data', () => {
     ['architectures', { architectures: [] }, 'architectures'],
     ['a version', { version: 'v5' }, 'version'],
     ['a date', { releaseDate: '上周' }, 'releaseDate'],
+    ['an impossible date', { releaseDate: '2026-02-30' }, 'releaseDate'],
+    ['a date in the future', { releaseDate: '2999-01-01' }, 'releaseDate'],
     ['a checksum', { download: { ...good.download, sha256: 'abc' } }, 'download.sha256'],
     ['a file without size', { download: { kind: 'file', url: good.download.url, sha256: good.download.sha256 } }, 'download.size'],
     ['a store', { download: { kind: 'store', store: 'myshop', url: 'https://x.example' } }, 'download.store'],

@@ -39,6 +39,7 @@ describe('price list', () => {
     ['a licence price with three decimals', { robotLicencePerYear: 12.345 }, ['robotLicencePerYear']],
     ['a pack price with three decimals', { packs: [pack('a', 10_000, 12.345)] }, ['packs', 0, 'price']],
     ['a free pack', { packs: [pack('a', 10_000, 0)] }, ['packs', 0, 'price']],
+    ['a negative pack price with three decimals (one issue, not two)', { packs: [pack('a', 10_000, -12.345)] }, ['packs', 0, 'price']],
     ['a pack too small', { packs: [pack('a', 999, 10)] }, ['packs', 0, 'conversations']],
     ['a bad pack id', { packs: [pack('Pack A', 10_000, 10)] }, ['packs', 0, 'id']],
     ['a duplicate pack id', { packs: [pack('a', 10_000, 10), pack('a', 20_000, 19)] }, ['packs', 1, 'id']],

@@ -53,6 +53,22 @@ describe('site config', () => {
     expect(message).toContain(path);
   });
 
+  test('a bad WENDA_SITE_URL is reported as the variable, not as content/site.json', () => {
+    const { message, paths } = fieldsOf(valid, { WENDA_SITE_URL: 'help.example.com' });
+    expect(paths).toEqual(['WENDA_SITE_URL']);
+    expect(message).toContain('环境变量');
+    expect(message).not.toContain('content/site.json');
+  });
+
+  test('a bad WENDA_API_BASE_URL is reported as the variable; empty means the same origin', () => {
+    expect(fieldsOf(valid, { WENDA_API_BASE_URL: 'ftp://api.example.com' }).paths).toEqual(['WENDA_API_BASE_URL']);
+    expect(parseSiteConfig({ ...valid, apiBaseUrl: 'https://api.example.com' }, { WENDA_API_BASE_URL: '' }).apiBaseUrl).toBe('');
+  });
+
+  test('a URL that may be left empty says what it wants', () => {
+    expect(fieldsOf({ ...valid, apiBaseUrl: 'ftp://api.example.com' }).message).toContain('http:// 或 https://');
+  });
+
   test('messages are in Chinese', () => {
     expect(fieldsOf({ ...valid, brandName: 42 }).message).toMatch(/[\u4e00-\u9fff]/);
   });

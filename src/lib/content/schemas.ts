@@ -1,6 +1,7 @@
 // Schemas of the help center's content files, kept free of Astro so unit tests can
 // check them directly; src/content.config.ts adds the cross-collection references.
 import { z } from 'zod';
+import { calendarDate } from './dates.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能用小写字母、数字和短横线，如 change-administrator');
 
@@ -27,8 +28,8 @@ export const faqFrontmatterSchema = z.strictObject({
    * frequent typos. Indexed by the search with a high weight, never shown as body text.
    */
   aliases: z.array(z.string().trim().min(1).max(30)).min(1).max(30),
-  /** When the answer's facts were last checked. */
-  updated: z.coerce.date(),
+  /** When the answer's facts were last checked: YYYY-MM-DD, a real day, not after today. */
+  updated: calendarDate(),
   /** Slugs of articles a reader may want next. */
   related: z.array(slug).max(6).default([]),
   /** Position within its category, smallest first. */

@@ -4,6 +4,25 @@ export const articlePath = (slug: string) => `/faq/${slug}/`;
 export const categoryPath = (id: string) => `/categories/${id}/`;
 export const searchPath = (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
 
+/**
+ * Articles (content/faq/) that pages link to by name, in the tools' lead paragraphs.
+ * Renaming or removing one of these files breaks those links: the build's link check
+ * (src/integrations/link-check.ts) then fails, naming each page.
+ */
+export const LINKED_ARTICLES = {
+  downloadClient: 'download-client',
+  widgetSessionNotOpening: 'widget-session-not-opening',
+  widgetOutsideChannels: 'widget-outside-channels',
+  robotConversationPacks: 'robot-conversation-packs',
+  robotUnusedConversations: 'robot-unused-conversations',
+} as const;
+
+/** Categories (content/categories/) that tool pages name as their parent, likewise. */
+export const LINKED_CATEGORIES = {
+  webReception: 'web-reception',
+  textRobot: 'text-robot',
+} as const;
+
 /** Absolute URL of a site path, for canonical links, Open Graph and the sitemap. */
 export function absoluteUrl(path: string, siteUrl: string): string {
   return new URL(path, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;

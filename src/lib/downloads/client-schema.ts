@@ -1,6 +1,7 @@
 // What the operator writes about each downloadable client (one JSON file per client in
 // content/clients/), checked field by field.
 import { z } from 'zod';
+import { calendarDate } from '../content/dates.ts';
 import { ARCHITECTURES, PLATFORMS, STORES } from './platforms.ts';
 
 export type { Architecture, Platform } from './platforms.ts';
@@ -15,7 +16,8 @@ export const clientSchema = z
     /** CPUs the build runs on natively; `universal` for one build for all (macOS). */
     architectures: z.array(z.enum(ARCHITECTURES)).min(1),
     version: z.string().trim().regex(/^\d+(\.\d+){0,3}([-+][\w.]+)?$/, '版本号形如 5.2.0 或 5.2.0.1234'),
-    releaseDate: z.coerce.date(),
+    /** YYYY-MM-DD, a real day, not after today. */
+    releaseDate: calendarDate(),
     /** Where it comes from: a file to download, or a store page. */
     download: z.discriminatedUnion('kind', [
       z.strictObject({

@@ -25,11 +25,12 @@ export function toYuan(fen: number): number {
 }
 
 // A round trip through fen is exact precisely for numbers written with at most two decimals,
-// because fen/100 is the double nearest to that decimal.
+// because fen/100 is the double nearest to that decimal. A price below the minimum stops
+// there: -12.345 is told it must be positive, not also that it has too many decimals.
 const yuan = (min: number, tooLow: string) =>
   z
     .number('金额必须是数字（单位：元）')
-    .min(min, tooLow)
+    .min(min, { error: tooLow, abort: true })
     .max(MAX_YUAN, '金额不能超过 100,000,000 元')
     .refine((value) => toYuan(toFen(value)) === value, '金额最多保留两位小数（精确到分）');
 
