@@ -10,6 +10,7 @@ import { errorSchema, jsonContent, pageQuerySchema, quoteSchema } from '../schem
 import { diagnosticsReportSchema } from './diagnostics.ts';
 import { toQuoteResponse } from './robot-quota.ts';
 import { REFERENCE_PATTERN } from '../../store/ids.ts';
+import { streamBody } from '../../lib/stream-body.ts';
 
 const security = [{ adminToken: [] }];
 const unauthorized = { 401: jsonContent(errorSchema, 'Missing or wrong token.'), 404: jsonContent(errorSchema, 'Admin is off (no token configured) or nothing found.') };
@@ -89,28 +90,12 @@ const allQuotesRoute = createRoute({
   responses: { 200: ndjsonContent(quoteSchema, 'Newest first.'), ...badQuery, ...unauthorized },
 });
 
-/**
- * A whole list as an NDJSON response, read batch by batch as the client takes it (so
- * memory holds one batch, however long the list); a client that hangs up ends the read.
- * The first batch is read before answering, so a store that cannot be read gives the
- * usual error answer rather than a 200 that breaks off.
- */
+/** A whole list as an NDJSON response, written as the client reads it (see `streamBody`). */
 async function ndjson<T>(c: Context, batches: AsyncIterable<T[]>, toJson: (row: T) => unknown) {
-  const source = batches[Symbol.asyncIterator]();
-  const encoder = new TextEncoder();
-  const lines = (rows: T[]) => encoder.encode(rows.map((row) => `${JSON.stringify(toJson(row))}\n`).join(''));
-  let next = await source.next();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (next.done) return controller.close();
-      controller.enqueue(lines(next.value));
-      next = await source.next();
-    },
-    async cancel() {
-      await source.return?.();
-    },
-  });
-  return c.body(body, 200, { 'Content-Type': `${NDJSON}; charset=utf-8` });
+  const lines = async function* () {
+    for await (const batch of batches) yield batch.map((row) => `${JSON.stringify(toJson(row))}\n`).join('');
+  };
+  return c.body(await streamBody(lines()), 200, { 'Content-Type': `${NDJSON}; charset=utf-8` });
 }
 
 export function registerAdmin(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
