@@ -376,6 +376,12 @@ describe('long tables', () => {
     expect(await tableRows(page, 'search-misses')).toHaveLength(50);
     expect(await tableRows(page, 'quotes')).toHaveLength(30);
     expect(csvRows(await (await page.request.get(`${s.url}/admin/export/search-misses.csv`)).text())).toHaveLength(250);
+    // Looking a report up keeps both tables where they are (and not a wrong value).
+    await page.goto(`${s.url}/admin/?quotes-page=2&search-misses-page=x`);
+    await page.getByLabel('诊断编号').fill('12345678');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(`${s.url}/admin/?quotes-page=2&report=12345678`);
+    expect(await tableRows(page, 'quotes')).toHaveLength(30);
     await context.close();
   });
 
