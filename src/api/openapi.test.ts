@@ -24,9 +24,12 @@ async function conforms(method: string, docPath: string, res: Response) {
   const operation = doc.paths[docPath]?.[method];
   expect(operation, `${method} ${docPath} is documented`).toBeTruthy();
   expect(Object.keys(operation!.responses), `${method} ${docPath} documents ${status}`).toContain(status);
-  const validate = ajv.compile({ $ref: `openapi#/${pointer('paths', docPath, method, 'responses', status, 'content', 'application/json', 'schema')}` });
-  const body = await res.json();
-  expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+  // NDJSON (a whole list): each line is one of what the document describes.
+  const type = res.headers.get('Content-Type')?.split(';')[0] === 'application/x-ndjson' ? 'application/x-ndjson' : 'application/json';
+  const validate = ajv.compile({ $ref: `openapi#/${pointer('paths', docPath, method, 'responses', status, 'content', type, 'schema')}` });
+  const bodies = type === 'application/json' ? [await res.json()] : (await res.text()).trimEnd().split('\n').map((line) => JSON.parse(line));
+  expect(bodies.length, `${method} ${docPath} answers something`).toBeGreaterThan(0);
+  for (const body of bodies) expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
 }
 
 describe('OpenAPI document', () => {
@@ -44,8 +47,10 @@ describe('OpenAPI document', () => {
         '/api/v1/diagnostics/reports',
         '/api/v1/admin/feedback',
         '/api/v1/admin/search-misses',
+        '/api/v1/admin/search-misses/export',
         '/api/v1/admin/diagnostics/reports/{id}',
         '/api/v1/admin/quotes',
+        '/api/v1/admin/quotes/export',
       ].sort(),
     );
   });
@@ -74,5 +79,11 @@ describe('OpenAPI document', () => {
     await conforms('get', '/api/v1/admin/diagnostics/reports/{id}', await api.get(`/admin/diagnostics/reports/${id}`, api.adminHeaders));
     await conforms('get', '/api/v1/admin/quotes', await api.get('/admin/quotes', api.adminHeaders));
     await conforms('get', '/api/v1/admin/quotes', await api.get('/admin/quotes'));
+    await conforms('get', '/api/v1/admin/quotes', await api.get('/admin/quotes?limit=0', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/search-misses', await api.get('/admin/search-misses?page=2', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/feedback', await api.get('/admin/feedback?limit=5', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/search-misses/export', await api.get('/admin/search-misses/export', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/quotes/export', await api.get('/admin/quotes/export', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/quotes/export', await api.get('/admin/quotes/export?limit=5', api.adminHeaders));
   });
 });

@@ -1,9 +1,12 @@
 // What the operator page shows, read through the support API's admin routes (in
-// process, with the admin token): helpfulness per article, failed searches, saved
-// quotes, a diagnostics report by reference; and the same tables as CSV.
+// process, with the admin token): helpfulness per article, failed searches and saved
+// quotes (these two a page at a time, with their totals), a diagnostics report by
+// reference; and the same tables as CSV, whole.
 import { chinaDateTime } from '../lib/china-time.ts';
 import { supportApi } from '../server/support-api-registry.ts';
-import { toCsv } from '../lib/csv.ts';
+import { csvChunks, type CsvCell } from '../lib/csv.ts';
+import { readNdjson } from '../lib/ndjson.ts';
+import { PAGE_SIZE, pageCount, pageOffset, pageProblem, type PageRequest } from '../lib/admin/paging.ts';
 import type { PageFeedback, SearchMiss } from '../store/types.ts';
 import type { StoredDiagnosticsReport } from '../lib/admin/diagnostics-report.ts';
 
@@ -16,25 +19,58 @@ export interface QuoteRow {
   estimate: { totalCost: number; totalPurchased: number; priceList: { sample: boolean } };
 }
 
-async function adminGet<T>(path: string, token: string): Promise<T | undefined> {
+async function adminRequest(path: string, token: string): Promise<Response | undefined> {
   const app = supportApi();
   if (!app) throw new Error('The support API is not running in this process.');
   const res = await app.request(`/api/v1/admin${path}`, { headers: { Authorization: `Bearer ${token}` } });
   if (res.status === 404) return undefined;
   if (!res.ok) throw new Error(`admin API ${path}: ${res.status}`);
-  return (await res.json()) as T;
+  return res;
+}
+
+async function adminGet<T>(path: string, token: string): Promise<T | undefined> {
+  return (await (await adminRequest(path, token))?.json()) as T | undefined;
+}
+
+/** Every row of a long list (`/quotes`, `/search-misses`), one at a time, from its NDJSON export. */
+async function* adminAll<T>(path: string, token: string): AsyncGenerator<T> {
+  const res = await adminRequest(`${path}/export`, token);
+  if (res?.body) yield* readNdjson<T>(res.body);
+}
+
+/** One page of a long list, with what the operator should know about it. */
+export interface ListPage<T> {
+  rows: T[];
+  total: number;
+  /** The page shown: 1 when the one asked for is not there. */
+  page: number;
+  pages: number;
+  /** Why another page than the one asked for is shown. */
+  problem: string | undefined;
+}
+
+async function adminPage<K extends string, T>(path: string, key: K, token: string, request: PageRequest): Promise<ListPage<T>> {
+  type Body = { total: number } & Record<K, T[]>;
+  const get = (page: number) => adminGet<Body>(`${path}?limit=${PAGE_SIZE}&offset=${pageOffset(page)}`, token);
+  let page = request.page;
+  let body = await get(page);
+  const problem = pageProblem(request, pageCount(body?.total ?? 0));
+  if (problem && page !== 1) body = await get((page = 1));
+  const total = body?.total ?? 0;
+  return { rows: body?.[key] ?? [], total, page, pages: pageCount(total), problem };
 }
 
 export const helpfulPercent = (p: Pick<PageFeedback, 'helpful' | 'notHelpful'>) =>
   p.helpful + p.notHelpful ? Math.round((100 * p.helpful) / (p.helpful + p.notHelpful)) : 0;
 
-export async function operatorView(token: string) {
+/** The page's data: all feedback (one row per article), and the pages asked for of the two long lists. */
+export async function operatorView(token: string, pages: { misses: PageRequest; quotes: PageRequest }) {
   const [feedback, misses, quotes] = await Promise.all([
     adminGet<{ pages: PageFeedback[] }>('/feedback', token),
-    adminGet<{ misses: SearchMiss[] }>('/search-misses?limit=100', token),
-    adminGet<{ quotes: QuoteRow[] }>('/quotes?limit=100', token),
+    adminPage<'misses', SearchMiss>('/search-misses', 'misses', token, pages.misses),
+    adminPage<'quotes', QuoteRow>('/quotes', 'quotes', token, pages.quotes),
   ]);
-  return { feedback: feedback?.pages ?? [], misses: misses?.misses ?? [], quotes: quotes?.quotes ?? [] };
+  return { feedback: feedback?.pages ?? [], misses, quotes };
 }
 
 export function diagnosticsReport(token: string, id: string) {
@@ -55,47 +91,79 @@ export interface OperatorTable {
   rows: (string | number)[][];
 }
 
-/** The tables as they appear on the page, header and rows, so page and CSV agree. */
-export function feedbackTable(pages: PageFeedback[], titleOf: (page: string) => string): OperatorTable {
-  return {
-    header: ['文章', '页面', '有帮助', '没帮助', '有帮助比例', '最近评论', '最近投票'],
-    kinds: ['text', 'code', 'number', 'number', 'number', 'prose', 'time'],
-    rows: pages.map((p) => [
-      titleOf(p.page),
-      p.page,
-      p.helpful,
-      p.notHelpful,
-      `${helpfulPercent(p)}%`,
-      p.latestComments.map((c) => c.comment).join(' / '),
-      chinaDateTime(p.lastVoteAt),
-    ]),
-  };
+/** A table's columns and how one item reads as a row, so page and CSV agree. */
+interface Columns<T> {
+  header: string[];
+  kinds: ColumnKind[];
+  row: (item: T) => (string | number)[];
 }
 
-export function missesTable(misses: SearchMiss[]): OperatorTable {
-  return {
-    header: ['搜索词', '次数', '首次', '最近'],
-    kinds: ['text', 'number', 'time', 'time'],
-    rows: misses.map((m) => [m.query, m.count, chinaDateTime(m.firstSeen), chinaDateTime(m.lastSeen)]),
-  };
+const feedbackColumns = (titleOf: (page: string) => string): Columns<PageFeedback> => ({
+  header: ['文章', '页面', '有帮助', '没帮助', '有帮助比例', '最近评论', '最近投票'],
+  kinds: ['text', 'code', 'number', 'number', 'number', 'prose', 'time'],
+  row: (p) => [
+    titleOf(p.page),
+    p.page,
+    p.helpful,
+    p.notHelpful,
+    `${helpfulPercent(p)}%`,
+    p.latestComments.map((c) => c.comment).join(' / '),
+    chinaDateTime(p.lastVoteAt),
+  ],
+});
+
+const missColumns: Columns<SearchMiss> = {
+  header: ['搜索词', '次数', '首次', '最近'],
+  kinds: ['text', 'number', 'time', 'time'],
+  row: (m) => [m.query, m.count, chinaDateTime(m.firstSeen), chinaDateTime(m.lastSeen)],
+};
+
+const quoteColumns: Columns<QuoteRow> = {
+  header: ['报价编号', '生成时间', '机器人', '首月对话', '月增长 %', '年限', '结转', '合计（元）', '价格表版本'],
+  kinds: ['code', 'time', 'number', 'number', 'number', 'number', 'number', 'number', 'code'],
+  row: (q) => [
+    q.id,
+    chinaDateTime(q.createdAt),
+    q.input.robots,
+    q.input.monthlyConversations,
+    q.input.monthlyGrowthPercent,
+    q.input.years,
+    q.input.carryOverBalance,
+    q.estimate.totalCost.toFixed(2),
+    q.priceListVersion,
+  ],
+};
+
+const tableOf = <T>({ header, kinds, row }: Columns<T>, items: T[]): OperatorTable => ({ header, kinds, rows: items.map(row) });
+
+/** The tables as they appear on the page. */
+export const feedbackTable = (pages: PageFeedback[], titleOf: (page: string) => string) => tableOf(feedbackColumns(titleOf), pages);
+export const missesTable = (misses: SearchMiss[]) => tableOf(missColumns, misses);
+export const quotesTable = (quotes: QuoteRow[]) => tableOf(quoteColumns, quotes);
+
+async function* rowsOf<T>(items: AsyncIterable<T>, row: (item: T) => CsvCell[]) {
+  for await (const item of items) yield row(item);
 }
 
-export function quotesTable(quotes: QuoteRow[]): OperatorTable {
-  return {
-    header: ['报价编号', '生成时间', '机器人', '首月对话', '月增长 %', '年限', '结转', '合计（元）', '价格表版本'],
-    kinds: ['code', 'time', 'number', 'number', 'number', 'number', 'number', 'number', 'code'],
-    rows: quotes.map((q) => [
-      q.id,
-      chinaDateTime(q.createdAt),
-      q.input.robots,
-      q.input.monthlyConversations,
-      q.input.monthlyGrowthPercent,
-      q.input.years,
-      q.input.carryOverBalance,
-      q.estimate.totalCost.toFixed(2),
-      q.priceListVersion,
-    ]),
-  };
+/**
+ * A table as CSV, every row of it (not the page on screen), as text in pieces: the long
+ * lists are read from the API's whole-list export as they are written out. Undefined
+ * for a table that does not exist.
+ */
+export function csvExport(table: string, token: string, titleOf: (page: string) => string): AsyncIterable<string> | undefined {
+  switch (table) {
+    case 'feedback': {
+      const columns = feedbackColumns(titleOf);
+      const all = async function* () {
+        yield* (await adminGet<{ pages: PageFeedback[] }>('/feedback', token))?.pages ?? [];
+      };
+      return csvChunks(columns.header, rowsOf(all(), columns.row));
+    }
+    case 'search-misses':
+      return csvChunks(missColumns.header, rowsOf(adminAll<SearchMiss>('/search-misses', token), missColumns.row));
+    case 'quotes':
+      return csvChunks(quoteColumns.header, rowsOf(adminAll<QuoteRow>('/quotes', token), quoteColumns.row));
+    default:
+      return undefined;
+  }
 }
-
-export const tableCsv = (table: { header: string[]; rows: (string | number)[][] }) => toCsv(table.header, table.rows);

@@ -1,11 +1,11 @@
 // The embedded store: one SQLite file through node:sqlite, WAL mode, migrations applied
 // at open. Synchronous calls behind the async Store interface.
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrations } from './migrations.ts';
 import { newQuoteId, newReference } from './ids.ts';
-import type { DiagnosticsReport, FeedbackVote, Page, PageFeedback, SavedQuote, SearchMiss, Store } from './types.ts';
+import type { DiagnosticsReport, FeedbackVote, Page, PageFeedback, SavedQuote, SearchMiss, Snapshot, Store } from './types.ts';
 
 /** The data directory cannot be used; the message says which and why. */
 export class StoreOpenError extends Error {
@@ -13,6 +13,13 @@ export class StoreOpenError extends Error {
 }
 
 const LATEST_COMMENTS = 5;
+/** Rows per batch when a whole list is read (an export). */
+const SNAPSHOT_BATCH = 500;
+
+// One order for a list's pages and its whole: the last key (rowid, which each index ends
+// with) makes it total, so rows that tie are never split differently by two pages.
+const QUOTE_ORDER = 'ORDER BY created_at DESC, rowid DESC';
+const MISS_ORDER = 'ORDER BY count DESC, last_seen DESC, rowid';
 
 /** Creates `dir` if needed and proves a file can be written there. */
 function ensureWritableDir(dir: string): void {
@@ -97,7 +104,8 @@ export function openSqliteStore(dataDir: string): Store {
   const q = {
     insertQuote: db.prepare('INSERT INTO quotes (id, input, estimate, price_list_version, created_at) VALUES (?, ?, ?, ?, ?)'),
     getQuote: db.prepare('SELECT * FROM quotes WHERE id = ?'),
-    listQuotes: db.prepare('SELECT * FROM quotes ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?'),
+    listQuotes: db.prepare(`SELECT * FROM quotes ${QUOTE_ORDER} LIMIT ? OFFSET ?`),
+    countQuotes: db.prepare('SELECT COUNT(*) AS n FROM quotes'),
     insertFeedback: db.prepare(
       `INSERT INTO feedback (page, helpful, comment, created_at, voter) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (page, voter) WHERE voter IS NOT NULL DO UPDATE SET helpful = excluded.helpful, comment = excluded.comment, created_at = excluded.created_at
@@ -116,13 +124,15 @@ export function openSqliteStore(dataDir: string): Store {
       `INSERT INTO search_misses (query, count, first_seen, last_seen) VALUES (?, 1, ?, ?)
        ON CONFLICT (query) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen`,
     ),
-    listMisses: db.prepare('SELECT * FROM search_misses ORDER BY count DESC, last_seen DESC LIMIT ? OFFSET ?'),
+    listMisses: db.prepare(`SELECT * FROM search_misses ${MISS_ORDER} LIMIT ? OFFSET ?`),
+    countMisses: db.prepare('SELECT COUNT(*) AS n FROM search_misses'),
     insertReport: db.prepare('INSERT INTO diagnostics_reports (id, report, created_at) VALUES (?, ?, ?)'),
     getReport: db.prepare('SELECT * FROM diagnostics_reports WHERE id = ?'),
     ping: db.prepare('SELECT 1 AS ok'),
   };
 
   type QuoteRow = { id: string; input: string; estimate: string; price_list_version: string; created_at: string };
+  type MissRow = { query: string; count: number; first_seen: string; last_seen: string };
   const toQuote = (row: QuoteRow): SavedQuote => ({
     id: row.id,
     input: JSON.parse(row.input),
@@ -130,6 +140,32 @@ export function openSqliteStore(dataDir: string): Store {
     priceListVersion: row.price_list_version,
     createdAt: row.created_at,
   });
+  const toMiss = (row: MissRow): SearchMiss => ({ query: row.query, count: row.count, firstSeen: row.first_seen, lastSeen: row.last_seen });
+  const count = (statement: StatementSync) => Number((statement.get() as { n: number }).n);
+
+  /**
+   * The rows of `sql` in batches, from a read transaction on a connection of its own: in
+   * WAL mode it sees the database as it was at the first row while writes go on, and
+   * only one row at a time is held besides the batch. Ends (and closes) when the last
+   * batch is taken or the caller stops early.
+   */
+  async function* snapshot<Row, T>(sql: string, map: (row: Row) => T, batchSize: number): AsyncGenerator<T[], void, undefined> {
+    const reader = new DatabaseSync(file, { readOnly: true });
+    try {
+      reader.exec('PRAGMA busy_timeout = 5000; BEGIN');
+      let batch: T[] = [];
+      for (const row of reader.prepare(sql).iterate() as Iterable<Row>) {
+        batch.push(map(row));
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length) yield batch;
+    } finally {
+      reader.close();
+    }
+  }
 
   /** Inserts with a fresh random id, retrying on the (rare) collision. */
   function insertWithNewId(newId: () => string, insert: (id: string) => void): string {
@@ -160,6 +196,12 @@ export function openSqliteStore(dataDir: string): Store {
     async listQuotes({ limit, offset }: Page) {
       return (q.listQuotes.all(limit, offset) as QuoteRow[]).map(toQuote);
     },
+    async countQuotes() {
+      return count(q.countQuotes);
+    },
+    allQuotes(batchSize = SNAPSHOT_BATCH): Snapshot<SavedQuote> {
+      return snapshot(`SELECT * FROM quotes ${QUOTE_ORDER}`, toQuote, batchSize);
+    },
     async addFeedback(vote: FeedbackVote) {
       const createdAt = new Date().toISOString();
       // RETURNING gives the row's own id on an update too (lastInsertRowid would not).
@@ -188,13 +230,13 @@ export function openSqliteStore(dataDir: string): Store {
       q.recordMiss.run(query, now, now);
     },
     async searchMisses({ limit, offset }: Page): Promise<SearchMiss[]> {
-      type Row = { query: string; count: number; first_seen: string; last_seen: string };
-      return (q.listMisses.all(limit, offset) as Row[]).map((r) => ({
-        query: r.query,
-        count: r.count,
-        firstSeen: r.first_seen,
-        lastSeen: r.last_seen,
-      }));
+      return (q.listMisses.all(limit, offset) as MissRow[]).map(toMiss);
+    },
+    async countSearchMisses() {
+      return count(q.countMisses);
+    },
+    allSearchMisses(batchSize = SNAPSHOT_BATCH): Snapshot<SearchMiss> {
+      return snapshot(`SELECT * FROM search_misses ${MISS_ORDER}`, toMiss, batchSize);
     },
     async saveDiagnosticsReport(report): Promise<DiagnosticsReport> {
       const createdAt = new Date().toISOString();

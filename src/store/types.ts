@@ -43,16 +43,31 @@ export interface Page {
   offset: number;
 }
 
+/**
+ * Every row of a list, in the list's order, read in batches from one consistent
+ * snapshot: rows written while it is read are left out, none is skipped or repeated.
+ * Stop early with `break` (or `return()`), which ends the read.
+ */
+export type Snapshot<T> = AsyncIterable<T[]>;
+
 export interface Store {
   /** Short name shown by the health check, e.g. `sqlite`. */
   readonly kind: string;
   saveQuote(quote: Omit<SavedQuote, 'id' | 'createdAt'>): Promise<SavedQuote>;
   getQuote(id: string): Promise<SavedQuote | undefined>;
+  /** Newest first. */
   listQuotes(page: Page): Promise<SavedQuote[]>;
+  countQuotes(): Promise<number>;
+  /** Every saved quote, newest first (as `listQuotes`), `batchSize` at a time. */
+  allQuotes(batchSize?: number): Snapshot<SavedQuote>;
   addFeedback(vote: FeedbackVote): Promise<{ id: number; createdAt: string }>;
   feedbackByPage(): Promise<PageFeedback[]>;
   recordSearchMiss(query: string): Promise<void>;
+  /** Most frequent first, then most recent. */
   searchMisses(page: Page): Promise<SearchMiss[]>;
+  countSearchMisses(): Promise<number>;
+  /** Every failed search, in `searchMisses` order, `batchSize` at a time. */
+  allSearchMisses(batchSize?: number): Snapshot<SearchMiss>;
   saveDiagnosticsReport(report: unknown): Promise<DiagnosticsReport>;
   getDiagnosticsReport(id: string): Promise<DiagnosticsReport | undefined>;
   /** True when the store answers a trivial query. */

@@ -1,11 +1,13 @@
 // Closing the loop: a reader's vote and a search that found nothing reach the operator
-// page, which only its token opens, and whose CSV matches its tables.
+// page, which only its token opens, and whose CSV matches its tables. Long tables come
+// 100 rows at a time, saying so, with page links; their CSV has every row.
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const { openPage } = useBrowser();
+const { openPage, newContext } = useBrowser();
 const TOKEN = 'feedback-test-admin-token';
 let servers: RunningServer[] = [];
 afterEach(async () => {
@@ -27,6 +29,28 @@ async function signIn(page: Page, base: string, token = TOKEN) {
 
 const tableRows = (page: Page, table: string) =>
   page.locator(`table[data-table="${table}"] tbody tr`).evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent!.trim())));
+
+/** A CSV export's rows (header left out), cells as the page shows them (no cell here holds a line break). */
+function csvRows(csv: string) {
+  const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+  return lines.map((line) => {
+    const cells: string[] = [];
+    const cell = /("(?:[^"]|"")*"|[^,]*)(,|$)/y;
+    for (let m = cell.exec(line); m; m = m[2] ? cell.exec(line) : null) {
+      cells.push(m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"').replace(/^'(?=[=+\-@])/, ''));
+    }
+    return cells;
+  });
+}
+
+const postJson = (base: string, path: string, body: unknown) =>
+  fetch(`${base}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+/** `n` saved quotes (the newest asks for the most conversations) and `misses` failed searches. */
+async function storeMany(base: string, { quotes = 0, misses = 0 }) {
+  for (let i = 1; i <= quotes; i++) expect((await postJson(base, '/robot-quota/quotes', { robots: 1 + (i % 4), monthlyConversations: 1000 * i })).status).toBe(201);
+  for (let i = 1; i <= misses; i++) expect((await postJson(base, '/search-misses', { query: `搜索词 ${i}` })).status).toBe(202);
+}
 
 describe('article feedback', () => {
   test('a vote (changed, with a comment) is stored once and shows on the admin page', async () => {
@@ -162,9 +186,7 @@ describe('operator page', () => {
       const shown = await tableRows(page, table);
       expect(shown.length).toBeGreaterThan(0);
       const csv = await (await page.request.get(`${s.url}/admin/export/${table}.csv`)).text();
-      const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
-      const parsed = lines.map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"').replace(/^'(?=[=+\-@])/, '')).slice(0, shown[0]!.length));
-      expect(parsed).toEqual(shown);
+      expect(csvRows(csv).map((row) => row.slice(0, shown[0]!.length))).toEqual(shown);
     }
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByLabel('管理员令牌').waitFor();
@@ -258,6 +280,129 @@ describe('operator page', () => {
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe('long tables', () => {
+  test('130 quotes and 130 failed searches: each table says it shows 100 of 130, 下一页 (by keyboard, without JavaScript) shows the other 30, and each CSV has all 130', async () => {
+    const s = await server();
+    await storeMany(s.url, { quotes: 130, misses: 130 });
+    // Paging is plain links: it works with JavaScript off.
+    const context = await newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, s.url);
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    for (const [table, title, firstPageSays] of [
+      ['quotes', '保存的报价', '显示最新的 100 条，共 130 条。'],
+      ['search-misses', '没找到答案的搜索', '显示次数最多的 100 条，共 130 条。'],
+    ] as const) {
+      await page.goto(`${s.url}/admin/`);
+      const count = page.locator(`[data-count="${table}"]`);
+      await expect(count.textContent()).resolves.toBe(firstPageSays);
+      const firstPage = await tableRows(page, table);
+      expect(firstPage).toHaveLength(100);
+      const pager = page.getByRole('navigation', { name: `${title}：翻页` });
+      await expect(pager.locator('.admin-pager-position').textContent()).resolves.toBe('第 1 / 2 页');
+      expect(await pager.getByRole('link').allTextContents()).toEqual(['下一页 ›']);
+
+      await pager.getByRole('link', { name: '下一页 ›' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${s.url}/admin/?${table}-page=2#${table}`);
+      await expect(count.textContent()).resolves.toBe('显示第 101–130 条，共 130 条。');
+      await expect(pager.locator('.admin-pager-position').textContent()).resolves.toBe('第 2 / 2 页');
+      const secondPage = await tableRows(page, table);
+      expect(secondPage).toHaveLength(30);
+      expect(new Set([...firstPage, ...secondPage].map((row) => row[0])).size).toBe(130);
+
+      // The CSV: every row, in the tables' order, whichever page is on screen.
+      const res = await page.request.get(`${s.url}/admin/export/${table}.csv`);
+      expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
+      const csv = csvRows(await res.text());
+      expect(csv).toHaveLength(130);
+      expect(csv).toEqual([...firstPage, ...secondPage]);
+
+      await pager.getByRole('link', { name: '‹ 上一页' }).click();
+      await page.waitForURL(`${s.url}/admin/#${table}`);
+      expect(await tableRows(page, table)).toEqual(firstPage);
+    }
+    // Newest quote first, oldest last.
+    const quotes = csvRows(await (await page.request.get(`${s.url}/admin/export/quotes.csv`)).text());
+    expect([quotes[0]![3], quotes.at(-1)![3]]).toEqual(['130000', '1000']);
+    await context.close();
+  });
+
+  test('a page number that is not there is said plainly and the first page shown; the other table keeps its page; a form goes to any page', async () => {
+    const s = await server();
+    await storeMany(s.url, { quotes: 130, misses: 250 });
+    const { page, context } = await openPage(`${s.url}/`);
+    await signIn(page, s.url);
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    const cases = [
+      ['abc', '页码「abc」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
+      ['0', '页码「0」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
+      ['-1', '页码「-1」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
+      ['1e3', '页码「1e3」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
+      ['99999999999999999999999', '页码「99999999999999999999…」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
+      ['<b>2</b>', '页码「<b>2</b>」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
+      ['3', '没有第 3 页：共 2 页。下面是第 1 页。'],
+      ['1000000', '没有第 1,000,000 页：共 2 页。下面是第 1 页。'],
+    ];
+    for (const [value, message] of cases) {
+      const res = await page.goto(`${s.url}/admin/?search-misses-page=2&quotes-page=${encodeURIComponent(value!)}`);
+      expect(res!.status(), value).toBe(200);
+      await expect(page.locator('[data-page-problem="quotes"]').textContent(), value).resolves.toBe(message);
+      await expect(page.locator('[data-count="quotes"]').textContent()).resolves.toBe('显示最新的 100 条，共 130 条。');
+      expect(await page.locator('table[data-table="quotes"] tbody tr').count()).toBe(100);
+      await expect(page.locator('[data-count="search-misses"]').textContent()).resolves.toBe('显示第 101–200 条，共 250 条。');
+      expect(await page.locator('[data-page-problem]').count()).toBe(1);
+    }
+    // Twice the parameter is not a page either.
+    await page.goto(`${s.url}/admin/?quotes-page=2&quotes-page=2`);
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('页码「2,2」无效：应为 1 到 2 之间的整数。下面是第 1 页。');
+    // The links leave the wrong value behind and keep the other table's page.
+    await page.goto(`${s.url}/admin/?search-misses-page=2&quotes-page=abc`);
+    await expect(page.getByRole('navigation', { name: '保存的报价：翻页' }).getByRole('link', { name: '下一页 ›' }).getAttribute('href')).resolves.toBe(
+      '/admin/?search-misses-page=2&quotes-page=2#quotes',
+    );
+
+    // Three pages of failed searches: 页码 [3] 前往, keeping the quotes on page 2.
+    await page.goto(`${s.url}/admin/?quotes-page=2`);
+    const misses = page.getByRole('navigation', { name: '没找到答案的搜索：翻页' });
+    await misses.getByLabel('页码').fill('3');
+    await misses.getByLabel('页码').press('Enter');
+    await page.waitForURL(`${s.url}/admin/?quotes-page=2&search-misses-page=3#search-misses`);
+    await expect(page.locator('[data-count="search-misses"]').textContent()).resolves.toBe('显示第 201–250 条，共 250 条。');
+    expect(await tableRows(page, 'search-misses')).toHaveLength(50);
+    expect(await tableRows(page, 'quotes')).toHaveLength(30);
+    expect(csvRows(await (await page.request.get(`${s.url}/admin/export/search-misses.csv`)).text())).toHaveLength(250);
+    // Looking a report up keeps both tables where they are (and not a wrong value).
+    await page.goto(`${s.url}/admin/?quotes-page=2&search-misses-page=x`);
+    await page.getByLabel('诊断编号').fill('12345678');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(`${s.url}/admin/?quotes-page=2&report=12345678`);
+    expect(await tableRows(page, 'quotes')).toHaveLength(30);
+    await context.close();
+  });
+
+  test.each(['light', 'dark'] as const)('at 360 px (%s) the count, the page links and the form fit, are reached by Tab with a visible focus, and pass axe', async (colorScheme) => {
+    const s = await server();
+    await storeMany(s.url, { quotes: 130, misses: 250 });
+    const { page, context } = await openPage(`${s.url}/`, { width: 360, colorScheme });
+    await signIn(page, s.url);
+    await page.goto(`${s.url}/admin/?quotes-page=2&search-misses-page=x`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    for (const nav of await page.getByRole('navigation', { name: /：翻页$/ }).all()) {
+      const box = (await nav.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    // Tab from the quotes table's region reaches its 上一页 link after the rows' links.
+    const previous = page.getByRole('navigation', { name: '保存的报价：翻页' }).getByRole('link', { name: '‹ 上一页' });
+    await page.getByRole('region', { name: '保存的报价表格' }).focus();
+    for (let i = 0; i < 40 && !(await previous.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await previous.evaluate((el) => el.matches(':focus-visible') && getComputedStyle(el).outlineStyle !== 'none')).toBe(true);
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await context.close();
   });
 });

@@ -1,6 +1,8 @@
 // Admin reads (Bearer WENDA_ADMIN_TOKEN): feedback per page, failed searches, a
-// diagnostics report by reference, saved quotes.
+// diagnostics report by reference, saved quotes. The two long lists come a page at a
+// time with their total, or whole as NDJSON (one consistent snapshot, streamed).
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
 import { errorResponse } from '../errors.ts';
@@ -8,9 +10,11 @@ import { errorSchema, jsonContent, pageQuerySchema, quoteSchema } from '../schem
 import { diagnosticsReportSchema } from './diagnostics.ts';
 import { toQuoteResponse } from './robot-quota.ts';
 import { REFERENCE_PATTERN } from '../../store/ids.ts';
+import { streamBody } from '../../lib/stream-body.ts';
 
 const security = [{ adminToken: [] }];
 const unauthorized = { 401: jsonContent(errorSchema, 'Missing or wrong token.'), 404: jsonContent(errorSchema, 'Admin is off (no token configured) or nothing found.') };
+const badQuery = { 400: jsonContent(errorSchema, 'A query parameter is wrong or not taken here: `fields` names it.') };
 
 const pageFeedbackSchema = z.object({
   page: z.string(),
@@ -19,7 +23,13 @@ const pageFeedbackSchema = z.object({
   lastVoteAt: z.iso.datetime(),
   latestComments: z.array(z.object({ comment: z.string(), helpful: z.boolean(), createdAt: z.iso.datetime() })),
 });
-const searchMissSchema = z.object({ query: z.string(), count: z.number().int(), firstSeen: z.iso.datetime(), lastSeen: z.iso.datetime() });
+const searchMissSchema = z
+  .object({ query: z.string(), count: z.number().int(), firstSeen: z.iso.datetime(), lastSeen: z.iso.datetime() })
+  .meta({ id: 'SearchMiss' });
+const totalSchema = z.number().int().min(0).meta({ description: 'How many there are in all, whatever `limit` and `offset`.' });
+const NDJSON = 'application/x-ndjson';
+/** A whole list: one JSON object a line. */
+const ndjsonContent = (schema: z.ZodType, description: string) => ({ description, content: { [NDJSON]: { schema } } });
 
 const feedbackRoute = createRoute({
   method: 'get',
@@ -28,7 +38,7 @@ const feedbackRoute = createRoute({
   security,
   // One row per article, so no paging; any query parameter is a mistake, as on the others.
   request: { query: z.strictObject({}) },
-  responses: { 200: jsonContent(z.object({ pages: z.array(pageFeedbackSchema) }), 'Per page, most recent vote first.'), ...unauthorized },
+  responses: { 200: jsonContent(z.object({ pages: z.array(pageFeedbackSchema) }), 'Per page, most recent vote first.'), ...badQuery, ...unauthorized },
 });
 const missesRoute = createRoute({
   method: 'get',
@@ -36,7 +46,20 @@ const missesRoute = createRoute({
   summary: 'Searches that found nothing, grouped by query',
   security,
   request: { query: pageQuerySchema },
-  responses: { 200: jsonContent(z.object({ misses: z.array(searchMissSchema) }), 'Most frequent first.'), ...unauthorized },
+  responses: {
+    200: jsonContent(z.object({ misses: z.array(searchMissSchema), total: totalSchema }), 'Most frequent first, then most recent.'),
+    ...badQuery,
+    ...unauthorized,
+  },
+});
+const allMissesRoute = createRoute({
+  method: 'get',
+  path: '/admin/search-misses/export',
+  summary: 'Every failed search, as NDJSON',
+  description: 'One `SearchMiss` a line, in the order of `/admin/search-misses`, from one snapshot: searches recorded meanwhile are not in it.',
+  security,
+  request: { query: z.strictObject({}) },
+  responses: { 200: ndjsonContent(searchMissSchema, 'Most frequent first, then most recent.'), ...badQuery, ...unauthorized },
 });
 const reportRoute = createRoute({
   method: 'get',
@@ -55,19 +78,45 @@ const quotesRoute = createRoute({
   summary: 'Saved quotes, newest first',
   security,
   request: { query: pageQuerySchema },
-  responses: { 200: jsonContent(z.object({ quotes: z.array(quoteSchema) }), 'Newest first.'), ...unauthorized },
+  responses: { 200: jsonContent(z.object({ quotes: z.array(quoteSchema), total: totalSchema }), 'Newest first.'), ...badQuery, ...unauthorized },
 });
+const allQuotesRoute = createRoute({
+  method: 'get',
+  path: '/admin/quotes/export',
+  summary: 'Every saved quote, as NDJSON',
+  description: 'One `Quote` a line, newest first, from one snapshot: quotes saved meanwhile are not in it.',
+  security,
+  request: { query: z.strictObject({}) },
+  responses: { 200: ndjsonContent(quoteSchema, 'Newest first.'), ...badQuery, ...unauthorized },
+});
+
+/** A whole list as an NDJSON response, written as the client reads it (see `streamBody`). */
+async function ndjson<T>(c: Context, batches: AsyncIterable<T[]>, toJson: (row: T) => unknown) {
+  const lines = async function* () {
+    for await (const batch of batches) yield batch.map((row) => `${JSON.stringify(toJson(row))}\n`).join('');
+  };
+  return c.body(await streamBody(lines()), 200, { 'Content-Type': `${NDJSON}; charset=utf-8` });
+}
 
 export function registerAdmin(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', { type: 'http', scheme: 'bearer' });
 
   app.openapi(feedbackRoute, async (c) => c.json({ pages: await deps.store.feedbackByPage() }, 200));
-  app.openapi(missesRoute, async (c) => c.json({ misses: await deps.store.searchMisses(c.req.valid('query')) }, 200));
+  app.openapi(missesRoute, async (c) => {
+    const [misses, total] = await Promise.all([deps.store.searchMisses(c.req.valid('query')), deps.store.countSearchMisses()]);
+    return c.json({ misses, total }, 200);
+  });
+  // (The typed handlers know JSON answers only: a stream is passed as it is.)
+  app.openapi(allMissesRoute, async (c) => (await ndjson(c, deps.store.allSearchMisses(), (miss) => miss)) as never);
   app.openapi(reportRoute, async (c) => {
     const { id } = c.req.valid('param');
     const found = REFERENCE_PATTERN.test(id) ? await deps.store.getDiagnosticsReport(id) : undefined;
     if (!found) return errorResponse(c, 404, 'not_found', '没有这个诊断编号。');
     return c.json({ id: found.id, createdAt: found.createdAt, report: found.report as z.output<typeof diagnosticsReportSchema> }, 200);
   });
-  app.openapi(quotesRoute, async (c) => c.json({ quotes: (await deps.store.listQuotes(c.req.valid('query'))).map(toQuoteResponse) }, 200));
+  app.openapi(quotesRoute, async (c) => {
+    const [quotes, total] = await Promise.all([deps.store.listQuotes(c.req.valid('query')), deps.store.countQuotes()]);
+    return c.json({ quotes: quotes.map(toQuoteResponse), total }, 200);
+  });
+  app.openapi(allQuotesRoute, async (c) => (await ndjson(c, deps.store.allQuotes(), toQuoteResponse)) as never);
 }

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { testApi } from '../../../tests/support/api.ts';
 
@@ -39,7 +40,14 @@ describe('diagnostics reports', () => {
 });
 
 describe('admin access', () => {
-  const paths = ['/admin/feedback', '/admin/search-misses', '/admin/quotes', '/admin/diagnostics/reports/12345678'];
+  const paths = [
+    '/admin/feedback',
+    '/admin/search-misses',
+    '/admin/search-misses/export',
+    '/admin/quotes',
+    '/admin/quotes/export',
+    '/admin/diagnostics/reports/12345678',
+  ];
 
   test.each(paths)('%s does not exist while no token is configured', async (path) => {
     api = testApi({ adminToken: undefined });
@@ -68,5 +76,64 @@ describe('admin access', () => {
     const res = await api.get('/admin/quotes?limit=0', api.adminHeaders);
     expect(res.status).toBe(400);
     expect((await res.json()).error.fields[0].path).toBe('limit');
+  });
+
+  test.each(['/admin/quotes/export?limit=10', '/admin/search-misses/export?offset=5'])('%s: a whole list takes no paging', async (path) => {
+    api = testApi();
+    const res = await api.get(path, api.adminHeaders);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields[0].message).toBe('不支持这个字段');
+  });
+});
+
+describe('long lists', () => {
+  const ndjson = async (res: Response) => {
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('application/x-ndjson; charset=utf-8');
+    const text = await res.text();
+    return text ? text.trimEnd().split('\n').map((line) => JSON.parse(line)) : [];
+  };
+
+  test('130 saved quotes: a page says the total, the next page has the other 30, the export has all 130 in the same order', async () => {
+    api = testApi();
+    for (let i = 1; i <= 130; i++) expect((await api.post('/robot-quota/quotes', { robots: 1 + (i % 5), monthlyConversations: 1000 * i })).status).toBe(201);
+    const first = await (await api.get('/admin/quotes', api.adminHeaders)).json();
+    expect(first.quotes).toHaveLength(100);
+    expect(first.total).toBe(130);
+    const second = await (await api.get('/admin/quotes?offset=100', api.adminHeaders)).json();
+    expect(second.quotes).toHaveLength(30);
+    expect(second.total).toBe(130);
+    const paged = [...first.quotes, ...second.quotes];
+    expect(new Set(paged.map((q: { id: string }) => q.id)).size).toBe(130);
+    expect(paged[0].input.monthlyConversations).toBe(130_000);
+    expect(paged.at(-1).input.monthlyConversations).toBe(1000);
+    expect(await ndjson(await api.get('/admin/quotes/export', api.adminHeaders))).toEqual(paged);
+  });
+
+  test('130 failed searches: the same, most frequent first', async () => {
+    api = testApi();
+    for (let i = 1; i <= 130; i++) await api.post('/search-misses', { query: `查询 ${i}` });
+    await api.post('/search-misses', { query: '查询 77' });
+    const first = await (await api.get('/admin/search-misses', api.adminHeaders)).json();
+    expect([first.misses.length, first.total, first.misses[0]]).toEqual([100, 130, expect.objectContaining({ query: '查询 77', count: 2 })]);
+    const second = await (await api.get('/admin/search-misses?offset=100&limit=100', api.adminHeaders)).json();
+    expect([second.misses.length, second.total]).toEqual([30, 130]);
+    const all = await ndjson(await api.get('/admin/search-misses/export', api.adminHeaders));
+    expect(all).toEqual([...first.misses, ...second.misses]);
+    expect(new Set(all.map((m: { query: string }) => m.query)).size).toBe(130);
+  });
+
+  test('an empty list: total 0, an empty export', async () => {
+    api = testApi();
+    expect(await (await api.get('/admin/quotes', api.adminHeaders)).json()).toEqual({ quotes: [], total: 0 });
+    expect(await ndjson(await api.get('/admin/search-misses/export', api.adminHeaders))).toEqual([]);
+  });
+
+  test('a store that cannot be read gives the usual error answer, not a 200 that breaks off', async () => {
+    api = testApi();
+    rmSync(api.dataDir, { recursive: true });
+    const res = await api.get('/admin/quotes/export', api.adminHeaders);
+    expect(res.status).toBe(500);
+    expect((await res.json()).error.code).toBe('internal');
   });
 });

@@ -1,0 +1,103 @@
+// The SQLite store's whole-list reads (exports): every row once, in the list's order, in
+// batches, from a snapshot that writes made meanwhile do not disturb.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, test } from 'vitest';
+import { openSqliteStore } from './sqlite.ts';
+import type { Store } from './types.ts';
+
+let dataDir: string;
+let store: Store;
+afterEach(() => {
+  store?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+function open() {
+  dataDir = mkdtempSync(join(tmpdir(), 'wenda-store-'));
+  store = openSqliteStore(dataDir);
+  return store;
+}
+
+const quote = (robots: number) => ({ input: { robots }, estimate: { totalCost: robots }, priceListVersion: 'v1' });
+
+async function collect<T>(batches: AsyncIterable<T[]>) {
+  const sizes: number[] = [];
+  const rows: T[] = [];
+  for await (const batch of batches) {
+    sizes.push(batch.length);
+    rows.push(...batch);
+  }
+  return { sizes, rows };
+}
+
+describe('whole lists', () => {
+  test('quotes: all of them, newest first as the pages list them, in batches; counted', async () => {
+    const s = open();
+    for (let i = 1; i <= 23; i++) await s.saveQuote(quote(i));
+    const { sizes, rows } = await collect(s.allQuotes(10));
+    expect(sizes).toEqual([10, 10, 3]);
+    const paged = [...(await s.listQuotes({ limit: 20, offset: 0 })), ...(await s.listQuotes({ limit: 20, offset: 20 }))];
+    expect(rows).toEqual(paged);
+    expect(rows.map((q) => (q.input as { robots: number }).robots)).toEqual(Array.from({ length: 23 }, (_, i) => 23 - i));
+    expect(await s.countQuotes()).toBe(23);
+  });
+
+  test('failed searches: all of them in page order, ties (same count and time) kept in one order', async () => {
+    const s = open();
+    for (let i = 0; i < 30; i++) await s.recordSearchMiss(`q${i}`);
+    await s.recordSearchMiss('q7');
+    const { rows } = await collect(s.allSearchMisses(7));
+    expect(rows[0]!.query).toBe('q7');
+    expect(new Set(rows.map((m) => m.query)).size).toBe(30);
+    const pages = [];
+    for (let offset = 0; offset < 30; offset += 7) pages.push(...(await s.searchMisses({ limit: 7, offset })));
+    expect(pages).toEqual(rows);
+    expect(await s.countSearchMisses()).toBe(30);
+  });
+
+  test('an empty list gives no batch', async () => {
+    const s = open();
+    expect((await collect(s.allQuotes())).sizes).toEqual([]);
+    expect((await collect(s.allSearchMisses())).sizes).toEqual([]);
+    expect(await s.countQuotes()).toBe(0);
+  });
+
+  test('writes while a list is read neither add, move nor repeat rows in it', async () => {
+    const s = open();
+    for (let i = 0; i < 12; i++) await s.recordSearchMiss(`q${i}`);
+    for (let i = 0; i < 12; i++) await s.saveQuote(quote(i));
+    const misses: string[] = [];
+    // A snapshot is taken when its first batch is.
+    const quoteBatches = s.allQuotes(5)[Symbol.asyncIterator]();
+    let quotes = ((await quoteBatches.next()).value as unknown[]).length;
+    for await (const batch of s.allSearchMisses(5)) {
+      misses.push(...batch.map((m) => m.query));
+      // The last row read so far jumps to the top, and new rows arrive.
+      await s.recordSearchMiss(batch.at(-1)!.query);
+      await s.recordSearchMiss(`new ${misses.length}`);
+      await s.saveQuote(quote(100));
+      const next = await quoteBatches.next();
+      if (!next.done) quotes += next.value.length;
+    }
+    for (let next = await quoteBatches.next(); !next.done; next = await quoteBatches.next()) quotes += next.value.length;
+    expect(misses.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `q${i}`).sort());
+    expect(quotes).toBe(12);
+    expect(await s.countSearchMisses()).toBe(15);
+  });
+
+  test('stopping early ends the read: nothing holds the log back afterwards', async () => {
+    const s = open();
+    for (let i = 0; i < 20; i++) await s.saveQuote(quote(i));
+    for await (const batch of s.allQuotes(5)) {
+      expect(batch).toHaveLength(5);
+      break;
+    }
+    await s.saveQuote(quote(99));
+    const other = new DatabaseSync(join(dataDir, 'wenda.db'));
+    // busy = 1 if a reader still held an old snapshot.
+    expect(other.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get()).toMatchObject({ busy: 0 });
+    other.close();
+  });
+});

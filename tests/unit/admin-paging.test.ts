@@ -1,0 +1,136 @@
+import { describe, expect, test } from 'vitest';
+import { pageHref, pageProblem, pagerView, requestedPage } from '../../src/lib/admin/paging.ts';
+import { csvChunks, toCsv } from '../../src/lib/csv.ts';
+import { readNdjson } from '../../src/lib/ndjson.ts';
+import { streamBody } from '../../src/lib/stream-body.ts';
+
+const params = (query: string) => new URL(`https://help.example.com/admin/${query}`).searchParams;
+
+describe('which page the address asks for', () => {
+  test.each([
+    ['', 1],
+    ['?quotes-page=', 1],
+    ['?quotes-page=2', 2],
+    ['?quotes-page=%202%20', 2],
+    ['?quotes-page=1000000', 1_000_000],
+    ['?search-misses-page=5', 1],
+  ])('%s → page %i', (query, page) => {
+    expect(requestedPage(params(query), 'quotes')).toEqual({ page });
+  });
+
+  test.each([
+    ['?quotes-page=abc', 'abc'],
+    ['?quotes-page=0', '0'],
+    ['?quotes-page=-1', '-1'],
+    ['?quotes-page=1.5', '1.5'],
+    ['?quotes-page=1e3', '1e3'],
+    ['?quotes-page=0x10', '0x10'],
+    ['?quotes-page=1000001', '1000001'],
+    ['?quotes-page=99999999999999999999', '99999999999999999999'],
+    ['?quotes-page=2&quotes-page=3', '2,3'],
+  ])('%s is no page number: the first page, and the value kept to say so', (query, invalid) => {
+    expect(requestedPage(params(query), 'quotes')).toEqual({ page: 1, invalid });
+  });
+
+  test('a wrong or missing page is said plainly, long junk cut short', () => {
+    expect(pageProblem({ page: 1, invalid: 'abc' }, 2)).toBe('页码「abc」无效：应为 1 到 2 之间的整数。下面是第 1 页。');
+    expect(pageProblem({ page: 9 }, 2)).toBe('没有第 9 页：共 2 页。下面是第 1 页。');
+    expect(pageProblem({ page: 1, invalid: 'x'.repeat(300) }, 1)).toBe(`页码「${'x'.repeat(20)}…」无效：应为 1 到 1 之间的整数。下面是第 1 页。`);
+    expect(pageProblem({ page: 2 }, 2)).toBeUndefined();
+  });
+});
+
+describe('what a table says and links to', () => {
+  const url = new URL('https://help.example.com/admin/?report=12345678&search-misses-page=3&quotes-page=2');
+  const view = (page: number, total: number, shown: number, at = url) => pagerView({ table: 'quotes', page, total, shown, firstPageIs: '最新的', url: at });
+
+  test('the first of two pages', () => {
+    expect(view(1, 130, 100, new URL('https://help.example.com/admin/'))).toEqual({
+      summary: '显示最新的 100 条，共 130 条。',
+      page: 1,
+      pages: 2,
+      position: '第 1 / 2 页',
+      previous: undefined,
+      next: '/admin/?quotes-page=2#quotes',
+      jump: undefined,
+    });
+  });
+
+  test('a later page keeps the rest of the address; page 1 is the address without the parameter', () => {
+    expect(view(2, 130, 30)).toMatchObject({
+      summary: '显示第 101–130 条，共 130 条。',
+      position: '第 2 / 2 页',
+      previous: '/admin/?report=12345678&search-misses-page=3#quotes',
+      next: undefined,
+    });
+    expect(pageHref(url, 'quotes', 5)).toBe('/admin/?report=12345678&search-misses-page=3&quotes-page=5#quotes');
+  });
+
+  test('everything on one page; nothing at all', () => {
+    expect(view(1, 100, 100)).toMatchObject({ summary: '共 100 条，全部显示。', pages: 1, previous: undefined, next: undefined, jump: undefined });
+    expect(view(1, 0, 0)).toMatchObject({ summary: undefined, pages: 1 });
+  });
+
+  test('many pages: numbers grouped, and a form to go to any page that keeps the rest of the address', () => {
+    expect(view(2, 123_456, 100)).toMatchObject({
+      summary: '显示第 101–200 条，共 123,456 条。',
+      position: '第 2 / 1,235 页',
+      jump: { param: 'quotes-page', action: '/admin/#quotes', keep: [['report', '12345678'], ['search-misses-page', '3']] },
+    });
+  });
+});
+
+describe('exports of any length', () => {
+  const collect = async <T>(items: AsyncIterable<T>) => {
+    const all: T[] = [];
+    for await (const item of items) all.push(item);
+    return all;
+  };
+  async function* rows(n: number) {
+    for (let i = 1; i <= n; i++) yield [`第 ${i} 行`, i, '=SUM(A1)'];
+  }
+
+  test('CSV in pieces is the same file as CSV at once', async () => {
+    const pieces = await collect(csvChunks(['名称', '数', '公式'], rows(1000), 4096));
+    expect(pieces.length).toBeGreaterThan(5);
+    const whole = toCsv(['名称', '数', '公式'], await collect(rows(1000)));
+    expect(pieces.join('')).toBe(whole);
+    expect(whole.startsWith('\uFEFF名称,数,公式\r\n第 1 行,1,\'=SUM(A1)\r\n')).toBe(true);
+    expect(await collect(csvChunks(['名称'], rows(0)))).toEqual(['\uFEFF名称\r\n']);
+  });
+
+  test('NDJSON is read line by line however the bytes are cut, inside a character too', async () => {
+    const bytes = new TextEncoder().encode('{"q":"发票"}\n\n{"q":"退款"}\n{"q":"最后"}');
+    async function* cut(size: number) {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+    }
+    for (const size of [1, 2, 5, bytes.length]) expect(await collect(readNdjson(cut(size)))).toEqual([{ q: '发票' }, { q: '退款' }, { q: '最后' }]);
+  });
+
+  test('a stream body is made as it is read, fails early where it can, and stops its source when cancelled', async () => {
+    const made: number[] = [];
+    let stopped = false;
+    async function* source() {
+      try {
+        for (let i = 0; i < 100; i++) {
+          made.push(i);
+          yield `${i}\n`;
+        }
+      } finally {
+        stopped = true;
+      }
+    }
+    const body = await streamBody(source());
+    expect(made).toEqual([0]);
+    const reader = body.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('0\n');
+    await reader.cancel();
+    expect(stopped).toBe(true);
+    expect(made).toEqual([0]);
+
+    async function* failing(): AsyncGenerator<string> {
+      throw new Error('store unreadable');
+    }
+    await expect(streamBody(failing())).rejects.toThrow('store unreadable');
+  });
+});
