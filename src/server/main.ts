@@ -14,6 +14,7 @@ import { applyProxyTrust } from './forwarded-headers.ts';
 import { listenErrorMessage } from './listen-errors.ts';
 import { sendRebuiltPage, watchLoadedBuild } from './loaded-build.ts';
 import { SecureServerResponse, headerSetFor, setSecurityHeaders } from './security-headers.ts';
+import { openSupportApi } from './support-api.ts';
 import { attachWebSocketEcho, isWebSocketUpgrade } from './websocket-echo.ts';
 
 const distDir = new URL('../../dist/', import.meta.url);
@@ -30,11 +31,9 @@ if (!existsSync(fileURLToPath(serverEntry))) fail('没有找到构建产物 dist
 const loadedBuild = watchLoadedBuild(fileURLToPath(new URL('server/chunks/', distDir)));
 
 let env: ReturnType<typeof parseServerEnv>;
-let supportApi: ReturnType<typeof import('./support-api.ts').openSupportApi>;
+let supportApi: ReturnType<typeof openSupportApi>;
 try {
   env = parseServerEnv(process.env);
-  // Imported here, where a bad site config (checked as the module loads) gets its message.
-  const { openSupportApi } = await import('./support-api.ts');
   supportApi = openSupportApi(env);
 } catch (error) {
   if (error instanceof ConfigError || error instanceof StoreOpenError) fail(error.message);

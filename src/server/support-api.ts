@@ -2,7 +2,7 @@
 // settings) and builds the app; used by the server entry and by `astro dev`.
 import { createApiApp } from '../api/app.ts';
 import { readJsonFile } from '../config/json-file.ts';
-import { siteConfig } from '../config/site.ts';
+import { parseSiteConfig } from '../config/site-schema.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { parseServerEnv, type ServerEnv } from './env.ts';
 import { watchPriceListFile } from './price-list-file.ts';
@@ -11,6 +11,8 @@ import { registerSupportApi } from './support-api-registry.ts';
 const packageJson = readJsonFile(new URL('../../package.json', import.meta.url), 'package.json') as { version: string };
 
 export function openSupportApi(env: ServerEnv = parseServerEnv(process.env)) {
+  // The site's own address, as the build took it: content/site.json and WENDA_SITE_URL.
+  const site = parseSiteConfig(readJsonFile(new URL('../../content/site.json', import.meta.url), 'content/site.json'), process.env);
   const priceList = watchPriceListFile(env.WENDA_PRICE_LIST);
   let store;
   try {
@@ -25,7 +27,7 @@ export function openSupportApi(env: ServerEnv = parseServerEnv(process.env)) {
     version: packageJson.version,
     adminToken: env.WENDA_ADMIN_TOKEN,
     // The site's own address counts as the site even when a proxy in front rewrites Host.
-    allowedOrigins: [...env.WENDA_ALLOWED_ORIGINS, new URL(siteConfig.siteUrl).origin],
+    allowedOrigins: [...env.WENDA_ALLOWED_ORIGINS, new URL(site.siteUrl).origin],
     writesPerMinute: env.WENDA_WRITE_RATE_LIMIT,
     trustProxy: env.WENDA_TRUST_PROXY,
   });

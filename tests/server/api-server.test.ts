@@ -475,7 +475,7 @@ describe('start-up errors name what to fix', { timeout: 30_000 }, () => {
     },
     { name: 'a bad environment variable', env: () => ({ WENDA_WRITE_RATE_LIMIT: 'lots' }), expected: ['WENDA_WRITE_RATE_LIMIT'] },
     // The server reads the site's address from the site config, checked as at build.
-    { name: 'a bad site address', env: () => ({ WENDA_SITE_URL: 'help.example.com' }), expected: ['siteUrl', 'http'] },
+    { name: 'a bad site address', env: () => ({ WENDA_SITE_URL: 'help.example.com' }), expected: ['WENDA_SITE_URL', 'http'] },
   ])('$name', async ({ env, expected }) => {
     const { exited, output } = spawnServer({ WENDA_DATA_DIR: tempDir(), ...env() });
     expect(await exited).toBe(1);
