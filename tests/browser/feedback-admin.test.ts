@@ -380,8 +380,10 @@ describe('long tables', () => {
     await page.goto(`${s.url}/admin/?quotes-page=2&search-misses-page=x`);
     await page.getByLabel('诊断编号').fill('12345678');
     await page.getByRole('button', { name: '查询' }).click();
-    await page.waitForURL(`${s.url}/admin/?quotes-page=2&report=12345678`);
+    await page.waitForURL(`${s.url}/admin/?quotes-page=2&report=12345678#report`);
     expect(await tableRows(page, 'quotes')).toHaveLength(30);
+    // The answer opens at the report, below the long tables.
+    await expect(page.getByRole('heading', { name: '诊断报告', level: 2 }).evaluate((h) => h.getBoundingClientRect().top)).resolves.toBeLessThan(100);
     await context.close();
   });
 
