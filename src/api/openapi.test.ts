@@ -46,6 +46,7 @@ describe('OpenAPI document', () => {
         '/api/v1/search-misses',
         '/api/v1/diagnostics/reports',
         '/api/v1/admin/feedback',
+        '/api/v1/admin/feedback/export',
         '/api/v1/admin/search-misses',
         '/api/v1/admin/search-misses/export',
         '/api/v1/admin/diagnostics/reports/{id}',
@@ -82,6 +83,9 @@ describe('OpenAPI document', () => {
     await conforms('get', '/api/v1/admin/quotes', await api.get('/admin/quotes?limit=0', api.adminHeaders));
     await conforms('get', '/api/v1/admin/search-misses', await api.get('/admin/search-misses?page=2', api.adminHeaders));
     await conforms('get', '/api/v1/admin/feedback', await api.get('/admin/feedback?limit=5', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/feedback', await api.get('/admin/feedback?offset=x', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/feedback/export', await api.get('/admin/feedback/export', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/feedback/export', await api.get('/admin/feedback/export?offset=1', api.adminHeaders));
     await conforms('get', '/api/v1/admin/search-misses/export', await api.get('/admin/search-misses/export', api.adminHeaders));
     await conforms('get', '/api/v1/admin/quotes/export', await api.get('/admin/quotes/export', api.adminHeaders));
     await conforms('get', '/api/v1/admin/quotes/export', await api.get('/admin/quotes/export?limit=5', api.adminHeaders));

@@ -1,7 +1,7 @@
 // What the operator page shows, read through the support API's admin routes (in
 // process, with the admin token): helpfulness per article, failed searches and saved
-// quotes (these two a page at a time, with their totals), a diagnostics report by
-// reference; and the same tables as CSV, whole.
+// quotes (each a page at a time, with its total), a diagnostics report by reference;
+// and the same tables as CSV, whole.
 import { chinaDateTime } from '../lib/china-time.ts';
 import { supportApi } from '../server/support-api-registry.ts';
 import { csvChunks, type CsvCell } from '../lib/csv.ts';
@@ -32,7 +32,7 @@ async function adminGet<T>(path: string, token: string): Promise<T | undefined> 
   return (await (await adminRequest(path, token))?.json()) as T | undefined;
 }
 
-/** Every row of a long list (`/quotes`, `/search-misses`), one at a time, from its NDJSON export. */
+/** Every row of a long list (`/feedback`, `/quotes`, `/search-misses`), one at a time, from its NDJSON export. */
 async function* adminAll<T>(path: string, token: string): AsyncGenerator<T> {
   const res = await adminRequest(`${path}/export`, token);
   if (res?.body) yield* readNdjson<T>(res.body);
@@ -63,14 +63,14 @@ async function adminPage<K extends string, T>(path: string, key: K, token: strin
 export const helpfulPercent = (p: Pick<PageFeedback, 'helpful' | 'notHelpful'>) =>
   p.helpful + p.notHelpful ? Math.round((100 * p.helpful) / (p.helpful + p.notHelpful)) : 0;
 
-/** The page's data: all feedback (one row per article), and the pages asked for of the two long lists. */
-export async function operatorView(token: string, pages: { misses: PageRequest; quotes: PageRequest }) {
+/** The page's data: the page asked for of each list (feedback has one row per page voted on). */
+export async function operatorView(token: string, pages: { feedback: PageRequest; misses: PageRequest; quotes: PageRequest }) {
   const [feedback, misses, quotes] = await Promise.all([
-    adminGet<{ pages: PageFeedback[] }>('/feedback', token),
+    adminPage<'pages', PageFeedback>('/feedback', 'pages', token, pages.feedback),
     adminPage<'misses', SearchMiss>('/search-misses', 'misses', token, pages.misses),
     adminPage<'quotes', QuoteRow>('/quotes', 'quotes', token, pages.quotes),
   ]);
-  return { feedback: feedback?.pages ?? [], misses, quotes };
+  return { feedback, misses, quotes };
 }
 
 export function diagnosticsReport(token: string, id: string) {
@@ -146,18 +146,15 @@ async function* rowsOf<T>(items: AsyncIterable<T>, row: (item: T) => CsvCell[]) 
 }
 
 /**
- * A table as CSV, every row of it (not the page on screen), as text in pieces: the long
- * lists are read from the API's whole-list export as they are written out. Undefined
- * for a table that does not exist.
+ * A table as CSV, every row of it (not the page on screen), as text in pieces: each list
+ * is read from the API's whole-list export as it is written out. Undefined for a table
+ * that does not exist.
  */
 export function csvExport(table: string, token: string, titleOf: (page: string) => string): AsyncIterable<string> | undefined {
   switch (table) {
     case 'feedback': {
       const columns = feedbackColumns(titleOf);
-      const all = async function* () {
-        yield* (await adminGet<{ pages: PageFeedback[] }>('/feedback', token))?.pages ?? [];
-      };
-      return csvChunks(columns.header, rowsOf(all(), columns.row));
+      return csvChunks(columns.header, rowsOf(adminAll<PageFeedback>('/feedback', token), columns.row));
     }
     case 'search-misses':
       return csvChunks(missColumns.header, rowsOf(adminAll<SearchMiss>('/search-misses', token), missColumns.row));

@@ -4,13 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { openSqliteStore } from './sqlite.ts';
 import type { Store } from './types.ts';
 
 let dataDir: string;
 let store: Store;
 afterEach(() => {
+  vi.useRealTimers();
   store?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -57,11 +58,59 @@ describe('whole lists', () => {
     expect(await s.countSearchMisses()).toBe(30);
   });
 
+  test('feedback: one row per page, most recent vote first, ties (same time) by page, in page order; counted; five latest comments each', async () => {
+    const s = open();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const at = (minute: number) => vi.setSystemTime(new Date(Date.UTC(2026, 0, 1, 0, minute)));
+    // Pages /p/0/ … /p/24/, voted two by two in the same minute.
+    for (let i = 0; i < 25; i++) {
+      at(Math.floor(i / 2));
+      await s.addFeedback({ page: `/p/${i}/`, helpful: i % 2 === 0 });
+    }
+    for (let n = 1; n <= 7; n++) {
+      at(30 + n);
+      await s.addFeedback({ page: '/p/3/', helpful: n % 2 === 0, comment: `评论 ${n}` });
+    }
+    const { sizes, rows } = await collect(s.allFeedbackByPage(7));
+    expect(sizes).toEqual([7, 7, 7, 4]);
+    const pages = [];
+    for (let offset = 0; offset < 25; offset += 7) pages.push(...(await s.feedbackByPage({ limit: 7, offset })));
+    expect(pages).toEqual(rows);
+    expect(rows.slice(0, 6).map((p) => p.page)).toEqual(['/p/3/', '/p/24/', '/p/22/', '/p/23/', '/p/20/', '/p/21/']);
+    expect(rows.at(-1)!.page).toBe('/p/1/');
+    expect(rows[0]).toEqual({
+      page: '/p/3/',
+      helpful: 3,
+      notHelpful: 5,
+      lastVoteAt: '2026-01-01T00:37:00.000Z',
+      latestComments: [7, 6, 5, 4, 3].map((n) => ({ comment: `评论 ${n}`, helpful: n % 2 === 0, createdAt: `2026-01-01T00:${30 + n}:00.000Z` })),
+    });
+    expect(rows[1]).toEqual({ page: '/p/24/', helpful: 1, notHelpful: 0, lastVoteAt: '2026-01-01T00:12:00.000Z', latestComments: [] });
+    expect(await s.countFeedbackPages()).toBe(25);
+  });
+
   test('an empty list gives no batch', async () => {
     const s = open();
     expect((await collect(s.allQuotes())).sizes).toEqual([]);
     expect((await collect(s.allSearchMisses())).sizes).toEqual([]);
+    expect((await collect(s.allFeedbackByPage())).sizes).toEqual([]);
     expect(await s.countQuotes()).toBe(0);
+    expect(await s.countFeedbackPages()).toBe(0);
+    expect(await s.feedbackByPage({ limit: 10, offset: 0 })).toEqual([]);
+  });
+
+  test('votes while the feedback list is read neither add pages nor change the counts in it', async () => {
+    const s = open();
+    for (let i = 0; i < 12; i++) await s.addFeedback({ page: `/p/${i}/`, helpful: true });
+    const seen: { page: string; helpful: number }[] = [];
+    for await (const batch of s.allFeedbackByPage(5)) {
+      seen.push(...batch.map(({ page, helpful }) => ({ page, helpful })));
+      await s.addFeedback({ page: batch[0]!.page, helpful: true, comment: '读的时候投的' });
+      await s.addFeedback({ page: `/new/${seen.length}/`, helpful: false });
+    }
+    expect(seen.map((p) => p.page).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `/p/${i}/`).sort());
+    expect(seen.every((p) => p.helpful === 1)).toBe(true);
+    expect(await s.countFeedbackPages()).toBe(15);
   });
 
   test('writes while a list is read neither add, move nor repeat rows in it', async () => {

@@ -20,6 +20,27 @@ const SNAPSHOT_BATCH = 500;
 // with) makes it total, so rows that tie are never split differently by two pages.
 const QUOTE_ORDER = 'ORDER BY created_at DESC, rowid DESC';
 const MISS_ORDER = 'ORDER BY count DESC, last_seen DESC, rowid';
+// Feedback is one row per page (a group, so no rowid): the page, unique, settles ties.
+const FEEDBACK_ORDER = 'ORDER BY last_vote_at DESC, page';
+
+/**
+ * Feedback per page, in FEEDBACK_ORDER, `extra` (a LIMIT) applied before each listed
+ * page's latest comments are looked up: those come as a JSON array in `comments`.
+ */
+const feedbackSql = (extra = '') => `
+  WITH totals AS (
+    SELECT page, SUM(helpful) AS helpful, SUM(1 - helpful) AS not_helpful, MAX(created_at) AS last_vote_at
+    FROM feedback GROUP BY page ${FEEDBACK_ORDER} ${extra}
+  )
+  SELECT totals.*, (
+    SELECT json_group_array(json_object('comment', comment, 'helpful', helpful, 'createdAt', created_at) ORDER BY created_at DESC, id DESC)
+    FROM (
+      SELECT id, comment, helpful, created_at FROM feedback
+      WHERE feedback.page = totals.page AND comment IS NOT NULL AND comment <> ''
+      ORDER BY created_at DESC, id DESC LIMIT ${LATEST_COMMENTS}
+    )
+  ) AS comments
+  FROM totals ${FEEDBACK_ORDER}`;
 
 /** Creates `dir` if needed and proves a file can be written there. */
 function ensureWritableDir(dir: string): void {
@@ -111,15 +132,8 @@ export function openSqliteStore(dataDir: string): Store {
        ON CONFLICT (page, voter) WHERE voter IS NOT NULL DO UPDATE SET helpful = excluded.helpful, comment = excluded.comment, created_at = excluded.created_at
        RETURNING id`,
     ),
-    feedbackTotals: db.prepare(
-      'SELECT page, SUM(helpful) AS helpful, SUM(1 - helpful) AS not_helpful, MAX(created_at) AS last_vote_at FROM feedback GROUP BY page ORDER BY last_vote_at DESC',
-    ),
-    latestComments: db.prepare(
-      `SELECT page, comment, helpful, created_at FROM (
-         SELECT page, comment, helpful, created_at, ROW_NUMBER() OVER (PARTITION BY page ORDER BY created_at DESC, id DESC) AS n
-         FROM feedback WHERE comment IS NOT NULL AND comment <> ''
-       ) WHERE n <= ${LATEST_COMMENTS}`,
-    ),
+    listFeedback: db.prepare(feedbackSql('LIMIT ? OFFSET ?')),
+    countFeedback: db.prepare('SELECT COUNT(DISTINCT page) AS n FROM feedback'),
     recordMiss: db.prepare(
       `INSERT INTO search_misses (query, count, first_seen, last_seen) VALUES (?, 1, ?, ?)
        ON CONFLICT (query) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen`,
@@ -133,6 +147,7 @@ export function openSqliteStore(dataDir: string): Store {
 
   type QuoteRow = { id: string; input: string; estimate: string; price_list_version: string; created_at: string };
   type MissRow = { query: string; count: number; first_seen: string; last_seen: string };
+  type FeedbackRow = { page: string; helpful: number; not_helpful: number; last_vote_at: string; comments: string };
   const toQuote = (row: QuoteRow): SavedQuote => ({
     id: row.id,
     input: JSON.parse(row.input),
@@ -141,6 +156,13 @@ export function openSqliteStore(dataDir: string): Store {
     createdAt: row.created_at,
   });
   const toMiss = (row: MissRow): SearchMiss => ({ query: row.query, count: row.count, firstSeen: row.first_seen, lastSeen: row.last_seen });
+  const toFeedback = (row: FeedbackRow): PageFeedback => ({
+    page: row.page,
+    helpful: row.helpful,
+    notHelpful: row.not_helpful,
+    lastVoteAt: row.last_vote_at,
+    latestComments: (JSON.parse(row.comments) as { comment: string; helpful: number; createdAt: string }[]).map((c) => ({ ...c, helpful: c.helpful === 1 })),
+  });
   const count = (statement: StatementSync) => Number((statement.get() as { n: number }).n);
 
   /**
@@ -208,22 +230,14 @@ export function openSqliteStore(dataDir: string): Store {
       const row = q.insertFeedback.get(vote.page, vote.helpful ? 1 : 0, vote.comment?.trim() || null, createdAt, vote.voter ?? null) as { id: number };
       return { id: Number(row.id), createdAt };
     },
-    async feedbackByPage(): Promise<PageFeedback[]> {
-      type Total = { page: string; helpful: number; not_helpful: number; last_vote_at: string };
-      type Comment = { page: string; comment: string; helpful: number; created_at: string };
-      const comments = new Map<string, PageFeedback['latestComments']>();
-      for (const c of q.latestComments.all() as Comment[]) {
-        const list = comments.get(c.page) ?? [];
-        list.push({ comment: c.comment, helpful: c.helpful === 1, createdAt: c.created_at });
-        comments.set(c.page, list);
-      }
-      return (q.feedbackTotals.all() as Total[]).map((t) => ({
-        page: t.page,
-        helpful: t.helpful,
-        notHelpful: t.not_helpful,
-        lastVoteAt: t.last_vote_at,
-        latestComments: (comments.get(t.page) ?? []).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-      }));
+    async feedbackByPage({ limit, offset }: Page): Promise<PageFeedback[]> {
+      return (q.listFeedback.all(limit, offset) as FeedbackRow[]).map(toFeedback);
+    },
+    async countFeedbackPages() {
+      return count(q.countFeedback);
+    },
+    allFeedbackByPage(batchSize = SNAPSHOT_BATCH): Snapshot<PageFeedback> {
+      return snapshot(feedbackSql(), toFeedback, batchSize);
     },
     async recordSearchMiss(query) {
       const now = new Date().toISOString();

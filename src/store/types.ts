@@ -61,7 +61,12 @@ export interface Store {
   /** Every saved quote, newest first (as `listQuotes`), `batchSize` at a time. */
   allQuotes(batchSize?: number): Snapshot<SavedQuote>;
   addFeedback(vote: FeedbackVote): Promise<{ id: number; createdAt: string }>;
-  feedbackByPage(): Promise<PageFeedback[]>;
+  /** One row per page voted on, most recent vote first (ties by page). */
+  feedbackByPage(page: Page): Promise<PageFeedback[]>;
+  /** How many pages have votes. */
+  countFeedbackPages(): Promise<number>;
+  /** Every page's feedback, in `feedbackByPage` order, `batchSize` at a time. */
+  allFeedbackByPage(batchSize?: number): Snapshot<PageFeedback>;
   recordSearchMiss(query: string): Promise<void>;
   /** Most frequent first, then most recent. */
   searchMisses(page: Page): Promise<SearchMiss[]>;

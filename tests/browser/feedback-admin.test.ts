@@ -46,10 +46,14 @@ function csvRows(csv: string) {
 const postJson = (base: string, path: string, body: unknown) =>
   fetch(`${base}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
-/** `n` saved quotes (the newest asks for the most conversations) and `misses` failed searches. */
-async function storeMany(base: string, { quotes = 0, misses = 0 }) {
+/**
+ * `quotes` saved quotes (the newest asks for the most conversations), `misses` failed
+ * searches and votes on `feedback` pages (any site path, as a spammer may send).
+ */
+async function storeMany(base: string, { quotes = 0, misses = 0, feedback = 0 }) {
   for (let i = 1; i <= quotes; i++) expect((await postJson(base, '/robot-quota/quotes', { robots: 1 + (i % 4), monthlyConversations: 1000 * i })).status).toBe(201);
   for (let i = 1; i <= misses; i++) expect((await postJson(base, '/search-misses', { query: `搜索词 ${i}` })).status).toBe(202);
+  for (let i = 1; i <= feedback; i++) expect((await postJson(base, '/feedback', { page: `/spam/${i}/`, helpful: i % 3 > 0, comment: i % 10 ? undefined : `评论 ${i}` })).status).toBe(201);
 }
 
 describe('article feedback', () => {
@@ -285,9 +289,9 @@ describe('operator page', () => {
 });
 
 describe('long tables', () => {
-  test('130 quotes and 130 failed searches: each table says it shows 100 of 130, 下一页 (by keyboard, without JavaScript) shows the other 30, and each CSV has all 130', async () => {
+  test('130 quotes, 130 failed searches and 130 pages of feedback: each table says it shows 100 of 130, 下一页 (by keyboard, without JavaScript) shows the other 30, and each CSV has all 130', async () => {
     const s = await server();
-    await storeMany(s.url, { quotes: 130, misses: 130 });
+    await storeMany(s.url, { quotes: 130, misses: 130, feedback: 130 });
     // Paging is plain links: it works with JavaScript off.
     const context = await newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
     const page = await context.newPage();
@@ -296,6 +300,7 @@ describe('long tables', () => {
     for (const [table, title, firstPageSays] of [
       ['quotes', '保存的报价', '显示最新的 100 条，共 130 条。'],
       ['search-misses', '没找到答案的搜索', '显示次数最多的 100 条，共 130 条。'],
+      ['feedback', '文章反馈', '显示最近有投票的 100 条，共 130 条。'],
     ] as const) {
       await page.goto(`${s.url}/admin/`);
       const count = page.locator(`[data-count="${table}"]`);
@@ -326,9 +331,53 @@ describe('long tables', () => {
       await page.waitForURL(`${s.url}/admin/#${table}`);
       expect(await tableRows(page, table)).toEqual(firstPage);
     }
-    // Newest quote first, oldest last.
+    // Newest quote first, oldest last; the page voted on last first, the first last.
     const quotes = csvRows(await (await page.request.get(`${s.url}/admin/export/quotes.csv`)).text());
     expect([quotes[0]![3], quotes.at(-1)![3]]).toEqual(['130000', '1000']);
+    const feedback = csvRows(await (await page.request.get(`${s.url}/admin/export/feedback.csv`)).text());
+    // (Votes given in the same millisecond are ordered by page.)
+    expect(feedback.findIndex((row) => row[1] === '/spam/130/')).toBeLessThan(3);
+    expect(feedback.findIndex((row) => row[1] === '/spam/1/')).toBeGreaterThan(126);
+    expect(feedback.find((row) => row[1] === '/spam/120/')).toEqual(['/spam/120/', '/spam/120/', '0', '1', '0%', '评论 120', expect.any(String)]);
+    await context.close();
+  });
+
+  test('a wrong feedback page is said and its first page shown; the other tables keep their pages, and feedback keeps its page in their links and in a report lookup', async () => {
+    const s = await server();
+    await storeMany(s.url, { quotes: 130, feedback: 250 });
+    const { page, context } = await openPage(`${s.url}/`);
+    await signIn(page, s.url);
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    for (const [value, message] of [
+      ['abc', '页码「abc」无效：应为 1 到 3 之间的整数。下面是第 1 页。'],
+      ['2.5', '页码「2.5」无效：应为 1 到 3 之间的整数。下面是第 1 页。'],
+      ['4', '没有第 4 页：共 3 页。下面是第 1 页。'],
+    ]) {
+      await page.goto(`${s.url}/admin/?quotes-page=2&feedback-page=${encodeURIComponent(value!)}`);
+      await expect(page.locator('[data-page-problem="feedback"]').textContent(), value).resolves.toBe(message);
+      expect(await page.locator('[data-page-problem]').count()).toBe(1);
+      await expect(page.locator('[data-count="feedback"]').textContent()).resolves.toBe('显示最近有投票的 100 条，共 250 条。');
+      expect(await tableRows(page, 'feedback')).toHaveLength(100);
+      await expect(page.locator('[data-count="quotes"]').textContent()).resolves.toBe('显示第 101–130 条，共 130 条。');
+    }
+    // Feedback's links leave the wrong value behind and keep the quotes' page.
+    const pager = page.getByRole('navigation', { name: '文章反馈：翻页' });
+    await expect(pager.getByRole('link', { name: '下一页 ›' }).getAttribute('href')).resolves.toBe('/admin/?quotes-page=2&feedback-page=2#feedback');
+
+    // 页码 [3] 前往; then the quotes' links and a report lookup keep feedback on page 3.
+    await pager.getByLabel('页码').fill('3');
+    await pager.getByLabel('页码').press('Enter');
+    await page.waitForURL(`${s.url}/admin/?quotes-page=2&feedback-page=3#feedback`);
+    await expect(page.locator('[data-count="feedback"]').textContent()).resolves.toBe('显示第 201–250 条，共 250 条。');
+    expect(await tableRows(page, 'feedback')).toHaveLength(50);
+    await expect(page.getByRole('navigation', { name: '保存的报价：翻页' }).getByRole('link', { name: '‹ 上一页' }).getAttribute('href')).resolves.toBe(
+      '/admin/?feedback-page=3#quotes',
+    );
+    await page.getByLabel('诊断编号').fill('12345678');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(`${s.url}/admin/?feedback-page=3&quotes-page=2&report=12345678#report`);
+    expect(await tableRows(page, 'feedback')).toHaveLength(50);
+    expect(csvRows(await (await page.request.get(`${s.url}/admin/export/feedback.csv`)).text())).toHaveLength(250);
     await context.close();
   });
 
@@ -380,17 +429,19 @@ describe('long tables', () => {
     await page.goto(`${s.url}/admin/?quotes-page=2&search-misses-page=x`);
     await page.getByLabel('诊断编号').fill('12345678');
     await page.getByRole('button', { name: '查询' }).click();
-    await page.waitForURL(`${s.url}/admin/?quotes-page=2&report=12345678`);
+    await page.waitForURL(`${s.url}/admin/?quotes-page=2&report=12345678#report`);
     expect(await tableRows(page, 'quotes')).toHaveLength(30);
+    // The answer opens at the report, below the long tables.
+    await expect(page.getByRole('heading', { name: '诊断报告', level: 2 }).evaluate((h) => h.getBoundingClientRect().top)).resolves.toBeLessThan(100);
     await context.close();
   });
 
   test.each(['light', 'dark'] as const)('at 360 px (%s) the count, the page links and the form fit, are reached by Tab with a visible focus, and pass axe', async (colorScheme) => {
     const s = await server();
-    await storeMany(s.url, { quotes: 130, misses: 250 });
+    await storeMany(s.url, { quotes: 130, misses: 250, feedback: 130 });
     const { page, context } = await openPage(`${s.url}/`, { width: 360, colorScheme });
     await signIn(page, s.url);
-    await page.goto(`${s.url}/admin/?quotes-page=2&search-misses-page=x`);
+    await page.goto(`${s.url}/admin/?quotes-page=2&search-misses-page=x&feedback-page=2`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     for (const nav of await page.getByRole('navigation', { name: /：翻页$/ }).all()) {
       const box = (await nav.boundingBox())!;

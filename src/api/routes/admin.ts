@@ -1,6 +1,7 @@
 // Admin reads (Bearer WENDA_ADMIN_TOKEN): feedback per page, failed searches, a
-// diagnostics report by reference, saved quotes. The two long lists come a page at a
-// time with their total, or whole as NDJSON (one consistent snapshot, streamed).
+// diagnostics report by reference, saved quotes. The three lists come a page at a time
+// with their total, or whole as NDJSON (one consistent snapshot, streamed): any site
+// path can be voted on, so feedback is as long a list as the others.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -16,13 +17,15 @@ const security = [{ adminToken: [] }];
 const unauthorized = { 401: jsonContent(errorSchema, 'Missing or wrong token.'), 404: jsonContent(errorSchema, 'Admin is off (no token configured) or nothing found.') };
 const badQuery = { 400: jsonContent(errorSchema, 'A query parameter is wrong or not taken here: `fields` names it.') };
 
-const pageFeedbackSchema = z.object({
-  page: z.string(),
-  helpful: z.number().int(),
-  notHelpful: z.number().int(),
-  lastVoteAt: z.iso.datetime(),
-  latestComments: z.array(z.object({ comment: z.string(), helpful: z.boolean(), createdAt: z.iso.datetime() })),
-});
+const pageFeedbackSchema = z
+  .object({
+    page: z.string(),
+    helpful: z.number().int(),
+    notHelpful: z.number().int(),
+    lastVoteAt: z.iso.datetime(),
+    latestComments: z.array(z.object({ comment: z.string(), helpful: z.boolean(), createdAt: z.iso.datetime() })),
+  })
+  .meta({ id: 'PageFeedback' });
 const searchMissSchema = z
   .object({ query: z.string(), count: z.number().int(), firstSeen: z.iso.datetime(), lastSeen: z.iso.datetime() })
   .meta({ id: 'SearchMiss' });
@@ -36,9 +39,21 @@ const feedbackRoute = createRoute({
   path: '/admin/feedback',
   summary: 'Votes and latest comments per page',
   security,
-  // One row per article, so no paging; any query parameter is a mistake, as on the others.
+  request: { query: pageQuerySchema },
+  responses: {
+    200: jsonContent(z.object({ pages: z.array(pageFeedbackSchema), total: totalSchema }), 'Per page, most recent vote first (ties by page).'),
+    ...badQuery,
+    ...unauthorized,
+  },
+});
+const allFeedbackRoute = createRoute({
+  method: 'get',
+  path: '/admin/feedback/export',
+  summary: 'Votes and latest comments of every page, as NDJSON',
+  description: 'One `PageFeedback` a line, in the order of `/admin/feedback`, from one snapshot: votes given meanwhile are not in it.',
+  security,
   request: { query: z.strictObject({}) },
-  responses: { 200: jsonContent(z.object({ pages: z.array(pageFeedbackSchema) }), 'Per page, most recent vote first.'), ...badQuery, ...unauthorized },
+  responses: { 200: ndjsonContent(pageFeedbackSchema, 'Most recent vote first (ties by page).'), ...badQuery, ...unauthorized },
 });
 const missesRoute = createRoute({
   method: 'get',
@@ -101,12 +116,16 @@ async function ndjson<T>(c: Context, batches: AsyncIterable<T[]>, toJson: (row: 
 export function registerAdmin(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', { type: 'http', scheme: 'bearer' });
 
-  app.openapi(feedbackRoute, async (c) => c.json({ pages: await deps.store.feedbackByPage() }, 200));
+  app.openapi(feedbackRoute, async (c) => {
+    const [pages, total] = await Promise.all([deps.store.feedbackByPage(c.req.valid('query')), deps.store.countFeedbackPages()]);
+    return c.json({ pages, total }, 200);
+  });
+  // (The typed handlers know JSON answers only: a stream is passed as it is.)
+  app.openapi(allFeedbackRoute, async (c) => (await ndjson(c, deps.store.allFeedbackByPage(), (feedback) => feedback)) as never);
   app.openapi(missesRoute, async (c) => {
     const [misses, total] = await Promise.all([deps.store.searchMisses(c.req.valid('query')), deps.store.countSearchMisses()]);
     return c.json({ misses, total }, 200);
   });
-  // (The typed handlers know JSON answers only: a stream is passed as it is.)
   app.openapi(allMissesRoute, async (c) => (await ndjson(c, deps.store.allSearchMisses(), (miss) => miss)) as never);
   app.openapi(reportRoute, async (c) => {
     const { id } = c.req.valid('param');

@@ -42,6 +42,7 @@ describe('diagnostics reports', () => {
 describe('admin access', () => {
   const paths = [
     '/admin/feedback',
+    '/admin/feedback/export',
     '/admin/search-misses',
     '/admin/search-misses/export',
     '/admin/quotes',
@@ -78,7 +79,7 @@ describe('admin access', () => {
     expect((await res.json()).error.fields[0].path).toBe('limit');
   });
 
-  test.each(['/admin/quotes/export?limit=10', '/admin/search-misses/export?offset=5'])('%s: a whole list takes no paging', async (path) => {
+  test.each(['/admin/quotes/export?limit=10', '/admin/search-misses/export?offset=5', '/admin/feedback/export?limit=1'])('%s: a whole list takes no paging', async (path) => {
     api = testApi();
     const res = await api.get(path, api.adminHeaders);
     expect(res.status).toBe(400);
@@ -123,10 +124,30 @@ describe('long lists', () => {
     expect(new Set(all.map((m: { query: string }) => m.query)).size).toBe(130);
   });
 
+  test('130 voted pages (any site path, as a spammer may send): the same, most recent vote first, votes and comments summed per page', async () => {
+    api = testApi();
+    for (let i = 1; i <= 130; i++) expect((await api.post('/feedback', { page: `/spam/${i}/`, helpful: i % 3 > 0 })).status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await api.post('/feedback', { page: '/spam/7/', helpful: false, comment: '又来了' });
+    const first = await (await api.get('/admin/feedback', api.adminHeaders)).json();
+    expect([first.pages.length, first.total]).toEqual([100, 130]);
+    expect(first.pages[0]).toMatchObject({ page: '/spam/7/', helpful: 1, notHelpful: 1, latestComments: [{ comment: '又来了', helpful: false }] });
+    const second = await (await api.get('/admin/feedback?offset=100', api.adminHeaders)).json();
+    expect([second.pages.length, second.total]).toEqual([30, 130]);
+    const all = await ndjson(await api.get('/admin/feedback/export', api.adminHeaders));
+    expect(all).toEqual([...first.pages, ...second.pages]);
+    expect(new Set(all.map((p: { page: string }) => p.page)).size).toBe(130);
+    // Most recent vote first throughout.
+    const times = all.map((p: { lastVoteAt: string }) => p.lastVoteAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
   test('an empty list: total 0, an empty export', async () => {
     api = testApi();
     expect(await (await api.get('/admin/quotes', api.adminHeaders)).json()).toEqual({ quotes: [], total: 0 });
+    expect(await (await api.get('/admin/feedback', api.adminHeaders)).json()).toEqual({ pages: [], total: 0 });
     expect(await ndjson(await api.get('/admin/search-misses/export', api.adminHeaders))).toEqual([]);
+    expect(await ndjson(await api.get('/admin/feedback/export', api.adminHeaders))).toEqual([]);
   });
 
   test('a store that cannot be read gives the usual error answer, not a 200 that breaks off', async () => {
