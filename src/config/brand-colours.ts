@@ -3,9 +3,13 @@
 // contrast it reaches and what it needs, so no operator can ship grey-on-white links.
 import { z } from 'zod';
 
-/** Backgrounds and button text of the site's two themes (src/styles/props.css). */
-const LIGHT = { backgrounds: ['#ffffff', '#f5f7fa'], buttonText: '#ffffff', soft: '#ffffff', softShare: 0.1 };
-const DARK = { backgrounds: ['#10141b', '#171c25', '#1c2330'], buttonText: '#0b1220', soft: '#10141b', softShare: 0.18 };
+/**
+ * Backgrounds links can sit on, and button text, in the site's two themes
+ * (src/styles/props.css): page, soft and raised surfaces, then the note, tip and
+ * caution callouts' backgrounds (articles put links inside callouts).
+ */
+export const LIGHT = { backgrounds: ['#ffffff', '#f5f7fa', '#eef4fe', '#e9f7f1', '#fdf3e5'], buttonText: '#ffffff', soft: '#ffffff', softShare: 0.1 };
+export const DARK = { backgrounds: ['#10141b', '#171c25', '#1c2330', '#16243a', '#122b23', '#33240f'], buttonText: '#0b1220', soft: '#10141b', softShare: 0.18 };
 
 /** WCAG's minimum for body-size text (1.4.3 AA). */
 export const MIN_TEXT_CONTRAST = 4.5;

@@ -114,7 +114,8 @@ export function parseSiteConfig(input: unknown, env: SiteConfigEnv = {}): SiteCo
 /** The picture for link previews, if there is one crawlers can read (see `shareImage`). */
 export function shareImagePath(config: Pick<SiteConfig, 'shareImage' | 'logo'>): string | undefined {
   if (config.shareImage) return config.shareImage;
-  return config.logo && !config.logo.src.endsWith('.svg') ? config.logo.src : undefined;
+  // WebP and SVG are skipped: many preview crawlers (WeChat's among them) show neither.
+  return config.logo && /\.(png|jpe?g)$/.test(config.logo.src) ? config.logo.src : undefined;
 }
 
 /** Origins the pages may connect to (CSP connect-src): the API's and the probed hosts'. */

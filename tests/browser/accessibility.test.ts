@@ -99,6 +99,19 @@ describe('every built page passes axe', () => {
     await context.close();
   });
 
+  test('the keyboard walk finds a keyboard trap', async () => {
+    const context = await newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    // Tab on the second button sends focus back to the first: the link is never reached.
+    await page.setContent(`
+      <button id="a">a</button> <button id="b">b</button> <a href="#c">after the trap</a>
+      <script>document.getElementById('b').addEventListener('keydown', (e) => { if (e.key === 'Tab') { e.preventDefault(); document.getElementById('a').focus(); } });</script>`);
+    const walk = await keyboardWalk(page);
+    expect(walk.stops).toBe(2);
+    expect(walk.problems).toEqual([expect.stringMatching(/^focus went round without reaching a "after the trap" \(a keyboard trap\)$/)]);
+    await context.close();
+  });
+
   for (const path of pages) {
     test(path, async () => {
       for (const view of VIEWS) {

@@ -2,7 +2,8 @@
 // every focus stop that a sighted keyboard user could not follow: one that shows no
 // focus indicator (nothing about it or its two nearest ancestors changes when it takes
 // focus), whose outline contrasts under 3:1 with what is behind it, that is invisible,
-// or that is hidden under something else (a sticky header) once scrolled to.
+// or that is hidden under something else (a sticky header) once scrolled to; and a
+// keyboard trap: focus coming round again before the page's last tabbable element.
 import type { Page } from 'playwright-core';
 
 export interface KeyboardWalk {
@@ -47,9 +48,9 @@ export async function keyboardWalk(page: Page): Promise<KeyboardWalk> {
       if (!el || el === document.body || el === document.documentElement) return null;
       // Focus inside a shadow root (the widget's launcher) shows as its host: look inside.
       while (el.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      // Came round again: Tab left the page and re-entered it at the top.
+      // Came round again: Tab left the page and re-entered it at the top, or is trapped.
       const visits = (w as unknown as { __kwVisited: WeakSet<Element> }).__kwVisited;
-      if (visits.has(el)) return null;
+      if (visits.has(el)) return { revisit: true as const };
       visits.add(el);
       const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 30);
       const key = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} "${name}"`;
@@ -95,6 +96,19 @@ export async function keyboardWalk(page: Page): Promise<KeyboardWalk> {
       return { key, problems: found };
     });
     if (!stop) break;
+    if ('revisit' in stop) {
+      // Normal only once the last element Tab can reach in the document has had focus.
+      const trapped = await page.evaluate(() => {
+        const visits = (window as unknown as { __kwVisited: WeakSet<Element> }).__kwVisited;
+        const tabbable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable="true"]')].filter(
+          (e) => e.tabIndex >= 0 && !(e as HTMLButtonElement).disabled && !e.closest('[inert]') && e.checkVisibility({ visibilityProperty: true }),
+        );
+        const last = tabbable.at(-1);
+        return last && !visits.has(last) ? `${last.tagName.toLowerCase()} "${(last.textContent ?? '').trim().slice(0, 30)}"` : null;
+      });
+      if (trapped) problems.push(`focus went round without reaching ${trapped} (a keyboard trap)`);
+      break;
+    }
     for (const p of stop.problems) problems.push(`${stop.key}: ${p}`);
   }
   if (stops === MAX_STOPS) problems.push(`no end after ${MAX_STOPS} Tab presses (a keyboard trap?)`);

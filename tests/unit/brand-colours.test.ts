@@ -1,7 +1,8 @@
 // The brand colour: readable in both themes or refused with the contrast it reaches, and
 // the CSS that puts it in place of the default tokens.
 import { describe, expect, test } from 'vitest';
-import { brandColourStyle, contrastRatio, themeSchema, tint } from '../../src/config/brand-colours.ts';
+import { readFileSync } from 'node:fs';
+import { brandColourStyle, contrastRatio, DARK, LIGHT, themeSchema, tint } from '../../src/config/brand-colours.ts';
 import { ConfigError } from '../../src/config/friendly-errors.ts';
 import { parseSiteConfig } from '../../src/config/site.ts';
 import shipped from '../../content/site.json' with { type: 'json' };
@@ -26,6 +27,15 @@ describe('brand colours', () => {
     expect(tint('#1a5fd0', '#ffffff', 0)).toBe('#ffffff');
   });
 
+  test('the surfaces checked are the ones props.css defines, in each theme', () => {
+    const css = readFileSync(new URL('../../src/styles/props.css', import.meta.url), 'utf8');
+    const block = (start: string) => css.slice(css.indexOf(start), css.indexOf('}', css.indexOf(start)));
+    const surfaces = (text: string) =>
+      [...new Set([...text.matchAll(/--c-(?:bg|bg-soft|bg-raised|note-bg|tip-bg|caution-bg):\s*(#[0-9a-f]{6})/g)].map((m) => m[1]))].sort();
+    expect(surfaces(block(':root {'))).toEqual([...LIGHT.backgrounds].sort());
+    expect(surfaces(block(":root[data-theme='dark'] {"))).toEqual([...DARK.backgrounds].sort());
+  });
+
   test('the shipped theme is readable and kept as given', () => {
     expect(parseSiteConfig(shipped).theme).toEqual({ accent: '#1a5fd0', accentDark: '#7cb0ff' });
   });
@@ -39,6 +49,14 @@ describe('brand colours', () => {
     expect(message).toContain('theme.accent');
     expect(message).toMatch(/对比度只有 \d\.\d\d:1，至少要 4\.5:1；请换深一些的颜色/);
     expect(message).not.toContain('theme.accentDark');
+  });
+
+  test('a colour readable on the page but not inside a callout is refused', () => {
+    // #eb05ff reaches 4.5:1 on the dark page, but only 4.28:1 on the caution callout.
+    expect(contrastRatio('#eb05ff', '#1c2330')).toBeGreaterThan(4.5);
+    const message = refusal({ accent: '#1a5fd0', accentDark: '#eb05ff' });
+    expect(message).toContain('theme.accentDark');
+    expect(message).toContain('#33240f');
   });
 
   test('a dark colour in the dark theme is refused', () => {

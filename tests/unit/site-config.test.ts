@@ -79,6 +79,7 @@ describe('share image', () => {
     expect(shareImagePath({ shareImage: '/share.png', logo: { src: '/logo.svg', alt: 'x' } })).toBe('/share.png');
     expect(shareImagePath({ logo: { src: '/logo.png', alt: 'x' } })).toBe('/logo.png');
     expect(shareImagePath({ logo: { src: '/logo.svg', alt: 'x' } })).toBeUndefined();
+    expect(shareImagePath({ logo: { src: '/logo.webp', alt: 'x' } })).toBeUndefined();
     expect(shareImagePath({})).toBeUndefined();
   });
 
