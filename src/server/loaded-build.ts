@@ -1,14 +1,16 @@
 // The build this process started with must stay on disk: Astro imports a page's code
 // only when the page is first asked for, and sirv serves the files it listed at start,
-// sizes included. `npm run build` empties dist/ and writes a new one; Astro then answered
-// an empty 500 and a vanished file could crash the process. From the first change on,
-// pages and files get a 503 asking for a restart instead; the API does not use dist/.
+// sizes included. `npm run build` puts a new dist/ in place and deletes the old one;
+// Astro then answered an empty 500 and a vanished file could crash the process. From the
+// first change on, pages and files get a 503 asking for a restart instead; the API does
+// not use dist/.
 import { statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 
 /**
- * Notices when `dir` (Astro's page chunks, which every build deletes and writes anew)
- * is no longer the one loaded. One stat per call: microseconds.
+ * Notices when `dir` (Astro's page chunks, which every build writes anew; after
+ * `npm run build` the path names another directory) is no longer the one loaded. One
+ * stat per call: microseconds.
  */
 export function watchLoadedBuild(dir: string) {
   const signature = () => {

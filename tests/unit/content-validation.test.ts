@@ -1,8 +1,8 @@
 // A bad content or config file must stop the build with the file and field named.
 // Runs `astro sync` (the content step of `astro build`) on a copy of the project, and
-// once a whole `astro build`, for the check of links between the built pages.
+// once a whole `npm run build`, for the check of links between the built pages.
 import { afterEach, describe, expect, test } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ let copies: string[] = [];
 
 function projectCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wenda-content-'));
-  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+  for (const entry of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
@@ -21,12 +21,19 @@ function projectCopy(): string {
   return dir;
 }
 
-function astro(command: 'sync' | 'build', dir: string, env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), command], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
-  return { status: run.status, output: run.stdout + run.stderr };
+function run(command: string, args: string[], dir: string, env: Record<string, string> = {}) {
+  const done = spawnSync(command, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
+  return { status: done.status, output: done.stdout + done.stderr };
 }
 
-const astroSync = (dir: string, env: Record<string, string> = {}) => astro('sync', dir, env);
+const astroSync = (dir: string, env: Record<string, string> = {}) => run(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'sync'], dir, env);
+const npmRunBuild = (dir: string) => run('npm', ['run', 'build'], dir);
+
+/** Every file under `dir` with its text, and the directories' inodes: equal only if nothing was touched. */
+function snapshot(dir: string) {
+  const paths = [dir, ...readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => join(e.parentPath, e.name)).sort()];
+  return paths.map((path) => `${path.slice(dir.length) || '/'} ${statSync(path).ino} ${statSync(path).isFile() ? readFileSync(path, 'utf8') : '(dir)'}`);
+}
 
 function edit(file: string, change: (text: string) => string) {
   writeFileSync(file, change(readFileSync(file, 'utf8')));
@@ -135,16 +142,25 @@ describe('content and config validation', { timeout: 60_000 }, () => {
   });
 
   // A whole build of the copy takes 10–20 s on a busy machine.
-  test('removing an article that others link to fails the build, naming each page and link', { timeout: 120_000 }, () => {
+  test('removing an article that others link to fails the build, naming each page and link; dist/ stays as it was', { timeout: 120_000 }, () => {
     const dir = projectCopy();
+    // The last good build, which the failed one must not touch (a restart would serve it).
+    for (const [file, text] of Object.entries({ 'client/index.html': '上次成功的构建', 'client/faq/download-client/index.html': '被删的文章', 'server/entry.mjs': '// last good', 'server/chunks/page.mjs': '// last good' })) {
+      mkdirSync(join(dir, 'dist', file, '..'), { recursive: true });
+      writeFileSync(join(dir, 'dist', file), text);
+    }
+    const before = snapshot(join(dir, 'dist'));
     rmSync(join(dir, 'content/faq/download-client.mdx'));
     // The operator fixed what the content check names (a related article that no longer
     // exists); the links in article bodies and pages are left for the link check.
     edit(join(dir, 'content/faq/staff-account-sign-in.mdx'), (t) => t.replace('related: [download-client, ', 'related: ['));
-    const { status, output } = astro('build', dir);
+    const { status, output } = npmRunBuild(dir);
     expect(status).not.toBe(0);
     expect(output).toContain('构建出的页面里有 2 个失效的站内链接');
     expect(output).toContain('  - /downloads/ → /faq/download-client/');
     expect(output).toContain('  - /faq/staff-account-sign-in/ → /faq/download-client/');
+    expect(output).toContain('构建失败，dist/ 保持不变（仍是上次成功的构建）。');
+    expect(snapshot(join(dir, 'dist'))).toEqual(before);
+    expect(readdirSync(dir).filter((name) => name.includes('dist'))).toEqual(['dist']);
   });
 });
