@@ -1,7 +1,7 @@
 // Fails the build when a built page links to a page or file of this site that does not
 // exist: an article removed or renamed while other articles, pages or `related` lists
 // still point at it. Runs over the built client files once `astro build` is done, after
-// the search index is written; `npm run build` (scripts/build.ts) builds into a staging
+// the search index is written; `npm run build` (src/build/staged-build.ts) builds into a staging
 // directory, so a failed check leaves dist/ as it was.
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile } from 'node:fs/promises';

@@ -1,11 +1,11 @@
-// `npm run build` (scripts/build.ts): the build goes to a staging directory and replaces
+// `npm run build` (src/build/staged-build.ts): the build goes to a staging directory and replaces
 // dist/ only when it succeeded. Here with stand-in builds that write a few files or fail;
 // content-validation.test.ts runs the real one, failing on a dead link.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { OLD_DIR, STAGING_DIR, stagedBuild } from '../../scripts/build.ts';
+import { OLD_DIR, STAGING_DIR, stagedBuild } from '../../src/build/staged-build.ts';
 import { watchLoadedBuild } from '../../src/server/loaded-build.ts';
 
 let root: string;

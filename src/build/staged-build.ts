@@ -99,7 +99,7 @@ function astroBuild(root: string, args: readonly string[], outDir: string): Prom
 }
 
 if (import.meta.main) {
-  const root = fileURLToPath(new URL('../', import.meta.url));
+  const root = fileURLToPath(new URL('../../', import.meta.url));
   const args = process.argv.slice(2);
   if (args.some((arg) => /^--outDir\b/i.test(arg))) {
     console.error('npm run build 总是先构建到临时目录、成功后再替换 dist/，不接受 --outDir；要别的目录请直接用 npm exec -- astro build --outDir …');
