@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pageHref, pageProblem, pagerView, requestedPage } from '../../src/lib/admin/paging.ts';
+import { pageHref, pageProblem, pagerView, requestedPage, type PagesShown } from '../../src/lib/admin/paging.ts';
 import { csvChunks, toCsv } from '../../src/lib/csv.ts';
 import { readNdjson } from '../../src/lib/ndjson.ts';
 import { streamBody } from '../../src/lib/stream-body.ts';
@@ -42,10 +42,11 @@ describe('which page the address asks for', () => {
 
 describe('what a table says and links to', () => {
   const url = new URL('https://help.example.com/admin/?report=12345678&search-misses-page=3&quotes-page=2');
-  const view = (page: number, total: number, shown: number, at = url) => pagerView({ table: 'quotes', page, total, shown, firstPageIs: '最新的', url: at });
+  const view = (page: number, total: number, shown: number, at = url, pages: PagesShown = { 'search-misses': 3, quotes: page }) =>
+    pagerView({ table: 'quotes', page, total, shown, firstPageIs: '最新的', url: at, pages });
 
   test('the first of two pages', () => {
-    expect(view(1, 130, 100, new URL('https://help.example.com/admin/'))).toEqual({
+    expect(view(1, 130, 100, new URL('https://help.example.com/admin/'), { quotes: 1 })).toEqual({
       summary: '显示最新的 100 条，共 130 条。',
       page: 1,
       pages: 2,
@@ -63,7 +64,29 @@ describe('what a table says and links to', () => {
       previous: '/admin/?report=12345678&search-misses-page=3#quotes',
       next: undefined,
     });
-    expect(pageHref(url, 'quotes', 5)).toBe('/admin/?report=12345678&search-misses-page=3&quotes-page=5#quotes');
+    expect(pageHref(url, 'quotes', 5, { 'search-misses': 3, quotes: 2 })).toBe('/admin/?report=12345678&search-misses-page=3&quotes-page=5#quotes');
+  });
+
+  test('the other tables’ pages are kept as shown, not as asked for: a wrong one is left behind, not said again on every page', async () => {
+    const wrong = new URL('https://help.example.com/admin/?search-misses-page=abc&quotes-page=2');
+    // search-misses asked for 「abc」 and shows its first page.
+    expect(view(2, 123_456, 100, wrong, { 'search-misses': 1, quotes: 2 })).toMatchObject({
+      previous: '/admin/#quotes',
+      next: '/admin/?quotes-page=3#quotes',
+      jump: { param: 'quotes-page', action: '/admin/#quotes', keep: [] },
+    });
+    // Each table's value as the address gave it, the report kept in its place; twice
+    // the parameter, or a page that is not there, is no page either.
+    const mixed = new URL('https://help.example.com/admin/?feedback-page=9&report=12345678&search-misses-page=2&search-misses-page=2&quotes-page=2&feedback-page=x');
+    const pages = { feedback: 1, 'search-misses': 1, quotes: 2 };
+    expect(view(2, 123_456, 100, mixed, pages)).toMatchObject({ next: '/admin/?report=12345678&quotes-page=3#quotes', jump: { keep: [['report', '12345678']] } });
+    const shownElsewhere = { feedback: 3, 'search-misses': 2, quotes: 2 };
+    expect(view(2, 123_456, 100, mixed, shownElsewhere)).toMatchObject({
+      next: '/admin/?feedback-page=3&report=12345678&search-misses-page=2&quotes-page=3#quotes',
+      jump: { keep: [['feedback-page', '3'], ['report', '12345678'], ['search-misses-page', '2']] },
+    });
+    // A table shown on a later page that the address does not name (it cannot, but) is kept too.
+    expect(pageHref(new URL('https://help.example.com/admin/'), 'quotes', 2, { feedback: 4 })).toBe('/admin/?feedback-page=4&quotes-page=2#quotes');
   });
 
   test('everything on one page; nothing at all', () => {
