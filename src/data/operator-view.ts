@@ -145,6 +145,10 @@ async function* rowsOf<T>(items: AsyncIterable<T>, row: (item: T) => CsvCell[]) 
   for await (const item of items) yield row(item);
 }
 
+const CSV_TABLES = ['feedback', 'search-misses', 'quotes'] as const;
+/** Whether `table` has a CSV export (`csvExport` gives one). */
+export const isCsvTable = (table: string): table is (typeof CSV_TABLES)[number] => (CSV_TABLES as readonly string[]).includes(table);
+
 /**
  * A table as CSV, every row of it (not the page on screen), as text in pieces: each list
  * is read from the API's whole-list export as it is written out. Undefined for a table

@@ -40,7 +40,7 @@ try {
   throw error;
 }
 
-type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => Promise<void> | void;
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: ((err?: unknown) => void) | undefined, locals: App.Locals) => Promise<void> | void;
 const { handler: astroHandler } = (await import(serverEntry.href)) as { handler: NodeHandler };
 
 // A request without Host (HTTP/1.0) is taken as addressed to this server.
@@ -89,7 +89,8 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade, ServerR
   staticFiles(req, res, () => {
     if (hasMalformedEncoding(req.url)) return sendNotFoundPage(res);
     applyProxyTrust(req, env.WENDA_TRUST_PROXY);
-    void astroHandler(req, res);
+    // The response itself, for bodies that must follow the client's pace (App.Locals, src/env.d.ts).
+    void astroHandler(req, res, undefined, { nodeResponse: res });
   });
 });
 

@@ -433,6 +433,18 @@ describe('long tables', () => {
     expect(await tableRows(page, 'quotes')).toHaveLength(30);
     // The answer opens at the report, below the long tables.
     await expect(page.getByRole('heading', { name: '诊断报告', level: 2 }).evaluate((h) => h.getBoundingClientRect().top)).resolves.toBeLessThan(100);
+
+    // The other table's wrong value is not carried along: its links and its 页码 form
+    // keep the page it shows (the first), so the next page says nothing is wrong.
+    await page.goto(`${s.url}/admin/?search-misses-page=abc&quotes-page=2`);
+    await expect(page.getByRole('navigation', { name: '保存的报价：翻页' }).getByRole('link', { name: '‹ 上一页' }).getAttribute('href')).resolves.toBe('/admin/#quotes');
+    await expect(misses.getByRole('link', { name: '下一页 ›' }).getAttribute('href')).resolves.toBe('/admin/?quotes-page=2&search-misses-page=2#search-misses');
+    await page.goto(`${s.url}/admin/?quotes-page=abc&search-misses-page=2`);
+    expect(await misses.locator('input[type="hidden"]').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]))).toEqual([]);
+    await misses.getByLabel('页码').fill('3');
+    await misses.getByLabel('页码').press('Enter');
+    await page.waitForURL(`${s.url}/admin/?search-misses-page=3#search-misses`);
+    expect(await page.locator('[data-page-problem]').count()).toBe(0);
     await context.close();
   });
 

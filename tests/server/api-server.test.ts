@@ -4,9 +4,11 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { siteConfig } from '../../src/config/site.ts';
 import { migrations } from '../../src/store/migrations.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
+import { SESSION_COOKIE, createSession } from '../../src/lib/admin/session.ts';
 import { descendantPids, isRunning } from '../support/processes.ts';
 import { copyOfProject, spawnServer, startServer, type RunningServer } from '../support/server.ts';
 
@@ -418,6 +420,126 @@ async function signIn(server: RunningServer, token: string, headers: Record<stri
   return { ...answer, ms: Date.now() - started };
 }
 const wrongSignIn = (server: RunningServer, headers: Record<string, string>) => signIn(server, 'wrong-token-wrong-token', headers);
+
+/** The quotes table filled straight through SQLite: `n` copies of one quote saved through the API. */
+async function storeQuotes(server: RunningServer, n: number) {
+  expect((await post(server, '/robot-quota/quotes', { robots: 2, monthlyConversations: 5000 })).status).toBe(201);
+  const db = new DatabaseSync(join(server.dataDir, 'wenda.db'));
+  try {
+    db.exec('PRAGMA busy_timeout = 5000');
+    const one = db.prepare('SELECT * FROM quotes').get() as Record<string, string>;
+    const insert = db.prepare('INSERT INTO quotes (id, input, estimate, price_list_version, created_at) VALUES (?, ?, ?, ?, ?)');
+    db.exec('BEGIN');
+    for (let i = 0; i < n; i++) insert.run(`bulk${String(i).padStart(8, '0')}`, one.input!, one.estimate!, one.price_list_version!, new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString());
+    db.exec('COMMIT');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * GETs `path` through the socket, taking the body no faster than `bytesPerSecond` (after
+ * each piece, reading stops for as long as that piece takes at that pace); resolves with
+ * the status, the body's size and its line count.
+ */
+async function download(server: RunningServer, path: string, headers: Record<string, string>, bytesPerSecond = Infinity) {
+  const { request } = await import('node:http');
+  return new Promise<{ status: number; bytes: number; lines: number }>((resolve, reject) => {
+    const { hostname, port } = new URL(server.url);
+    const req = request({ host: hostname, port, path, headers }, (res) => {
+      let bytes = 0;
+      let lines = 0;
+      res.on('data', (piece: Buffer) => {
+        bytes += piece.length;
+        for (let at = piece.indexOf(10); at !== -1; at = piece.indexOf(10, at + 1)) lines++;
+        if (bytesPerSecond === Infinity) return;
+        res.pause();
+        setTimeout(() => res.resume(), (1000 * piece.length) / bytesPerSecond);
+      });
+      res.on('end', () => resolve({ status: res.statusCode!, bytes, lines }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('whole-list exports: the API’s NDJSON and the operator page’s CSV', { timeout: 60_000 }, () => {
+  const exports = [
+    ['/api/v1/admin/quotes/export', admin],
+    ['/api/v1/admin/search-misses/export', admin],
+    ['/api/v1/admin/feedback/export', admin],
+  ] as const;
+  const operator = () => ({ Cookie: `${SESSION_COOKIE}=${createSession(ADMIN, Date.now())}` });
+  const csvPaths = ['/admin/export/quotes.csv', '/admin/export/search-misses.csv', '/admin/export/feedback.csv'];
+
+  test('a HEAD answers the headers alone and leaves no database reader behind: the log can still be checkpointed', async () => {
+    const server = await start();
+    for (let i = 0; i < 3; i++) {
+      expect((await post(server, '/robot-quota/quotes', { robots: 1, monthlyConversations: 1000 })).status).toBe(201);
+      expect((await post(server, '/search-misses', { query: `搜索词 ${i}` })).status).toBe(202);
+      expect((await post(server, '/feedback', { page: `/faq/${i}/`, helpful: true })).status).toBe(201);
+    }
+    for (let i = 0; i < 5; i++) {
+      for (const [path, headers] of exports) {
+        const res = await fetch(`${server.url}${path}`, { method: 'HEAD', headers });
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+      }
+      for (const path of csvPaths) {
+        const res = await fetch(`${server.url}${path}`, { method: 'HEAD', headers: operator() });
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+        expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.csv"$/);
+      }
+    }
+    // HEAD is refused like GET without a session.
+    expect((await fetch(`${server.url}${csvPaths[0]}`, { method: 'HEAD' })).status).toBe(401);
+    // A write, then a checkpoint from another connection: the log is emptied only if no
+    // reader still holds a snapshot from before the write (then busy is 1).
+    expect((await post(server, '/search-misses', { query: '之后' })).status).toBe(202);
+    const db = new DatabaseSync(join(server.dataDir, 'wenda.db'));
+    expect(db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get()).toEqual({ busy: 0, log: 0, checkpointed: 0 });
+    db.close();
+  });
+
+  // The store is synchronous (node:sqlite): an export that never gives the event loop a
+  // turn holds every other request until it has made the whole file. A block of B ms
+  // delays each probe sent during it (one every 100 ms); one slow answer is allowed
+  // for a machine busy with other work.
+  test('health answers promptly while 120,000 quotes are downloaded: as CSV by a slow client, as NDJSON by a fast one', async () => {
+    const server = await start();
+    const rows = 120_000;
+    await storeQuotes(server, rows);
+    const health = async () => {
+      const started = performance.now();
+      await (await fetch(`${server.url}/api/v1/health`)).text();
+      return Math.round(performance.now() - started);
+    };
+    for (const [path, headers, pace, lines] of [
+      ['/admin/export/quotes.csv', operator(), 2 * 1024 * 1024, rows + 2],
+      ['/api/v1/admin/quotes/export', admin, Infinity, rows + 1],
+    ] as const) {
+      let downloading = true;
+      const answers: Promise<number>[] = [];
+      const probing = (async () => {
+        while (downloading) {
+          answers.push(health());
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      })();
+      const got = await download(server, path, headers, pace);
+      downloading = false;
+      await probing;
+      const times = await Promise.all(answers);
+      expect(got.status, path).toBe(200);
+      // Every row (and the CSV's header): nothing was cut short for the pace.
+      expect(got.lines, path).toBe(lines);
+      expect(times.length, path).toBeGreaterThanOrEqual(5);
+      expect(times.filter((ms) => ms >= 500).length, `${path}: health took ${times.join(', ')} ms`).toBeLessThanOrEqual(1);
+    }
+  });
+});
 
 describe('the operator sign-in throttle and X-Forwarded-For', { timeout: 30_000 }, () => {
   // From the fourth wrong token on, each answer waits longer (1 s, 2 s …).

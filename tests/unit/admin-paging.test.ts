@@ -1,5 +1,6 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { pageHref, pageProblem, pagerView, requestedPage } from '../../src/lib/admin/paging.ts';
+import { pageHref, pageProblem, pagerView, requestedPage, type PagesShown } from '../../src/lib/admin/paging.ts';
 import { csvChunks, toCsv } from '../../src/lib/csv.ts';
 import { readNdjson } from '../../src/lib/ndjson.ts';
 import { streamBody } from '../../src/lib/stream-body.ts';
@@ -42,10 +43,11 @@ describe('which page the address asks for', () => {
 
 describe('what a table says and links to', () => {
   const url = new URL('https://help.example.com/admin/?report=12345678&search-misses-page=3&quotes-page=2');
-  const view = (page: number, total: number, shown: number, at = url) => pagerView({ table: 'quotes', page, total, shown, firstPageIs: '最新的', url: at });
+  const view = (page: number, total: number, shown: number, at = url, pages: PagesShown = { 'search-misses': 3, quotes: page }) =>
+    pagerView({ table: 'quotes', page, total, shown, firstPageIs: '最新的', url: at, pages });
 
   test('the first of two pages', () => {
-    expect(view(1, 130, 100, new URL('https://help.example.com/admin/'))).toEqual({
+    expect(view(1, 130, 100, new URL('https://help.example.com/admin/'), { quotes: 1 })).toEqual({
       summary: '显示最新的 100 条，共 130 条。',
       page: 1,
       pages: 2,
@@ -63,7 +65,29 @@ describe('what a table says and links to', () => {
       previous: '/admin/?report=12345678&search-misses-page=3#quotes',
       next: undefined,
     });
-    expect(pageHref(url, 'quotes', 5)).toBe('/admin/?report=12345678&search-misses-page=3&quotes-page=5#quotes');
+    expect(pageHref(url, 'quotes', 5, { 'search-misses': 3, quotes: 2 })).toBe('/admin/?report=12345678&search-misses-page=3&quotes-page=5#quotes');
+  });
+
+  test('the other tables’ pages are kept as shown, not as asked for: a wrong one is left behind, not said again on every page', async () => {
+    const wrong = new URL('https://help.example.com/admin/?search-misses-page=abc&quotes-page=2');
+    // search-misses asked for 「abc」 and shows its first page.
+    expect(view(2, 123_456, 100, wrong, { 'search-misses': 1, quotes: 2 })).toMatchObject({
+      previous: '/admin/#quotes',
+      next: '/admin/?quotes-page=3#quotes',
+      jump: { param: 'quotes-page', action: '/admin/#quotes', keep: [] },
+    });
+    // Each table's value as the address gave it, the report kept in its place; twice
+    // the parameter, or a page that is not there, is no page either.
+    const mixed = new URL('https://help.example.com/admin/?feedback-page=9&report=12345678&search-misses-page=2&search-misses-page=2&quotes-page=2&feedback-page=x');
+    const pages = { feedback: 1, 'search-misses': 1, quotes: 2 };
+    expect(view(2, 123_456, 100, mixed, pages)).toMatchObject({ next: '/admin/?report=12345678&quotes-page=3#quotes', jump: { keep: [['report', '12345678']] } });
+    const shownElsewhere = { feedback: 3, 'search-misses': 2, quotes: 2 };
+    expect(view(2, 123_456, 100, mixed, shownElsewhere)).toMatchObject({
+      next: '/admin/?feedback-page=3&report=12345678&search-misses-page=2&quotes-page=3#quotes',
+      jump: { keep: [['feedback-page', '3'], ['report', '12345678'], ['search-misses-page', '2']] },
+    });
+    // A table shown on a later page that the address does not name (it cannot, but) is kept too.
+    expect(pageHref(new URL('https://help.example.com/admin/'), 'quotes', 2, { feedback: 4 })).toBe('/admin/?feedback-page=4&quotes-page=2#quotes');
   });
 
   test('everything on one page; nothing at all', () => {
@@ -132,5 +156,109 @@ describe('exports of any length', () => {
       throw new Error('store unreadable');
     }
     await expect(streamBody(failing())).rejects.toThrow('store unreadable');
+  });
+
+  /** A source of `n` pieces that says what it made and whether it was stopped. */
+  function counted(n: number) {
+    const made: number[] = [];
+    const state = { stopped: false, made };
+    async function* source() {
+      try {
+        for (let i = 0; i < n; i++) {
+          made.push(i);
+          yield `${i}\n`;
+        }
+      } finally {
+        state.stopped = true;
+      }
+    }
+    return { state, source: source() };
+  }
+  /** A Node response as streamBody sees it: over once it closes; needing a drain when told. */
+  class Outlet extends EventEmitter {
+    closed = false;
+    writableNeedDrain = false;
+    close() {
+      this.closed = true;
+      this.emit('close');
+    }
+  }
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+  test('a body nobody reads is stopped when its response is over; a response already over reads nothing', async () => {
+    // A HEAD answered from the GET, a body dropped by a framework: the response ends unread.
+    const unread = counted(100);
+    const outlet = new Outlet();
+    await streamBody(unread.source, outlet);
+    expect(unread.state).toEqual({ made: [0], stopped: false });
+    outlet.close();
+    await turn();
+    expect(unread.state).toEqual({ made: [0], stopped: true });
+    expect(outlet.listenerCount('close')).toBe(0);
+
+    // The client hung up before the answer was ready: the source is not even started.
+    const late = counted(100);
+    const gone = new Outlet();
+    gone.close();
+    const body = await streamBody(late.source, gone);
+    expect(await body.getReader().read()).toEqual({ done: true, value: undefined });
+    expect(late.state.made).toEqual([]);
+
+    // … or while the first piece was being made: it is stopped once that piece is.
+    let release!: () => void;
+    const slowFirst = { stopped: false };
+    async function* slow() {
+      try {
+        await new Promise<void>((resolve) => (release = resolve));
+        yield 'first';
+        yield 'second';
+      } finally {
+        slowFirst.stopped = true;
+      }
+    }
+    const during = new Outlet();
+    const answer = streamBody(slow(), during);
+    await turn();
+    during.close();
+    release();
+    await answer;
+    await turn();
+    expect(slowFirst.stopped).toBe(true);
+  });
+
+  test('the next piece waits until the client has taken the last; each is made in an event-loop turn of its own', async () => {
+    const paced = counted(3);
+    const outlet = new Outlet();
+    const reader = (await streamBody(paced.source, outlet)).getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('0\n');
+    outlet.writableNeedDrain = true;
+    const second = reader.read();
+    for (let i = 0; i < 5; i++) await turn();
+    expect(paced.state.made).toEqual([0]);
+    outlet.writableNeedDrain = false;
+    outlet.emit('drain');
+    expect(new TextDecoder().decode((await second).value)).toBe('1\n');
+    expect(paced.state.made).toEqual([0, 1]);
+    // A response over while a drain is awaited ends the body (and does not hang).
+    outlet.writableNeedDrain = true;
+    const third = reader.read();
+    await turn();
+    outlet.close();
+    expect(await third).toEqual({ done: true, value: undefined });
+    expect(paced.state).toEqual({ made: [0, 1], stopped: true });
+
+    // A synchronous source (node:sqlite) does not hold the event loop until it ends.
+    const events: string[] = [];
+    async function* fast() {
+      for (let i = 0; i < 50; i++) {
+        events.push(`piece ${i}`);
+        yield 'x';
+      }
+    }
+    const whole = streamBody(fast()).then((body) => new Response(body).text());
+    setImmediate(() => events.push('another request'));
+    expect(await whole).toBe('x'.repeat(50));
+    expect(events.indexOf('another request')).toBeGreaterThan(0);
+    expect(events.indexOf('another request')).toBeLessThan(5);
   });
 });

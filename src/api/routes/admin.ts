@@ -11,7 +11,7 @@ import { errorSchema, jsonContent, pageQuerySchema, quoteSchema } from '../schem
 import { diagnosticsReportSchema } from './diagnostics.ts';
 import { toQuoteResponse } from './robot-quota.ts';
 import { REFERENCE_PATTERN } from '../../store/ids.ts';
-import { streamBody } from '../../lib/stream-body.ts';
+import { streamBody, type BodyOutlet } from '../../lib/stream-body.ts';
 
 const security = [{ adminToken: [] }];
 const unauthorized = { 401: jsonContent(errorSchema, 'Missing or wrong token.'), 404: jsonContent(errorSchema, 'Admin is off (no token configured) or nothing found.') };
@@ -105,12 +105,23 @@ const allQuotesRoute = createRoute({
   responses: { 200: ndjsonContent(quoteSchema, 'Newest first.'), ...badQuery, ...unauthorized },
 });
 
-/** A whole list as an NDJSON response, written as the client reads it (see `streamBody`). */
-async function ndjson<T>(c: Context, batches: AsyncIterable<T[]>, toJson: (row: T) => unknown) {
+/**
+ * A whole list as an NDJSON response, written as the client reads it (see `streamBody`).
+ * A HEAD gets the headers alone and opens no snapshot: Hono answers it from the GET
+ * route and drops the body unread, which would hold the snapshot's read transaction
+ * open (and the database's write-ahead log unshrinkable). On the Node server the body
+ * is tied to the response going out (node-server's `outgoing`), so one never read
+ * for any other reason is closed when the response is; called in process (the
+ * operator page's CSV) the caller reads or cancels it.
+ */
+async function ndjson<T>(c: Context, snapshot: () => AsyncIterable<T[]>, toJson: (row: T) => unknown) {
+  const headers = { 'Content-Type': `${NDJSON}; charset=utf-8` };
+  if (c.req.method === 'HEAD') return c.body(null, 200, headers);
   const lines = async function* () {
-    for await (const batch of batches) yield batch.map((row) => `${JSON.stringify(toJson(row))}\n`).join('');
+    for await (const batch of snapshot()) yield batch.map((row) => `${JSON.stringify(toJson(row))}\n`).join('');
   };
-  return c.body(await streamBody(lines()), 200, { 'Content-Type': `${NDJSON}; charset=utf-8` });
+  const outgoing = (c.env as { outgoing?: BodyOutlet } | undefined)?.outgoing;
+  return c.body(await streamBody(lines(), outgoing), 200, headers);
 }
 
 export function registerAdmin(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
@@ -121,12 +132,12 @@ export function registerAdmin(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
     return c.json({ pages, total }, 200);
   });
   // (The typed handlers know JSON answers only: a stream is passed as it is.)
-  app.openapi(allFeedbackRoute, async (c) => (await ndjson(c, deps.store.allFeedbackByPage(), (feedback) => feedback)) as never);
+  app.openapi(allFeedbackRoute, async (c) => (await ndjson(c, () => deps.store.allFeedbackByPage(), (feedback) => feedback)) as never);
   app.openapi(missesRoute, async (c) => {
     const [misses, total] = await Promise.all([deps.store.searchMisses(c.req.valid('query')), deps.store.countSearchMisses()]);
     return c.json({ misses, total }, 200);
   });
-  app.openapi(allMissesRoute, async (c) => (await ndjson(c, deps.store.allSearchMisses(), (miss) => miss)) as never);
+  app.openapi(allMissesRoute, async (c) => (await ndjson(c, () => deps.store.allSearchMisses(), (miss) => miss)) as never);
   app.openapi(reportRoute, async (c) => {
     const { id } = c.req.valid('param');
     const found = REFERENCE_PATTERN.test(id) ? await deps.store.getDiagnosticsReport(id) : undefined;
@@ -137,5 +148,5 @@ export function registerAdmin(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
     const [quotes, total] = await Promise.all([deps.store.listQuotes(c.req.valid('query')), deps.store.countQuotes()]);
     return c.json({ quotes: quotes.map(toQuoteResponse), total }, 200);
   });
-  app.openapi(allQuotesRoute, async (c) => (await ndjson(c, deps.store.allQuotes(), toQuoteResponse)) as never);
+  app.openapi(allQuotesRoute, async (c) => (await ndjson(c, () => deps.store.allQuotes(), toQuoteResponse)) as never);
 }

@@ -1,4 +1,6 @@
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, test } from 'vitest';
 import { testApi } from '../../../tests/support/api.ts';
 
@@ -148,6 +150,28 @@ describe('long lists', () => {
     expect(await (await api.get('/admin/feedback', api.adminHeaders)).json()).toEqual({ pages: [], total: 0 });
     expect(await ndjson(await api.get('/admin/search-misses/export', api.adminHeaders))).toEqual([]);
     expect(await ndjson(await api.get('/admin/feedback/export', api.adminHeaders))).toEqual([]);
+  });
+
+  test('a HEAD to an export gets the headers alone and leaves no reader open, so the log can still be checkpointed', async () => {
+    api = testApi();
+    for (let i = 0; i < 3; i++) {
+      await api.store.saveQuote({ input: { robots: i }, estimate: { totalCost: i }, priceListVersion: 'v1' });
+      await api.store.recordSearchMiss(`q${i}`);
+      await api.store.addFeedback({ page: `/p/${i}/`, helpful: true });
+    }
+    for (const path of ['/admin/quotes/export', '/admin/search-misses/export', '/admin/feedback/export']) {
+      for (let i = 0; i < 3; i++) {
+        const res = await api.app.request(`/api/v1${path}`, { method: 'HEAD', headers: api.adminHeaders });
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get('Content-Type')).toBe('application/x-ndjson; charset=utf-8');
+        expect(res.body).toBeNull();
+      }
+    }
+    await api.store.recordSearchMiss('after');
+    const other = new DatabaseSync(join(api.dataDir, 'wenda.db'));
+    // busy = 1 while a reader still holds a snapshot older than the write.
+    expect(other.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get()).toEqual({ busy: 0, log: 0, checkpointed: 0 });
+    other.close();
   });
 
   test('a store that cannot be read gives the usual error answer, not a 200 that breaks off', async () => {

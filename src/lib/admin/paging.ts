@@ -1,7 +1,8 @@
 // The operator page's long tables, a page at a time: which page the address asks for
 // (`?quotes-page=2`; anything else is said plainly and the first page shown), what the
 // table says about the rows it shows of how many, and links to the pages around it
-// that keep the rest of the address (the other table's page, a report looked up).
+// that keep the rest of the address (a report looked up) and the pages the other tables
+// show.
 
 /** Rows a table shows at a time. */
 export const PAGE_SIZE = 100;
@@ -55,6 +56,8 @@ export interface PagerInput {
   firstPageIs: string;
   /** The page's own address, for links that keep its other parameters. */
   url: URL;
+  /** The page every table of the address shows (this one's is not used): links keep the others'. */
+  pages: PagesShown;
   size?: number;
 }
 
@@ -71,16 +74,49 @@ export interface PagerView {
   jump: { param: string; action: string; keep: [string, string][] } | undefined;
 }
 
-/** A link to `page` of the table: the same address with only that table's page changed. */
-export function pageHref(url: URL, table: string, page: number): string {
-  const params = new URLSearchParams(url.search);
-  params.delete(pageParam(table));
+/** The page each table of the address shows, by table id (`{ quotes: 2, 'search-misses': 1 }`). */
+export type PagesShown = Readonly<Record<string, number>>;
+
+/** The parameters that keep these tables on their pages (page 1 is the address without one). */
+export const pageParams = (pages: PagesShown): [string, string][] =>
+  Object.entries(pages)
+    .filter(([, page]) => page > 1)
+    .map(([table, page]) => [pageParam(table), String(page)]);
+
+/**
+ * What a link to another page of `table` keeps of the address: its other parameters as
+ * they are (a report looked up), but the other tables' pages as shown, not as asked
+ * for: a wrong value (`abc`, a page that is not there) would otherwise be carried to
+ * every page reached from here, and said again on each.
+ */
+function keptParams(url: URL, table: string, pages: PagesShown): [string, string][] {
+  const others = pageParams(Object.fromEntries(Object.entries(pages).filter(([other]) => other !== table)));
+  const byName = new Map(others);
+  const isPageParam = (name: string) => name === pageParam(table) || Object.keys(pages).some((other) => pageParam(other) === name);
+  const kept: [string, string][] = [];
+  for (const [name, value] of new URLSearchParams(url.search)) {
+    if (!isPageParam(name)) kept.push([name, value]);
+    else if (byName.has(name)) {
+      // In the address's place, once.
+      kept.push([name, byName.get(name)!]);
+      byName.delete(name);
+    }
+  }
+  return [...kept, ...byName];
+}
+
+/**
+ * A link to `page` of the table: the same address with that table's page changed and
+ * the other tables' pages as `pages` says they are shown.
+ */
+export function pageHref(url: URL, table: string, page: number, pages: PagesShown): string {
+  const params = new URLSearchParams(keptParams(url, table, pages));
   if (page > 1) params.set(pageParam(table), String(page));
   const query = params.toString();
   return `${url.pathname}${query ? `?${query}` : ''}#${table}`;
 }
 
-export function pagerView({ table, page, total, shown, firstPageIs, url, size = PAGE_SIZE }: PagerInput): PagerView {
+export function pagerView({ table, page, total, shown, firstPageIs, url, pages: pagesShown, size = PAGE_SIZE }: PagerInput): PagerView {
   const pages = pageCount(total, size);
   const from = pageOffset(page, size) + 1;
   const summary =
@@ -91,14 +127,13 @@ export function pagerView({ table, page, total, shown, firstPageIs, url, size = 
         : page === 1
           ? `显示${firstPageIs} ${grouped(shown)} 条，共 ${grouped(total)} 条。`
           : `显示第 ${grouped(from)}–${grouped(from + shown - 1)} 条，共 ${grouped(total)} 条。`;
-  const keep = [...new URLSearchParams(url.search)].filter(([name]) => name !== pageParam(table));
   return {
     summary,
     page,
     pages,
     position: `第 ${grouped(page)} / ${grouped(pages)} 页`,
-    previous: page > 1 ? pageHref(url, table, page - 1) : undefined,
-    next: page < pages ? pageHref(url, table, page + 1) : undefined,
-    jump: pages > 2 ? { param: pageParam(table), action: `${url.pathname}#${table}`, keep } : undefined,
+    previous: page > 1 ? pageHref(url, table, page - 1, pagesShown) : undefined,
+    next: page < pages ? pageHref(url, table, page + 1, pagesShown) : undefined,
+    jump: pages > 2 ? { param: pageParam(table), action: `${url.pathname}#${table}`, keep: keptParams(url, table, pagesShown) } : undefined,
   };
 }

@@ -1,28 +1,51 @@
 // /admin/export/<table>.csv: one of the operator page's tables as CSV, with every row
 // (the page shows the long ones 100 at a time), written out as it is read.
 import { chinaDate } from '../../../lib/china-time.ts';
-import type { APIRoute } from 'astro';
+import type { APIContext, APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { adminToken, signedIn } from '../../../lib/admin/admin-access.ts';
-import { csvExport } from '../../../data/operator-view.ts';
+import { csvExport, isCsvTable } from '../../../data/operator-view.ts';
 import { articlePath } from '../../../lib/content/urls.ts';
 import { streamBody } from '../../../lib/stream-body.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = async ({ params, cookies }) => {
+/** The answer's status and headers, or a refusal; nothing is read from the store. */
+function check({ params, cookies }: APIContext): { token: string; table: string; headers: HeadersInit } | Response {
   const token = adminToken();
   if (!token) return new Response('Not found', { status: 404 });
   if (!signedIn(cookies, token)) return new Response('请先登录运营后台。', { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const table = params.table ?? '';
+  if (!isCsvTable(table)) return new Response('Not found', { status: 404 });
+  const headers = {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${table}-${chinaDate()}.csv"`,
+    'Cache-Control': 'no-store',
+  };
+  return { token, table, headers };
+}
+
+/**
+ * The headers alone. Astro would answer a HEAD from GET and drop the body unread, with
+ * the API's snapshot behind it open for good (its read transaction keeps SQLite from
+ * ever shrinking the write-ahead log).
+ */
+export const HEAD: APIRoute = (context) => {
+  const checked = check(context);
+  return checked instanceof Response ? checked : new Response(null, { headers: checked.headers });
+};
+
+export const GET: APIRoute = async (context) => {
+  const checked = check(context);
+  if (checked instanceof Response) return checked;
   const titles = new Map((await getCollection('faq')).map((e) => [articlePath(e.id), e.data.title]));
-  const csv = csvExport(params.table ?? '', token, (p) => titles.get(p) ?? p);
+  const csv = csvExport(checked.table, checked.token, (p) => titles.get(p) ?? p);
   if (!csv) return new Response('Not found', { status: 404 });
-  const body = await streamBody(csv);
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${params.table}-${chinaDate()}.csv"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  // Astro's Node adapter writes each piece as soon as it is made, without waiting for
+  // the client: given the response, streamBody makes the next piece only once the last
+  // has drained (a slow client then holds one piece in memory, not the whole file), and
+  // stops the export, closing its snapshot, when the response is over however it ended.
+  // Without it (`astro dev`) the export is still paced by the event loop, not the client.
+  const body = await streamBody(csv, context.locals.nodeResponse);
+  return new Response(body, { headers: checked.headers });
 };
