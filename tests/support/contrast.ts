@@ -1,20 +1,16 @@
 // WCAG contrast of colours as the browser computes them, for the browser tests.
 import type { Locator } from 'playwright-core';
+import { contrastRatio } from '../../src/config/brand-colours.ts';
 
-/** WCAG contrast ratio of two `rgb(…)` colours. */
+/** WCAG contrast ratio of two `rgb(…)` colours (the site's own formula, brand-colours.ts). */
 export function contrast(a: string, b: string): number {
-  const luminance = (css: string) => {
-    const [r, g, bl] = css
+  const hex = (css: string) =>
+    `#${css
       .match(/[\d.]+/g)!
       .slice(0, 3)
-      .map((v) => {
-        const c = Number(v) / 255;
-        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-      }) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
+      .map((v) => Math.round(Number(v)).toString(16).padStart(2, '0'))
+      .join('')}`;
+  return contrastRatio(hex(a), hex(b));
 }
 
 /** An element's text colour and the first opaque background behind it. */
