@@ -220,6 +220,22 @@ describe('health', () => {
     }
     expect(pings).toBe(1);
   });
+
+  test('503 restart_needed once the site was rebuilt under the running server, while the rest of the API answers', async () => {
+    let replaced = false;
+    api = testApi({ siteBuild: { replaced: () => replaced } });
+    expect((await api.get('/health')).status).toBe(200);
+    replaced = true;
+    // The last check is trusted for a second: within it the answer is still the old one.
+    expect((await api.get('/health')).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const res = await api.get('/health');
+    expect(res.status).toBe(503);
+    const json = await res.json();
+    expect(json.error.code).toBe('restart_needed');
+    expect(json.error.message).toMatch(/重启/);
+    expect((await api.get('/robot-quota/price-list')).status).toBe(200);
+  });
 });
 
 describe('origins', () => {

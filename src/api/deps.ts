@@ -17,6 +17,12 @@ export interface ApiDeps {
   writesPerMinute: number;
   /** Take the client address and host from X-Forwarded-* (behind a reverse proxy). */
   trustProxy: boolean;
+  /**
+   * The site's build this process serves pages from (src/server/loaded-build.ts): once
+   * it was replaced on disk, pages answer 503 and so does health, until a restart.
+   * Absent under `astro dev` and in unit tests.
+   */
+  siteBuild?: { replaced(): boolean } | undefined;
 }
 
 export type ApiEnv = Record<string, never>;

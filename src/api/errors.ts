@@ -26,6 +26,7 @@ export const errorSchema = z
         'rate_limited',
         'request_timeout',
         'unavailable',
+        'restart_needed',
         'internal',
       ]),
       message: z.string(),

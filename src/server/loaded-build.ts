@@ -2,8 +2,9 @@
 // only when the page is first asked for, and sirv serves the files it listed at start,
 // sizes included. `npm run build` puts a new dist/ in place and deletes the old one;
 // Astro then answered an empty 500 and a vanished file could crash the process. From the
-// first change on, pages and files get a 503 asking for a restart instead; the API does
-// not use dist/.
+// first change on, pages and files get a 503 asking for a restart instead, and so does
+// the API's health check (for load balancers and monitors); the rest of the API does not
+// use dist/.
 import { statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 

@@ -34,7 +34,7 @@ let env: ReturnType<typeof parseServerEnv>;
 let supportApi: ReturnType<typeof openSupportApi>;
 try {
   env = parseServerEnv(process.env);
-  supportApi = openSupportApi(env);
+  supportApi = openSupportApi(env, loadedBuild);
 } catch (error) {
   if (error instanceof ConfigError || error instanceof StoreOpenError) fail(error.message);
   throw error;

@@ -10,7 +10,8 @@ import { registerSupportApi } from './support-api-registry.ts';
 
 const packageJson = readJsonFile(new URL('../../package.json', import.meta.url), 'package.json') as { version: string };
 
-export function openSupportApi(env: ServerEnv = parseServerEnv(process.env)) {
+/** `siteBuild`: the build the server entry serves pages from, which health reports on. */
+export function openSupportApi(env: ServerEnv = parseServerEnv(process.env), siteBuild?: { replaced(): boolean }) {
   // The site's own address, as the build took it: content/site.json and WENDA_SITE_URL.
   const site = parseSiteConfig(readJsonFile(new URL('../../content/site.json', import.meta.url), 'content/site.json'), process.env);
   const priceList = watchPriceListFile(env.WENDA_PRICE_LIST);
@@ -30,6 +31,7 @@ export function openSupportApi(env: ServerEnv = parseServerEnv(process.env)) {
     allowedOrigins: [...env.WENDA_ALLOWED_ORIGINS, new URL(site.siteUrl).origin],
     writesPerMinute: env.WENDA_WRITE_RATE_LIMIT,
     trustProxy: env.WENDA_TRUST_PROXY,
+    siteBuild,
   });
   registerSupportApi(app);
   return {
