@@ -50,14 +50,16 @@ export const storedText = (max: number, { min = 1, name = '内容' }: { min?: nu
 
 /**
  * A whole number in a query string: digits only (not `1e2`, `0x10` or `Infinity`), one
- * value (not `?limit=1&limit=2`); left out or empty means `fallback`.
+ * value (not `?limit=1&limit=2`); left out or empty means `fallback`. Any number of
+ * digits passes the pattern, so a number too large is told the range, not "not an integer".
  */
 const queryInteger = (min: number, max: number, fallback: number) =>
   z
     .string({ error: (issue) => (Array.isArray(issue.input) ? '只能给一个值' : undefined) })
-    .regex(/^(-?\d{1,10})?$/, '必须是整数')
+    .regex(/^(-?\d+)?$/, '必须是整数')
     .optional()
-    .transform((value) => (value ? Number(value) : fallback))
+    // Hundreds of digits make Infinity, which z.number() would call 无穷大: clamp it.
+    .transform((value) => (value ? Math.min(Math.max(Number(value), -Number.MAX_VALUE), Number.MAX_VALUE) : fallback))
     .pipe(z.number().min(min, `不能小于 ${min}`).max(max, `不能大于 ${max}`))
     .meta({ type: 'integer', minimum: min, maximum: max, default: fallback } as never);
 
