@@ -50,11 +50,16 @@ export const siteConfigSchema = z.strictObject({
   productName: z.string().trim().min(1).max(30),
   /** Short line under the brand on the home page. */
   tagline: z.string().trim().min(1).max(80),
-  /** Logo: an image in `public/` (path starting with `/`) and its text alternative. Omit for a text logo. */
+  /** Logo beside the brand in the header: an image in `public/` (path starting with `/`). Omit for a text logo. */
   logo: z
     .strictObject({
-      src: z.string().regex(/^\/[^\s]*\.(svg|png|webp)$/, '必须是 public/ 下的图片路径，如 /logo.svg'),
-      alt: z.string().trim().min(1),
+      src: z.string().regex(/^\/[^\s]*\.(svg|png|webp|jpe?g)$/, '必须是 public/ 下的 SVG、PNG、WebP 或 JPEG 图片路径（.svg、.png、.webp、.jpg 或 .jpeg），如 /logo.svg'),
+      /**
+       * What the logo shows, for link previews that use it as their picture
+       * (`og:image:alt`); omit it and the brand name is used. The header shows the brand
+       * name beside the logo, so there the logo is decorative (`alt=""`).
+       */
+      alt: z.string().trim().min(1).optional(),
     })
     .optional(),
   /** Brand colour for links, buttons and focus, light and dark; omit for the default blue. */
@@ -116,6 +121,12 @@ export function shareImagePath(config: Pick<SiteConfig, 'shareImage' | 'logo'>):
   if (config.shareImage) return config.shareImage;
   // WebP and SVG are skipped: many preview crawlers (WeChat's among them) show neither.
   return config.logo && /\.(png|jpe?g)$/.test(config.logo.src) ? config.logo.src : undefined;
+}
+
+/** The text alternative of the link-preview picture (og:image:alt) when it is the logo. */
+export function shareImageAlt(config: Pick<SiteConfig, 'shareImage' | 'logo' | 'brandName'>): string | undefined {
+  if (config.shareImage || !shareImagePath(config)) return undefined;
+  return config.logo?.alt ?? config.brandName;
 }
 
 /** Origins the pages may connect to (CSP connect-src): the API's and the probed hosts'. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseSiteConfig, shareImagePath } from '../../src/config/site.ts';
+import { parseSiteConfig, shareImageAlt, shareImagePath } from '../../src/config/site.ts';
 import { ConfigError } from '../../src/config/friendly-errors.ts';
 import shipped from '../../content/site.json' with { type: 'json' };
 
@@ -69,6 +69,21 @@ describe('site config', () => {
     expect(fieldsOf({ ...valid, apiBaseUrl: 'ftp://api.example.com' }).message).toContain('http:// 或 https://');
   });
 
+  test.each(['/logo.svg', '/logo.png', '/img/logo.webp', '/logo.jpg', '/logo.jpeg'])('accepts the logo %s', (src) => {
+    expect(parseSiteConfig({ ...valid, logo: { src, alt: '帮助中心' } }).logo?.src).toBe(src);
+  });
+
+  test('a logo in another format is refused with the formats allowed', () => {
+    const { message, paths } = fieldsOf({ ...valid, logo: { src: '/logo.gif', alt: 'x' } });
+    expect(paths).toEqual(['logo.src']);
+    expect(message).toContain('SVG、PNG、WebP 或 JPEG');
+  });
+
+  test('a logo needs no alt text (the header names the brand beside it)', () => {
+    expect(parseSiteConfig({ ...valid, logo: { src: '/logo.svg' } }).logo).toEqual({ src: '/logo.svg' });
+    expect(fieldsOf({ ...valid, logo: { src: '/logo.svg', alt: ' ' } }).paths).toEqual(['logo.alt']);
+  });
+
   test('messages are in Chinese', () => {
     expect(fieldsOf({ ...valid, brandName: 42 }).message).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -81,6 +96,19 @@ describe('share image', () => {
     expect(shareImagePath({ logo: { src: '/logo.svg', alt: 'x' } })).toBeUndefined();
     expect(shareImagePath({ logo: { src: '/logo.webp', alt: 'x' } })).toBeUndefined();
     expect(shareImagePath({})).toBeUndefined();
+  });
+
+  test('a logo used as the share image gives its alt text (else the brand), a share image of its own none', () => {
+    const brandName = '帮助中心';
+    expect(shareImageAlt({ brandName, logo: { src: '/logo.jpg', alt: '企点标志' } })).toBe('企点标志');
+    expect(shareImageAlt({ brandName, logo: { src: '/logo.png' } })).toBe('帮助中心');
+    expect(shareImageAlt({ brandName, logo: { src: '/logo.svg', alt: '企点标志' } })).toBeUndefined();
+    expect(shareImageAlt({ brandName, shareImage: '/share.png', logo: { src: '/logo.png', alt: '企点标志' } })).toBeUndefined();
+    expect(shareImageAlt({ brandName })).toBeUndefined();
+  });
+
+  test('a JPEG logo is the share image', () => {
+    expect(shareImagePath(parseSiteConfig({ ...valid, logo: { src: '/logo.jpg', alt: 'x' } }))).toBe('/logo.jpg');
   });
 
   test('a share image must be a PNG or JPEG path in public/', () => {
