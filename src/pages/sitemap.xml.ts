@@ -1,8 +1,8 @@
-// sitemap.xml: the home page, every category and every article.
+// sitemap.xml: the home page, every category, every article and the tool pages.
 import type { APIRoute } from 'astro';
 import { loadHelpCenter } from '../data/help-center.ts';
 import { siteConfig } from '../config/site.ts';
-import { absoluteUrl, articlePath, categoryPath } from '../lib/content/urls.ts';
+import { TOOL_PAGES, absoluteUrl, articlePath, categoryPath } from '../lib/content/urls.ts';
 import { sitemapXml } from '../lib/seo/sitemap.ts';
 
 export const GET: APIRoute = async () => {
@@ -11,6 +11,7 @@ export const GET: APIRoute = async () => {
     { loc: absoluteUrl('/', siteConfig.siteUrl) },
     ...help.groups.map((g) => ({ loc: absoluteUrl(categoryPath(g.category.id), siteConfig.siteUrl) })),
     ...help.articles.map((a) => ({ loc: absoluteUrl(articlePath(a.slug), siteConfig.siteUrl), lastmod: a.updated })),
+    ...Object.values(TOOL_PAGES).map((path) => ({ loc: absoluteUrl(path, siteConfig.siteUrl) })),
   ];
   return new Response(sitemapXml(urls), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -1,11 +1,12 @@
 // The help center as a customer uses it: home, articles, SEO files, 404, themes, layout.
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { shippedArticles, shippedCategories } from '../support/content.ts';
 import { useBrowser } from '../support/browser.ts';
 import { colours, contrast } from '../support/contrast.ts';
 import site from '../../content/site.json' with { type: 'json' };
+import { TOOL_PAGES } from '../../src/lib/content/urls.ts';
 
 const { baseUrl, openPage } = useBrowser();
 
@@ -92,6 +93,20 @@ describe('site files', () => {
     const xml = await (await fetch(`${baseUrl}/sitemap.xml`)).text();
     for (const a of shippedArticles()) expect(xml).toMatch(new RegExp(`<loc>https?://[^<]+/faq/${a.slug}/</loc>`));
     for (const c of shippedCategories()) expect(xml).toContain(`/categories/${c.id}/</loc>`);
+  });
+
+  test('sitemap.xml lists the downloads and tool pages, and exactly the built pages with a canonical link', async () => {
+    const xml = await (await fetch(`${baseUrl}/sitemap.xml`)).text();
+    const listed = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc!).pathname);
+    expect(listed).toEqual(expect.arrayContaining(['/downloads/', '/tools/diagnostics/', '/tools/robot-quota/', '/tools/widget/']));
+    expect(listed).toEqual(expect.arrayContaining(Object.values(TOOL_PAGES)));
+    const client = new URL('../../dist/client/', import.meta.url);
+    const canonical = readdirSync(client, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.html'))
+      .flatMap((file) => /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(new URL(file, client), 'utf8'))?.[1] ?? [])
+      .map((href) => new URL(href).pathname);
+    expect(canonical.length).toBeGreaterThan(shippedArticles().length);
+    expect([...listed].sort()).toEqual([...canonical].sort());
   });
 
   test('robots.txt points to the sitemap', async () => {

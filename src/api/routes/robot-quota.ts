@@ -12,6 +12,7 @@ import { QUOTE_ID_PATTERN } from '../../store/ids.ts';
 import { asciiJson, cachedEstimateJson, cachedPriceListJson, jsonAnswer } from '../json-cache.ts';
 import { parseJsonBody, readJsonBody, readJsonText } from '../json-body.ts';
 import type { SavedQuote } from '../../store/types.ts';
+import { TOOL_PAGES } from '../../lib/content/urls.ts';
 
 const priceListRoute = createRoute({
   method: 'get',
@@ -47,7 +48,7 @@ const getQuoteRoute = createRoute({
   },
 });
 
-export const quoteUrl = (id: string) => `/tools/robot-quota/?quote=${id}`;
+export const quoteUrl = (id: string) => `${TOOL_PAGES.robotQuota}?quote=${id}`;
 
 export function toQuoteResponse(quote: SavedQuote) {
   return {

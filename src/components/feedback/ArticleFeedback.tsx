@@ -2,6 +2,7 @@
 // remembered and changeable; "没帮助" asks what was missing and offers the next step.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { supportApiClient } from '../../lib/support-api-client.ts';
+import { TOOL_PAGES } from '../../lib/content/urls.ts';
 import { rememberVote, rememberedVote, voterId, type RememberedVote } from '../../lib/feedback/vote-memory.ts';
 
 export interface ArticleFeedbackProps {
@@ -102,7 +103,7 @@ export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, 
             <ul>
               {suggestDiagnostics && (
                 <li>
-                  用<a href="/tools/diagnostics/">浏览器检测工具</a>查一查接待组件打不开的原因
+                  用<a href={TOOL_PAGES.diagnostics}>浏览器检测工具</a>查一查接待组件打不开的原因
                 </li>
               )}
               {supportLines.map((line) => (

@@ -5,6 +5,18 @@ export const categoryPath = (id: string) => `/categories/${id}/`;
 export const searchPath = (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
 
 /**
+ * The self-service pages, each built on layouts/ToolPage.astro: search indexes them
+ * beside the articles (the build checks it, src/integrations/pagefind.ts) and the
+ * sitemap lists them. A new tool page is added here.
+ */
+export const TOOL_PAGES = {
+  downloads: '/downloads/',
+  diagnostics: '/tools/diagnostics/',
+  robotQuota: '/tools/robot-quota/',
+  widget: '/tools/widget/',
+} as const;
+
+/**
  * Articles (content/faq/) that pages link to by name, in the tools' lead paragraphs.
  * Renaming or removing one of these files breaks those links: the build's link check
  * (src/integrations/link-check.ts) then fails, naming each page.
