@@ -2,8 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
 import { colours, contrast } from '../support/contrast.ts';
+import site from '../../content/site.json' with { type: 'json' };
 
-const { openPage } = useBrowser();
+const { baseUrl, openPage, newContext } = useBrowser();
 
 describe('header search', () => {
   test.each([
@@ -111,6 +112,38 @@ describe('search page', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === '受限站点');
     await expect.poll(() => first.getAttribute('href')).toBe('/faq/widget-session-not-opening/');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the tab title names the query, and is the page\'s own again once the box is cleared', async () => {
+    const { page, context, errors } = await openPage(`/search/?q=${encodeURIComponent('管理员')}`);
+    await expect.poll(() => page.title()).toBe(`「管理员」的搜索结果 - ${site.brandName}`);
+    const box = page.getByRole('searchbox', { name: '搜索帮助文章' });
+    await box.fill('');
+    await page.waitForURL((url) => url.pathname === '/search/' && url.search === '');
+    await expect.poll(() => page.title()).toBe(`搜索 - ${site.brandName}`);
+    await box.fill('应用宝');
+    await expect.poll(() => page.title()).toBe(`「应用宝」的搜索结果 - ${site.brandName}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a brand name with " - " in it stays whole in the title', async () => {
+    const brand = '企点 - 帮助中心';
+    const context = await newContext({});
+    // The built search page as a site with this brand would serve it.
+    await context.route(`${baseUrl}/search/**`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replaceAll(site.brandName, brand) });
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('管理员')}`);
+    expect(await page.locator('meta[property="og:site_name"]').getAttribute('content')).toBe(brand);
+    await expect.poll(() => page.title()).toBe(`「管理员」的搜索结果 - ${brand}`);
+    await page.getByRole('searchbox', { name: '搜索帮助文章' }).fill('应用宝');
+    await expect.poll(() => page.title()).toBe(`「应用宝」的搜索结果 - ${brand}`);
+    await page.getByRole('searchbox', { name: '搜索帮助文章' }).fill('');
+    await expect.poll(() => page.title()).toBe(`搜索 - ${brand}`);
     await context.close();
   });
 });

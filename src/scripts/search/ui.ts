@@ -155,12 +155,17 @@ function attachPageSearch(form: HTMLFormElement) {
   input.removeAttribute('aria-expanded');
   input.removeAttribute('aria-autocomplete');
   input.removeAttribute('aria-controls');
+  // Titles are made from these, never from the current title: an emptied box gives the
+  // page's own title back, and a brand with " - " in it stays whole.
+  const pageTitle = document.title;
+  const brand = document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content;
+  const titleFor = (query: string) => (query ? [`「${query}」的搜索结果`, brand].filter(Boolean).join(' - ') : pageTitle);
 
   const run = async () => {
     const query = input.value.trim();
     const url = query ? searchPageUrl(query) : '/search/';
     if (location.pathname + location.search !== url) history.replaceState(null, '', url);
-    document.title = query ? `「${query}」的搜索结果 - ${document.title.split(' - ').pop()}` : document.title;
+    document.title = titleFor(query);
     if (!query) {
       summary.textContent = '输入问题或关键词，结果会随输入即时显示。';
       list.replaceChildren();
