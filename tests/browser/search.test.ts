@@ -5,6 +5,8 @@ import { colours, contrast } from '../support/contrast.ts';
 import site from '../../content/site.json' with { type: 'json' };
 
 const { baseUrl, openPage, newContext } = useBrowser();
+/** Long enough for the search code to load on a busy machine. */
+const LOADED = { timeout: 15_000 };
 
 describe('header search', () => {
   test.each([
@@ -117,13 +119,13 @@ describe('search page', () => {
 
   test('the tab title names the query, and is the page\'s own again once the box is cleared', async () => {
     const { page, context, errors } = await openPage(`/search/?q=${encodeURIComponent('管理员')}`);
-    await expect.poll(() => page.title()).toBe(`「管理员」的搜索结果 - ${site.brandName}`);
+    await expect.poll(() => page.title(), LOADED).toBe(`「管理员」的搜索结果 - ${site.brandName}`);
     const box = page.getByRole('searchbox', { name: '搜索帮助文章' });
     await box.fill('');
     await page.waitForURL((url) => url.pathname === '/search/' && url.search === '');
-    await expect.poll(() => page.title()).toBe(`搜索 - ${site.brandName}`);
+    await expect.poll(() => page.title(), LOADED).toBe(`搜索 - ${site.brandName}`);
     await box.fill('应用宝');
-    await expect.poll(() => page.title()).toBe(`「应用宝」的搜索结果 - ${site.brandName}`);
+    await expect.poll(() => page.title(), LOADED).toBe(`「应用宝」的搜索结果 - ${site.brandName}`);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -139,11 +141,11 @@ describe('search page', () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('管理员')}`);
     expect(await page.locator('meta[property="og:site_name"]').getAttribute('content')).toBe(brand);
-    await expect.poll(() => page.title()).toBe(`「管理员」的搜索结果 - ${brand}`);
+    await expect.poll(() => page.title(), LOADED).toBe(`「管理员」的搜索结果 - ${brand}`);
     await page.getByRole('searchbox', { name: '搜索帮助文章' }).fill('应用宝');
-    await expect.poll(() => page.title()).toBe(`「应用宝」的搜索结果 - ${brand}`);
+    await expect.poll(() => page.title(), LOADED).toBe(`「应用宝」的搜索结果 - ${brand}`);
     await page.getByRole('searchbox', { name: '搜索帮助文章' }).fill('');
-    await expect.poll(() => page.title()).toBe(`搜索 - ${brand}`);
+    await expect.poll(() => page.title(), LOADED).toBe(`搜索 - ${brand}`);
     await context.close();
   });
 });
