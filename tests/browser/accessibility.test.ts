@@ -134,7 +134,7 @@ describe('the tools pass axe in the states visitors bring them to', () => {
       test('search: results, partial results and none', async () => {
         for (const query of ['机器人', '发票怎么开', 'qwertyzxcv']) {
           const { page, close } = await open(view, `${baseUrl}/search/?q=${encodeURIComponent(query)}`);
-          await expect.poll(() => page.locator('[data-search-page-summary]').textContent()).not.toContain('正在加载');
+          await expect.poll(() => page.locator('[data-search-page-summary]').textContent(), { timeout: 15_000 }).not.toContain('正在加载');
           expect(await violations(page), query).toEqual([]);
           await close();
         }
