@@ -3,6 +3,7 @@
 // quotes (each a page at a time, with its total), a diagnostics report by reference;
 // and the same tables as CSV, whole.
 import { chinaDateTime } from '../lib/china-time.ts';
+import { REFERENCE_PATTERN } from '../lib/id-formats.ts';
 import { supportApi } from '../server/support-api-registry.ts';
 import { csvChunks, type CsvCell } from '../lib/csv.ts';
 import { readNdjson } from '../lib/ndjson.ts';
@@ -74,7 +75,7 @@ export async function operatorView(token: string, pages: { feedback: PageRequest
 }
 
 export function diagnosticsReport(token: string, id: string) {
-  return /^\d{8}$/.test(id) ? adminGet<StoredDiagnosticsReport>(`/diagnostics/reports/${id}`, token) : Promise.resolve(undefined);
+  return REFERENCE_PATTERN.test(id) ? adminGet<StoredDiagnosticsReport>(`/diagnostics/reports/${id}`, token) : Promise.resolve(undefined);
 }
 
 

@@ -1,6 +1,7 @@
 // What this browser remembers of its votes: one per article, changeable, under one
 // random voter id (no account, nothing personal). Best effort: storage that is blocked
 // or full (private windows, quota) only means the browser forgets; a vote is still sent.
+import { VOTER_ID_PATTERN } from '../id-formats.ts';
 
 export interface RememberedVote {
   helpful: boolean;
@@ -42,7 +43,7 @@ let unkeptVoterId: string | undefined;
 /** This browser's voter id, made on first use; if storage cannot keep it, one for as long as this page is open. */
 export function voterId(storage: VoteStorage, random: () => string = randomId): string {
   const kept = read(storage, VOTER_KEY);
-  if (kept && /^[A-Za-z0-9-]{8,64}$/.test(kept)) return kept;
+  if (kept && VOTER_ID_PATTERN.test(kept)) return kept;
   const id = unkeptVoterId ?? random();
   unkeptVoterId = write(storage, VOTER_KEY, id) ? undefined : id;
   return id;
