@@ -22,7 +22,7 @@ beforeEach(() => {
         ? Promise.reject(new TypeError('Failed to fetch'))
         : refused
           ? Promise.resolve(new Response('{}', { status: refused }))
-          : api.app.request(url, { ...init, headers: { ...init.headers, Host: 'help.example.com' } });
+          : Promise.resolve(api.app.request(url, { ...init, headers: { ...init.headers, Host: 'help.example.com' } }));
     answers.push(answer);
     return answer;
   });
