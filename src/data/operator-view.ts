@@ -4,6 +4,7 @@
 // and the same tables as CSV, whole.
 import { chinaDateTime } from '../lib/china-time.ts';
 import { REFERENCE_PATTERN } from '../lib/id-formats.ts';
+import { API_BASE } from '../lib/api-paths.ts';
 import { supportApi } from '../server/support-api-registry.ts';
 import { csvChunks, type CsvCell } from '../lib/csv.ts';
 import { readNdjson } from '../lib/ndjson.ts';
@@ -23,7 +24,7 @@ export interface QuoteRow {
 async function adminRequest(path: string, token: string): Promise<Response | undefined> {
   const app = supportApi();
   if (!app) throw new Error('The support API is not running in this process.');
-  const res = await app.request(`/api/v1/admin${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await app.request(`${API_BASE}/admin${path}`, { headers: { Authorization: `Bearer ${token}` } });
   if (res.status === 404) return undefined;
   if (!res.ok) throw new Error(`admin API ${path}: ${res.status}`);
   return res;

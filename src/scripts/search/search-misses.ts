@@ -1,6 +1,7 @@
 // Tells the support API about searches that found nothing, or only articles sharing
 // stray words with the query, once per settled query: after the visitor has stopped
 // typing for a moment, never per keystroke.
+import { apiUrl } from '../../lib/api-paths.ts';
 import { MAX_QUERY_LENGTH, normaliseQuery } from '../../lib/search/query.ts';
 import { clip } from '../../lib/text.ts';
 
@@ -47,7 +48,7 @@ export function missReporter(apiBaseUrl: string, currentQuery: () => string): Mi
           sent.delete(key);
           keepSent();
         };
-        void fetch(`${apiBaseUrl}/api/v1/search-misses`, {
+        void fetch(apiUrl(apiBaseUrl, '/search-misses'), {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ query: clip(key, MAX_QUERY_LENGTH) }),
