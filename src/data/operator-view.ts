@@ -62,7 +62,7 @@ async function adminPage<K extends string, T>(path: string, key: K, token: strin
   return { rows: body?.[key] ?? [], total, page, pages: pageCount(total), problem };
 }
 
-export const helpfulPercent = (p: Pick<PageFeedback, 'helpful' | 'notHelpful'>) =>
+const helpfulPercent = (p: Pick<PageFeedback, 'helpful' | 'notHelpful'>) =>
   p.helpful + p.notHelpful ? Math.round((100 * p.helpful) / (p.helpful + p.notHelpful)) : 0;
 
 /** The page's data: the page asked for of each list (feedback has one row per page voted on). */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clip } from '../../src/lib/text.ts';
+import { clip, stripBom } from '../../src/lib/text.ts';
 
 describe('clip', () => {
   test.each([
@@ -12,5 +12,16 @@ describe('clip', () => {
     const clipped = clip(text, max);
     expect(clipped).toBe(expected);
     expect(clipped.isWellFormed()).toBe(true);
+  });
+});
+
+describe('stripBom', () => {
+  test.each([
+    ['\uFEFF{"a":1}', '{"a":1}'],
+    ['{"a":1}', '{"a":1}'],
+    ['\uFEFF\uFEFF{}', '\uFEFF{}'], // only the one a tool wrote
+    ['', ''],
+  ])('%j → %j', (text, expected) => {
+    expect(stripBom(text)).toBe(expected);
   });
 });

@@ -47,7 +47,7 @@ const getQuoteRoute = createRoute({
   },
 });
 
-export const quoteUrl = (id: string) => `/tools/robot-quota/?quote=${id}`;
+const quoteUrl = (id: string) => `/tools/robot-quota/?quote=${id}`;
 
 export function toQuoteResponse(quote: SavedQuote) {
   return {

@@ -14,8 +14,6 @@ export const CHECK_TITLES = {
   clock: '系统时间',
 } as const;
 
-export type CheckId = keyof typeof CHECK_TITLES;
-
 /** The id of the check of the `index`th configured chat host (0-based): host-1, host-2 … */
 export const hostCheckId = (index: number) => `host-${index + 1}`;
 
