@@ -1,5 +1,5 @@
-// What each check is called, by its id: the tool shows these titles, and the operator
-// page names the checks of a saved report with them (a report stores only the ids).
+// What each check is called, by its id: the tool shows these titles and sends them in a
+// report; the operator page falls back to them for reports sent before titles were kept.
 import type { ChatHost } from './types.ts';
 
 export const CHECK_TITLES = {
