@@ -1,7 +1,8 @@
 // Cross-cutting behaviour of the API: one error shape, limits, origins, headers.
 import { afterEach, describe, expect, test } from 'vitest';
 import { testApi } from '../../tests/support/api.ts';
-import { API_BASE, STORING_WRITES } from './app.ts';
+import { STORING_WRITES } from './app.ts';
+import { API_BASE } from '../lib/api-paths.ts';
 import type { Store } from '../store/types.ts';
 
 let api: ReturnType<typeof testApi>;
@@ -31,7 +32,7 @@ describe('errors', () => {
     api = testApi();
     const res = await api.post('/feedback', { page: '/faq/a/', helpful: true, comment: 'x'.repeat(40_000) });
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('payload_too_large');
+    expect((await res.json()).error).toMatchObject({ code: 'payload_too_large', message: '请求体太大，最多 32 KB。' });
   });
 
   test('a body that is not JSON → 415', async () => {

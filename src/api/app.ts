@@ -4,8 +4,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { chineseMessage } from '../config/chinese-messages.ts';
+import { API_BASE } from '../lib/api-paths.ts';
 import { clientAddress, requestHost, type ApiDeps, type ApiEnv } from './deps.ts';
 import { errorResponse, handleError, validationHook } from './errors.ts';
+import { MAX_BODY_BYTES } from './limits.ts';
 import { adminAuth } from './middleware/admin-auth.ts';
 import { limitBodySize } from './middleware/body-size.ts';
 import { originGuard } from './middleware/origin-guard.ts';
@@ -16,9 +18,6 @@ import { registerFeedback } from './routes/feedback.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerRobotQuota } from './routes/robot-quota.ts';
 import { registerSearchMisses } from './routes/search-misses.ts';
-
-export const API_BASE = '/api/v1';
-export const MAX_BODY_BYTES = 32 * 1024;
 
 /**
  * The POST routes that keep something in the store, and so share one per-client rate

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describeIssues } from '../config/friendly-errors.ts';
+import { MAX_BODY_TEXT } from './limits.ts';
 
 export const fieldErrorSchema = z.object({
   path: z.string().meta({ description: 'Dotted path of the field, e.g. `robots` or `packs[0].id`.' }),
@@ -89,7 +90,7 @@ export function handleError(error: Error, c: Context) {
           fields: [{ path: '(body)', message: '无法解析为 JSON' }],
         });
       case 413:
-        return errorResponse(c, 413, 'payload_too_large', '请求体太大，最多 32 KB。');
+        return errorResponse(c, 413, 'payload_too_large', `请求体太大，最多 ${MAX_BODY_TEXT}。`);
       case 415:
         return errorResponse(c, 415, 'unsupported_media_type', '请求体必须是 JSON（Content-Type: application/json）。');
       default:

@@ -10,6 +10,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { rawHeader } from './deps.ts';
 import { errorResponse, fieldErrors } from './errors.ts';
+import { stripBom } from '../lib/text.ts';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
@@ -68,7 +69,7 @@ function readIncomingText(c: Context, incoming: IncomingMessage): Promise<string
 export function parseJsonBody<S extends z.ZodType>(c: Context, text: string, schema: S): { data: z.output<S> } | Response {
   let body: unknown;
   try {
-    body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    body = JSON.parse(stripBom(text));
   } catch {
     return errorResponse(c, 400, 'invalid_request', '请求体不是合法的 JSON。', { fields: [{ path: '(body)', message: '无法解析为 JSON' }] });
   }

@@ -1,6 +1,7 @@
 // Request and response schemas shared by the API routes and its OpenAPI document.
 import { z } from 'zod';
 import { errorSchema } from './errors.ts';
+import { MAX_BODY_TEXT } from './limits.ts';
 import { estimateInputSchema, estimateSchema } from '../lib/quota/estimate.ts';
 
 export const jsonContent = <S extends z.ZodType>(schema: S, description: string) => ({
@@ -15,7 +16,7 @@ export const jsonBody = <S extends z.ZodType>(schema: S) => ({
 
 export const errorResponses = {
   400: jsonContent(errorSchema, 'Invalid request: `fields` names each field at fault.'),
-  413: jsonContent(errorSchema, 'Body over 32 KB.'),
+  413: jsonContent(errorSchema, `Body over ${MAX_BODY_TEXT}.`),
   415: jsonContent(errorSchema, 'Body is not JSON.'),
   429: jsonContent(errorSchema, 'Too many writes from this client; see Retry-After.'),
 };

@@ -3,12 +3,8 @@
 // leading BOM is skipped; a syntax error names the file, the line and the column of the
 // first mistake, and what to do, in Chinese instead of the parser's English.
 import { readFileSync } from 'node:fs';
+import { stripBom } from '../lib/text.ts';
 import { ConfigError } from './friendly-errors.ts';
-
-const BOM = '\uFEFF';
-
-/** The text without a leading UTF-8 byte order mark. */
-export const stripBom = (text: string) => (text.startsWith(BOM) ? text.slice(BOM.length) : text);
 
 const CHINESE_PUNCTUATION = /[“”‘’，：「」｛｝［］]/;
 

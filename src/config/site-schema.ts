@@ -84,7 +84,6 @@ export const siteConfigSchema = z.strictObject({
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
-export type SupportLine = z.output<typeof supportLineSchema>;
 
 /** Environment variables that override `content/site.json` at build time. */
 export interface SiteConfigEnv {

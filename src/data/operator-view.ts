@@ -3,6 +3,8 @@
 // quotes (each a page at a time, with its total), a diagnostics report by reference;
 // and the same tables as CSV, whole.
 import { chinaDateTime } from '../lib/china-time.ts';
+import { REFERENCE_PATTERN } from '../lib/id-formats.ts';
+import { API_BASE } from '../lib/api-paths.ts';
 import { supportApi } from '../server/support-api-registry.ts';
 import { csvChunks, type CsvCell } from '../lib/csv.ts';
 import { readNdjson } from '../lib/ndjson.ts';
@@ -22,7 +24,7 @@ export interface QuoteRow {
 async function adminRequest(path: string, token: string): Promise<Response | undefined> {
   const app = supportApi();
   if (!app) throw new Error('The support API is not running in this process.');
-  const res = await app.request(`/api/v1/admin${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await app.request(`${API_BASE}/admin${path}`, { headers: { Authorization: `Bearer ${token}` } });
   if (res.status === 404) return undefined;
   if (!res.ok) throw new Error(`admin API ${path}: ${res.status}`);
   return res;
@@ -60,7 +62,7 @@ async function adminPage<K extends string, T>(path: string, key: K, token: strin
   return { rows: body?.[key] ?? [], total, page, pages: pageCount(total), problem };
 }
 
-export const helpfulPercent = (p: Pick<PageFeedback, 'helpful' | 'notHelpful'>) =>
+const helpfulPercent = (p: Pick<PageFeedback, 'helpful' | 'notHelpful'>) =>
   p.helpful + p.notHelpful ? Math.round((100 * p.helpful) / (p.helpful + p.notHelpful)) : 0;
 
 /** The page's data: the page asked for of each list (feedback has one row per page voted on). */
@@ -74,7 +76,7 @@ export async function operatorView(token: string, pages: { feedback: PageRequest
 }
 
 export function diagnosticsReport(token: string, id: string) {
-  return /^\d{8}$/.test(id) ? adminGet<StoredDiagnosticsReport>(`/diagnostics/reports/${id}`, token) : Promise.resolve(undefined);
+  return REFERENCE_PATTERN.test(id) ? adminGet<StoredDiagnosticsReport>(`/diagnostics/reports/${id}`, token) : Promise.resolve(undefined);
 }
 
 

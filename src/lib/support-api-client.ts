@@ -1,5 +1,6 @@
 // Calls to the support API from the browser: typed answers, and failures sorted into
 // "the API said no" (with its field errors) and "the API could not be reached".
+import { apiUrl } from './api-paths.ts';
 import type { Estimate, EstimateInput } from './quota/estimate.ts';
 import type { PriceList } from './quota/price-list.ts';
 import type { z } from 'zod';
@@ -49,7 +50,7 @@ export function supportApiClient(baseUrl = '') {
   async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
     let res: Response;
     try {
-      res = await fetch(`${baseUrl}/api/v1${path}`, {
+      res = await fetch(apiUrl(baseUrl, path), {
         ...init,
         headers: init.body ? { 'Content-Type': 'application/json' } : {},
       });

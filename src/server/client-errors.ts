@@ -29,7 +29,7 @@ const refusals: Record<string, Refusal> = {
 const malformed: Refusal = { status: 400, reason: 'Bad Request', code: 'invalid_request', message: '请求不符合 HTTP 格式，无法处理。' };
 
 /** The raw HTTP answer to a request Node refused (`clientError` of the server). */
-export function clientErrorAnswer(error: NodeJS.ErrnoException): string {
+function clientErrorAnswer(error: NodeJS.ErrnoException): string {
   const { status, reason, code, message } = refusals[error.code ?? ''] ?? malformed;
   const body = JSON.stringify({ error: { code, message } });
   const head = [

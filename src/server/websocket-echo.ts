@@ -4,8 +4,8 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { WEBSOCKET_ECHO_PATH } from '../lib/api-paths.ts';
 
-export const WEBSOCKET_ECHO_PATH = '/api/v1/diagnostics/ws';
 const MAX_MESSAGE_BYTES = 1024;
 const LIFETIME_MS = 10_000;
 

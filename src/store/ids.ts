@@ -16,6 +16,3 @@ export function newQuoteId(): string {
 export function newReference(): string {
   return String(randomInt(10_000_000, 100_000_000));
 }
-
-export const QUOTE_ID_PATTERN = /^[a-km-zA-HJ-NP-Z2-9]{12}$/;
-export const REFERENCE_PATTERN = /^[1-9][0-9]{7}$/;

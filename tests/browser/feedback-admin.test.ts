@@ -82,6 +82,34 @@ describe('article feedback', () => {
     await context.close();
   });
 
+  test('when the browser cannot save (storage full), the vote is still sent, thanked for, and changed as one vote', async () => {
+    const s = await server();
+    const context = await newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${s.url}/faq/change-administrator/`);
+    const feedback = page.getByTestId('article-feedback');
+    await feedback.scrollIntoViewIfNeeded();
+    await page.locator('[data-testid=article-feedback][data-ready=true]').waitFor();
+    await feedback.getByRole('button', { name: '有帮助' }).click();
+    await feedback.getByText('谢谢你的反馈！').waitFor();
+    expect(await feedback.textContent()).not.toContain('提交没有成功');
+    // The second vote carries the same voter id, made for this page: it replaces the first.
+    await feedback.getByRole('button', { name: '没帮助' }).click();
+    await feedback.getByText('谢谢反馈，我们会改进这篇文章。').waitFor();
+    const res = await fetch(`${s.url}/api/v1/admin/feedback`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    const { pages } = await res.json();
+    expect(pages).toEqual([expect.objectContaining({ page: '/faq/change-administrator/', helpful: 0, notHelpful: 1 })]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('widget articles offer the diagnostics tool after 没帮助', async () => {
     const s = await server();
     const { page, context } = await openPage(`${s.url}/faq/widget-outside-channels/`);

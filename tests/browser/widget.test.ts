@@ -89,6 +89,27 @@ describe('widget preview', () => {
     await context.close();
   });
 
+  test('a share link cut short by a chat app, or settings this browser kept badly, open a working form', async () => {
+    const chat = 'https://chat.example.com/x';
+    const { page, context, errors } = await openPreview(`/tools/widget/?chat-url=${encodeURIComponent(chat)}&color=%23ff6&kind=q`);
+    expect(await page.getByLabel('接待链接').inputValue()).toBe(chat);
+    expect(await page.getByLabel('浮动按钮（网站）').isChecked()).toBe(true);
+    expect(await page.getByLabel('主题颜色').inputValue()).toBe('#1a5fd0');
+    await page.getByLabel('按钮文字').fill('找客服');
+    await expect.poll(() => launcherIn(page, 'desktop').textContent()).toBe('找客服');
+    expect(await page.getByTestId('snippet').inputValue()).toContain(`data-chat-url="${chat}"`);
+
+    await page.evaluate(() => localStorage.setItem('wenda-widget-preview', JSON.stringify({ raw: { chatUrl: 'https://kept.example.com/', label: 5 }, kind: 'iframe' })));
+    await page.goto(new URL('/tools/widget/', page.url()).href);
+    await page.locator('[data-testid=widget-preview][data-ready=true]').waitFor();
+    expect(await page.getByLabel('接待链接').inputValue()).toBe('https://kept.example.com/');
+    expect(await page.getByLabel('按钮文字').inputValue()).toBe('在线咨询');
+    await page.getByLabel('二维码（站外渠道）').check();
+    await page.getByTestId('qr-preview').locator('svg').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('each kind shows only its settings; a text link opens where 打开方式 says', async () => {
     const { page, context, errors } = await openPreview();
     await page.getByLabel('接待链接').fill('https://kf.example.com/chat?id=link-test');

@@ -9,6 +9,7 @@ import { siteConfig } from '../../src/config/site.ts';
 import { migrations } from '../../src/store/migrations.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
 import { SESSION_COOKIE, createSession } from '../../src/lib/admin/session.ts';
+import { defaultEchoUrl } from '../../src/lib/diagnostics/browser-environment.ts';
 import { descendantPids, isRunning } from '../support/processes.ts';
 import { copyOfProject, spawnServer, startServer, type RunningServer } from '../support/server.ts';
 
@@ -245,9 +246,11 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     expect(h2cStatus).toBe(200);
   });
 
-  test('the WebSocket echo answers on its path', async () => {
+  test('the WebSocket echo answers where the diagnostics look for it', async () => {
     const server = await start();
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/v1/diagnostics/ws`);
+    const url = defaultEchoUrl(server.url);
+    expect(url).toBe(`${server.url.replace('http', 'ws')}/api/v1/diagnostics/ws`);
+    const socket = new WebSocket(url);
     const echoed = await new Promise((resolve, reject) => {
       socket.onopen = () => socket.send('你好');
       socket.onmessage = (e) => resolve(e.data);

@@ -88,6 +88,16 @@ describe('content and config validation', { timeout: 60_000 }, () => {
     expect(output).toContain('sha256');
   });
 
+  test('a client download URL whose file name cannot be decoded names the file and the field, without a stack trace', () => {
+    const dir = projectCopy();
+    edit(join(dir, 'content/clients/windows-x64.json'), (t) => t.replace(/"url": "[^"]+"/, '"url": "https://dl.example.com/Qidian_100%_setup.exe"'));
+    const { status, output } = astroSync(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/clients/windows-x64.json');
+    expect(output).toContain('download.url: 网址末尾的文件名无法解码');
+    expect(output).not.toMatch(/URI malformed|Stack trace|\n\s+at /);
+  });
+
   test("a client's wrong platform and architecture are named in Chinese", () => {
     const dir = projectCopy();
     edit(join(dir, 'content/clients/windows-x64.json'), (t) => t.replace('"windows"', '"symbian"').replace('"x64"', '"mips"'));

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { clientSchema, type Client } from '../../src/lib/downloads/client-schema.ts';
 import { recommendClient } from '../../src/lib/downloads/recommend-client.ts';
 import { actionLabel, checksumCommand, fileNameOf, formatSize, platformList } from '../../src/lib/downloads/present-client.ts';
@@ -41,6 +45,7 @@ describe('client data', () => {
     ['a file without size', { download: { kind: 'file', url: good.download.url, sha256: good.download.sha256 } }, 'download.size'],
     ['a store', { download: { kind: 'store', store: 'myshop', url: 'https://x.example' } }, 'download.store'],
     ['a URL', { download: { ...good.download, url: 'ftp://x.example/a.exe' } }, 'download.url'],
+    ['a file name that cannot be decoded', { download: { ...good.download, url: 'https://dl.example.com/Qidian_100%_setup.exe' } }, 'download.url'],
     ['an iPhone file', { platform: 'ios' }, 'download.kind'],
     ['universal with others', { architectures: ['universal', 'x64'] }, 'architectures'],
     ['an unknown field', { colour: 'blue' }, ''],
@@ -48,6 +53,16 @@ describe('client data', () => {
     const result = clientSchema.safeParse({ ...good, ...patch });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+
+  test('a stray % in the file name is explained; %25 and encoded spaces are accepted', () => {
+    const withUrl = (url: string) => clientSchema.safeParse({ ...good, download: { ...good.download, url } });
+    expect(withUrl('https://dl.example.com/Qidian_100%_setup.exe').error?.issues).toEqual([
+      expect.objectContaining({ path: ['download', 'url'], message: '网址末尾的文件名无法解码：% 后面应是两位十六进制数字，% 本身要写成 %25' }),
+    ]);
+    // Only the file name is shown, so only it has to decode.
+    expect(withUrl('https://dl.example.com/100%/Qidian_100%25_setup.exe').success).toBe(true);
+    expect(withUrl('https://dl.example.com/Qidian%20Setup%205.6.2.exe').success).toBe(true);
   });
 });
 
@@ -89,9 +104,15 @@ describe('presentation', () => {
     [formatSize(2_500_000_000), '2.33 GB'],
     [formatSize(2048), '2 KB'],
     [fileNameOf('https://download.example.com/a/QidianSetup-5.6.2-x64.exe'), 'QidianSetup-5.6.2-x64.exe'],
-    [checksumCommand('windows', 'a.exe').command, 'Get-FileHash "$env:USERPROFILE\\Downloads\\a.exe" -Algorithm SHA256'],
-    [checksumCommand('macos', 'a.dmg').command, 'shasum -a 256 ~/Downloads/a.dmg'],
-    [checksumCommand('linux', 'a.deb').command, 'sha256sum ~/Downloads/a.deb'],
+    [fileNameOf('https://download.example.com/Qidian%20Setup%205.6.2.dmg'), 'Qidian Setup 5.6.2.dmg'],
+    [checksumCommand('windows', 'a.exe').command, "Get-FileHash -LiteralPath (Join-Path $env:USERPROFILE 'Downloads\\a.exe') -Algorithm SHA256"],
+    [checksumCommand('macos', 'a.dmg').command, "shasum -a 256 ~/Downloads/'a.dmg'"],
+    [checksumCommand('linux', 'a.deb').command, "sha256sum ~/Downloads/'a.deb'"],
+    // Names with spaces, quotes, $ and brackets are typed as they are, in every shell.
+    [checksumCommand('macos', 'Qidian Setup 5.6.2.dmg').command, "shasum -a 256 ~/Downloads/'Qidian Setup 5.6.2.dmg'"],
+    [checksumCommand('linux', "Qidian's $HOME `x`.deb").command, "sha256sum ~/Downloads/'Qidian'\\''s $HOME `x`.deb'"],
+    [checksumCommand('windows', "Qidian's $env:PATH [x].exe").command, "Get-FileHash -LiteralPath (Join-Path $env:USERPROFILE 'Downloads\\Qidian''s $env:PATH [x].exe') -Algorithm SHA256"],
+    [checksumCommand('windows', 'Qidian’s.exe').command, "Get-FileHash -LiteralPath (Join-Path $env:USERPROFILE 'Downloads\\Qidian’’s.exe') -Algorithm SHA256"],
     [actionLabel({ download: { kind: 'store', store: 'app-store', url: 'https://x' } }), '前往 App Store'],
     [actionLabel({ download: { kind: 'store', store: 'yingyongbao', url: 'https://x' } }), '前往应用宝'],
     // The download page's description names the platforms there are clients for.
@@ -102,6 +123,26 @@ describe('presentation', () => {
     [platformList([]), ''],
   ])('%s', (actual, expected) => {
     expect(actual).toBe(expected);
+  });
+});
+
+describe('the checksum command in a real shell', () => {
+  // What the visitor pastes into 终端, run by sh and bash with a home directory holding the file.
+  test.each(['Qidian Setup 5.6.2.dmg', "Qidian's $HOME `id` (1).deb", 'a;b|c&d*.apk', '企点 客服.dmg'])('%s', (name) => {
+    const home = mkdtempSync(join(tmpdir(), 'wenda-checksum-'));
+    try {
+      mkdirSync(join(home, 'Downloads'));
+      writeFileSync(join(home, 'Downloads', name), `contents of ${name}`);
+      const sha256 = createHash('sha256').update(`contents of ${name}`).digest('hex');
+      for (const os of ['macos', 'linux'] as const) {
+        for (const shell of ['sh', 'bash']) {
+          const output = execFileSync(shell, ['-c', checksumCommand(os, name).command], { env: { ...process.env, HOME: home }, encoding: 'utf8' });
+          expect(output, `${os} in ${shell}`).toBe(`${sha256}  ${join(home, 'Downloads', name)}\n`);
+        }
+      }
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });
 

@@ -65,8 +65,9 @@ describe('calculator query', () => {
     });
   });
 
-  test('a quote id is read; a malformed one is dropped', () => {
+  test('a quote is read as the link gives it (the store checks it is an id); an empty one is none', () => {
     expect(readCalculatorQuery('?quote=Ab3dEf7hJk9m').quote).toBe('Ab3dEf7hJk9m');
-    expect(readCalculatorQuery('?quote=<script>').quote).toBeUndefined();
+    expect(readCalculatorQuery('?quote=Ab3dEf7h').quote).toBe('Ab3dEf7h');
+    expect(readCalculatorQuery('?quote=').quote).toBeUndefined();
   });
 });

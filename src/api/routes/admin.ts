@@ -10,7 +10,7 @@ import { errorResponse } from '../errors.ts';
 import { errorSchema, jsonContent, pageQuerySchema, quoteSchema } from '../schemas.ts';
 import { diagnosticsReportSchema } from './diagnostics.ts';
 import { toQuoteResponse } from './robot-quota.ts';
-import { REFERENCE_PATTERN } from '../../store/ids.ts';
+import { REFERENCE_PATTERN } from '../../lib/id-formats.ts';
 import { streamBody, type BodyOutlet } from '../../lib/stream-body.ts';
 
 const security = [{ adminToken: [] }];

@@ -1,6 +1,7 @@
 // POST /feedback: "这篇文章有帮助吗？" votes, with an optional comment.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { VOTER_ID_PATTERN } from '../../lib/id-formats.ts';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
 import { readJsonBody } from '../json-body.ts';
 import { errorResponses, jsonBody, jsonContent, storedText } from '../schemas.ts';
@@ -12,7 +13,7 @@ export const feedbackInputSchema = z
     helpful: z.boolean(),
     comment: storedText(500, { min: 0, name: '评论' }).optional(),
     /** A random id kept by the browser: a second vote with it replaces the first. */
-    voter: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '投票标识格式不对').optional(),
+    voter: z.string().regex(VOTER_ID_PATTERN, '投票标识格式不对').optional(),
   })
   .meta({ id: 'FeedbackInput' });
 

@@ -8,7 +8,7 @@ import { errorResponse } from '../errors.ts';
 import { errorResponses, errorSchema, jsonBody, jsonContent, quoteSchema } from '../schemas.ts';
 import { priceListSchema } from '../../lib/quota/price-list.ts';
 import { EstimateRangeError, estimateInputSchema, estimateRobotQuote, estimateSchema } from '../../lib/quota/estimate.ts';
-import { QUOTE_ID_PATTERN } from '../../store/ids.ts';
+import { QUOTE_ID_PATTERN } from '../../lib/id-formats.ts';
 import { asciiJson, cachedEstimateJson, cachedPriceListJson, jsonAnswer } from '../json-cache.ts';
 import { parseJsonBody, readJsonBody, readJsonText } from '../json-body.ts';
 import type { SavedQuote } from '../../store/types.ts';
@@ -48,7 +48,7 @@ const getQuoteRoute = createRoute({
   },
 });
 
-export const quoteUrl = (id: string) => `${TOOL_PAGES.robotQuota}?quote=${id}`;
+const quoteUrl = (id: string) => `${TOOL_PAGES.robotQuota}?quote=${id}`;
 
 export function toQuoteResponse(quote: SavedQuote) {
   return {

@@ -1,15 +1,13 @@
 // POST /search-misses: a search that found nothing, counted per normalised query.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { MAX_QUERY_LENGTH, normaliseQuery } from '../../lib/search/query.ts';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
 import { readJsonBody } from '../json-body.ts';
 import { errorResponses, jsonBody, jsonContent, storedText } from '../schemas.ts';
 
-/** One spelling per query: trimmed, inner spaces folded, Latin letters lowercased. */
-export const normaliseQuery = (query: string) => query.trim().replace(/\s+/g, ' ').toLowerCase();
-
 export const searchMissInputSchema = z
-  .strictObject({ query: storedText(100, { name: '搜索词' }) })
+  .strictObject({ query: storedText(MAX_QUERY_LENGTH, { name: '搜索词' }) })
   .meta({ id: 'SearchMissInput' });
 
 const route = createRoute({

@@ -34,8 +34,7 @@ export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, 
 
   useEffect(() => {
     setReady(true);
-    const s = storage();
-    const saved = s && rememberedVote(s, page);
+    const saved = rememberedVote(storage(), page);
     if (saved) {
       setVote(saved);
       setComment(saved.comment ?? '');
@@ -43,19 +42,20 @@ export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, 
     }
   }, [page]);
 
+  /** Sends the vote; only the API's answer decides whether it failed (remembering it is best effort). */
   async function send(next: RememberedVote) {
     setStatus('saving');
     const s = storage();
     try {
-      await api.feedback({ page, helpful: next.helpful, ...(next.comment ? { comment: next.comment } : {}), ...(s ? { voter: voterId(s) } : {}) });
-      if (s) rememberVote(s, page, next);
-      setVote(next);
-      setStatus('saved');
-      return true;
+      await api.feedback({ page, helpful: next.helpful, ...(next.comment ? { comment: next.comment } : {}), voter: voterId(s) });
     } catch {
       setStatus('failed');
       return false;
     }
+    rememberVote(s, page, next);
+    setVote(next);
+    setStatus('saved');
+    return true;
   }
 
   const choose = (helpful: boolean) => {

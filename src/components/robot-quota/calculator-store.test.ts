@@ -159,6 +159,28 @@ describe('calculator store', () => {
     expect(store.$share.get()).toEqual({ status: 'failed', message: expect.stringContaining('改正') });
   });
 
+  test.each([
+    ['cut short', 'Ab3dEf7h', 0],
+    ['of an id the API does not know', 'Ab3dEf7hJk9m', 1],
+  ])('a quote link %s says the quote was not found and estimates the defaults', async (_, id, asked) => {
+    const { api, pending } = scriptedApi();
+    const quoteCalls: string[] = [];
+    api.quote = ((quoteId: string) => {
+      quoteCalls.push(quoteId);
+      return Promise.reject(new ApiError(404, 'not_found', '没有这份报价'));
+    }) as never;
+    vi.stubGlobal('location', { search: `?quote=${id}`, pathname: '/tools/robot-quota/', href: `https://help.example.com/tools/robot-quota/?quote=${id}` });
+    vi.stubGlobal('addEventListener', () => {});
+    vi.stubGlobal('removeEventListener', () => {});
+    const store = createCalculatorStore({ api, syncUrl: true });
+    store.start();
+    await vi.runAllTimersAsync();
+    expect(quoteCalls).toHaveLength(asked);
+    expect(store.$quoteMissing.get()).toBe(true);
+    expect(pending.map((p) => p.input.robots)).toEqual([1]);
+    vi.unstubAllGlobals();
+  });
+
   test('an unreachable API keeps the inputs and offers a retry that works', async () => {
     const { api, pending } = scriptedApi();
     const store = createCalculatorStore({ api, syncUrl: false });

@@ -7,6 +7,7 @@ import { formatCount, parseAmount } from '../../lib/quota/number-input.ts';
 import type { Estimate } from '../../lib/quota/estimate.ts';
 import type { PriceList } from '../../lib/quota/price-list.ts';
 import { ApiError, type SavedQuote, type SupportApiClient } from '../../lib/support-api-client.ts';
+import { QUOTE_ID_PATTERN } from '../../lib/id-formats.ts';
 
 export type FieldValues = Record<CalculatorField, number>;
 
@@ -162,6 +163,8 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
   }
 
   async function openQuote(id: string) {
+    // Not an id at all (cut short, mistyped): the API would answer 404 too.
+    if (!QUOTE_ID_PATTERN.test(id)) return quoteNotFound();
     try {
       const quote = await api.quote(id);
       $quote.set(quote);
@@ -169,12 +172,17 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
       $result.set({ status: 'ready', estimate: quote.estimate, input: quote.input as FieldValues });
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {
-        $quoteMissing.set(true);
-        await estimateNow('none');
+        await quoteNotFound();
       } else {
         $result.set({ status: 'unreachable', message: '暂时连不上服务器，无法打开这份报价。' });
       }
     }
+  }
+
+  /** Says the link's quote was not found and estimates the defaults. */
+  async function quoteNotFound() {
+    $quoteMissing.set(true);
+    await estimateNow('none');
   }
 
   /** Leaves a saved quote and estimates its inputs with today's prices. */

@@ -7,30 +7,18 @@ import { toSvgSource } from 'lean-qr/extras/svg';
 import { launcherSnippet, linkOpensNewTab, SETTINGS_BY_KIND, textLinkSnippet, type EmbedKind } from '../../lib/embed/embed-code.ts';
 import { CHANNEL_GUIDES, RESTRICTION_NOTE } from '../../lib/embed/channel-guides.ts';
 import { mountLauncher, type LauncherHandle } from '../../lib/embed/launcher-view.ts';
-import { DATA_ATTRIBUTES, DEFAULT_WIDGET, parseWidgetConfig, type WidgetConfig } from '../../lib/embed/widget-config.ts';
+import { DEFAULT_WIDGET, parseWidgetConfig, type WidgetConfig } from '../../lib/embed/widget-config.ts';
+import { defaultFields, initialSettings, PREVIEW_STORAGE_KEY, savedText, shareLink, type PreviewSettings } from '../../lib/embed/share-link.ts';
 
 type Kind = EmbedKind;
-type Raw = Record<keyof WidgetConfig, string>;
 
-const STORAGE_KEY = 'wenda-widget-preview';
-const FIELDS = Object.keys(DATA_ATTRIBUTES) as (keyof WidgetConfig)[];
-const queryKey = (field: keyof WidgetConfig) => DATA_ATTRIBUTES[field].replace(/^data-/, '');
-const asRaw = (config: WidgetConfig): Raw => Object.fromEntries(FIELDS.map((f) => [f, String(config[f])])) as Raw;
-
-function initialState(): { raw: Raw; kind: Kind } {
-  const params = new URLSearchParams(location.search);
-  if (FIELDS.some((f) => params.has(queryKey(f)))) {
-    const raw = asRaw(DEFAULT_WIDGET);
-    for (const f of FIELDS) raw[f] = params.get(queryKey(f)) ?? raw[f];
-    return { raw, kind: (params.get('kind') as Kind) || 'launcher' };
-  }
+/** The settings kept in this browser, as stored; null when storage is blocked. */
+function savedSettings(): string | null {
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
-    if (saved?.raw) return { raw: { ...asRaw(DEFAULT_WIDGET), ...saved.raw }, kind: saved.kind ?? 'launcher' };
+    return localStorage.getItem(PREVIEW_STORAGE_KEY);
   } catch {
-    /* storage blocked or corrupt: start fresh */
+    return null;
   }
-  return { raw: { ...asRaw(DEFAULT_WIDGET), chatUrl: 'https://www.example.com/chat?id=demo' }, kind: 'launcher' };
 }
 
 function Frame({ config, kind, label, className }: { config: WidgetConfig; kind: Kind; label: string; className: string }) {
@@ -101,20 +89,20 @@ export interface WidgetPreviewProps {
 
 export default function WidgetPreview({ idPrefix, headingLevel = 3 }: WidgetPreviewProps) {
   const Heading = `h${headingLevel}` as const;
-  const [state, setState] = useState<{ raw: Raw; kind: Kind }>(() => ({ raw: asRaw(DEFAULT_WIDGET), kind: 'launcher' }));
+  const [state, setState] = useState<PreviewSettings>(() => ({ raw: defaultFields(), kind: 'launcher' }));
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    setState(initialState());
+    setState(initialSettings(location.search, savedSettings()));
     setReady(true);
   }, []);
   /** Changes the settings and keeps them at once, in the same event: a reload loses nothing. */
   const latest = useRef(state);
   latest.current = state;
-  const update = (change: (s: { raw: Raw; kind: Kind }) => { raw: Raw; kind: Kind }) => {
+  const update = (change: (s: PreviewSettings) => PreviewSettings) => {
     const next = change(latest.current);
     latest.current = next;
     try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+      localStorage.setItem(PREVIEW_STORAGE_KEY, savedText(next));
     } catch {
       /* not kept: storage blocked */
     }
@@ -126,13 +114,7 @@ export default function WidgetPreview({ idPrefix, headingLevel = 3 }: WidgetPrev
   const valid = !errorOf('chatUrl');
 
 
-  const shareUrl = useMemo(() => {
-    if (typeof location === 'undefined') return '';
-    const params = new URLSearchParams();
-    for (const f of FIELDS) if (raw[f] !== String(DEFAULT_WIDGET[f])) params.set(queryKey(f), raw[f]);
-    params.set('kind', kind);
-    return `${location.origin}${location.pathname}?${params}`;
-  }, [raw, kind]);
+  const shareUrl = useMemo(() => (typeof location === 'undefined' ? '' : shareLink(`${location.origin}${location.pathname}`, { raw, kind })), [raw, kind]);
 
   const scriptUrl = typeof location === 'undefined' ? '/widget/v1.js' : `${location.origin}/widget/v1.js`;
   const snippet = kind === 'link' ? textLinkSnippet(config) : launcherSnippet(config, scriptUrl);

@@ -25,7 +25,7 @@ export function isValidSession(value: string | undefined, token: string, now: nu
 
 const WINDOW_MS = 15 * 60_000;
 /** Wrong tokens from one client within the window after which it is refused outright. */
-export const MAX_FAILURES = 10;
+const MAX_FAILURES = 10;
 
 /**
  * Wrong tokens per client: from the fourth failure on, each answer waits longer

@@ -65,5 +65,3 @@ export function faqFrontmatterSchemaFor({ categoryIds, articleSlugs }: ContentIn
   });
 }
 
-export type FaqFrontmatter = z.output<typeof faqFrontmatterSchema>;
-export type Category = z.output<typeof categorySchema>;

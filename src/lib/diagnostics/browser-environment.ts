@@ -1,5 +1,6 @@
 // The real browser behind the diagnostics: the page's cookies, storages, fetch,
 // WebSocket and the support API's clock.
+import { apiUrl, WEBSOCKET_ECHO_PATH } from '../api-paths.ts';
 import { documentCookieJar } from './checks/cookies.ts';
 import { fetchProbe } from './checks/host-reachability.ts';
 import type { WebSocketLike } from './checks/websocket.ts';
@@ -22,7 +23,7 @@ export function browserEnvironment({ apiBaseUrl, storageProbeOrigin }: BrowserEn
     probe: fetchProbe,
     // The DOM's handlers take specific event types; the check reads only `data`.
     connectWebSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
-    serverDate: async () => (await fetch(`${apiBaseUrl}/api/v1/health`, { cache: 'no-store' })).headers.get('Date'),
+    serverDate: async () => (await fetch(apiUrl(apiBaseUrl, '/health'), { cache: 'no-store' })).headers.get('Date'),
     now: () => Date.now(),
     thirdPartyStorage: () => askStorageProbe(storageProbeOrigin),
   };
@@ -31,5 +32,5 @@ export function browserEnvironment({ apiBaseUrl, storageProbeOrigin }: BrowserEn
 /** The support API's WebSocket echo, next to wherever the API lives. */
 export function defaultEchoUrl(apiBaseUrl: string): string {
   const base = new URL(apiBaseUrl || location.origin);
-  return `${base.protocol === 'https:' ? 'wss:' : 'ws:'}//${base.host}/api/v1/diagnostics/ws`;
+  return `${base.protocol === 'https:' ? 'wss:' : 'ws:'}//${base.host}${WEBSOCKET_ECHO_PATH}`;
 }

@@ -1,5 +1,5 @@
-// What each check is called, by its id: the tool shows these titles, and the operator
-// page names the checks of a saved report with them (a report stores only the ids).
+// What each check is called, by its id: the tool shows these titles and sends them in a
+// report; the operator page falls back to them for reports sent before titles were kept.
 import type { ChatHost } from './types.ts';
 
 export const CHECK_TITLES = {
@@ -13,8 +13,6 @@ export const CHECK_TITLES = {
   'third-party-storage': '跨站框架存储',
   clock: '系统时间',
 } as const;
-
-export type CheckId = keyof typeof CHECK_TITLES;
 
 /** The id of the check of the `index`th configured chat host (0-based): host-1, host-2 … */
 export const hostCheckId = (index: number) => `host-${index + 1}`;

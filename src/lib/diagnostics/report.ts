@@ -1,6 +1,7 @@
 // The diagnostics results as a customer hands them to support: plain text to copy,
 // and the body of POST /api/v1/diagnostics/reports. Browser facts only, nothing personal.
 import { chinaDateTime } from '../china-time.ts';
+import { clip } from '../text.ts';
 import type { DetectedPlatform } from '../platform/detect-platform.ts';
 import { FIX_GUIDES } from './fix-guides.ts';
 import { summarize } from './run-diagnostics.ts';
@@ -42,12 +43,6 @@ export function reportText(results: readonly CheckResult[], platform: DetectedPl
     `UA：${userAgent}`,
   ];
   return lines.join('\n');
-}
-
-/** At most `max` UTF-16 units of `text`, never half of a surrogate pair (the API refuses those). */
-function clip(text: string, max: number): string {
-  const head = text.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
 }
 
 /** The body of POST /api/v1/diagnostics/reports. */

@@ -3,10 +3,21 @@
 import { z } from 'zod';
 import { calendarDate } from '../content/dates.ts';
 import { ARCHITECTURES, PLATFORMS, STORES } from './platforms.ts';
+import { fileNameOf } from './present-client.ts';
 
 export type { Architecture, Platform } from './platforms.ts';
 
-const httpsUrl = z.url({ protocol: /^https?$/, error: '必须是 http(s) 完整网址' });
+const httpUrl = z.url({ protocol: /^https?$/, error: '必须是 http(s) 完整网址' });
+
+/** False only when the URL's file name, which the page shows, cannot be decoded (a stray %). */
+function fileNameDecodes(url: string): boolean {
+  try {
+    fileNameOf(url);
+    return true;
+  } catch (error) {
+    return !(error instanceof URIError);
+  }
+}
 
 export const clientSchema = z
   .strictObject({
@@ -22,7 +33,7 @@ export const clientSchema = z
     download: z.discriminatedUnion('kind', [
       z.strictObject({
         kind: z.literal('file'),
-        url: httpsUrl,
+        url: httpUrl.refine(fileNameDecodes, '网址末尾的文件名无法解码：% 后面应是两位十六进制数字，% 本身要写成 %25'),
         /** Size of the file, in bytes. */
         size: z.int().positive(),
         /** SHA-256 of the file, 64 hex digits, so customers can check what they got. */
@@ -31,7 +42,7 @@ export const clientSchema = z
       z.strictObject({
         kind: z.literal('store'),
         store: z.enum(STORES),
-        url: httpsUrl,
+        url: httpUrl,
         /** Optional size to show (as the store reports it), in bytes. */
         size: z.int().positive().optional(),
       }),

@@ -44,14 +44,23 @@ export interface ChecksumCommand {
   command: string;
 }
 
-/** The command that prints a file's SHA-256 on the given system, for the file in Downloads. */
+/** Text as one sh/zsh word that nothing expands: 'it'\''s'. */
+const shellQuoted = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+
+/** Text as a PowerShell verbatim string; PowerShell reads typographic single quotes as quotes too. */
+const powerShellQuoted = (text: string) => `'${text.replace(/['\u2018-\u201b]/g, '$&$&')}'`;
+
+/**
+ * The command that prints a file's SHA-256 on the given system, for the file in
+ * Downloads. The name is quoted, so spaces, $ and [ ] in it are typed as they are.
+ */
 export function checksumCommand(os: OperatingSystem | Platform, fileName: string): ChecksumCommand {
   switch (os) {
     case 'windows':
-      return { where: 'PowerShell', command: `Get-FileHash "$env:USERPROFILE\\Downloads\\${fileName}" -Algorithm SHA256` };
+      return { where: 'PowerShell', command: `Get-FileHash -LiteralPath (Join-Path $env:USERPROFILE ${powerShellQuoted(`Downloads\\${fileName}`)}) -Algorithm SHA256` };
     case 'macos':
-      return { where: '终端', command: `shasum -a 256 ~/Downloads/${fileName}` };
+      return { where: '终端', command: `shasum -a 256 ~/Downloads/${shellQuoted(fileName)}` };
     default:
-      return { where: '终端', command: `sha256sum ~/Downloads/${fileName}` };
+      return { where: '终端', command: `sha256sum ~/Downloads/${shellQuoted(fileName)}` };
   }
 }

@@ -16,7 +16,8 @@ export function launcherSnippet(config: WidgetConfig, scriptUrl: string): string
 }
 
 /** What the operator can put on a page or a channel: the launcher, a text link, a QR code. */
-export type EmbedKind = 'launcher' | 'link' | 'qr';
+export const EMBED_KINDS = ['launcher', 'link', 'qr'] as const;
+export type EmbedKind = (typeof EMBED_KINDS)[number];
 
 /**
  * The settings each kind uses; the preview shows only these. A text link has its words

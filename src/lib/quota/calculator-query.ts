@@ -28,7 +28,7 @@ export const CALCULATOR_DEFAULTS: Record<CalculatorField, number> = {
 export interface CalculatorQuery {
   /** Field values given in the query; a value that is not a number is left out. */
   values: Partial<Record<CalculatorField, number>>;
-  /** A saved quote to open read-only. */
+  /** A saved quote to open read-only, as the link gives it: a link cut short gives a part of an id. */
   quote?: string;
 }
 
@@ -41,7 +41,7 @@ export function readCalculatorQuery(search: string): CalculatorQuery {
     if (value !== null) values[field] = value;
   }
   const quote = params.get('quote');
-  return quote && /^[A-Za-z0-9]{1,40}$/.test(quote) ? { values, quote } : { values };
+  return quote ? { values, quote } : { values };
 }
 
 /** The query for these values (defaults left out), with a leading `?` or empty. */

@@ -162,10 +162,6 @@ function cumulativeUse(input: ParsedEstimateInput): number[][] {
   return years;
 }
 
-/**
- * Quotes `input` against `priceList`. Throws a ZodError for an invalid input and an
- * {@link EstimateRangeError} when the use or the cost grows beyond exact arithmetic.
- */
 // One chooser per price list: its search over the packs is computed once, not per request.
 const choosers = new WeakMap<PriceList, ReturnType<typeof createPackChooser>>();
 function packChooserFor(priceList: PriceList) {
@@ -177,6 +173,10 @@ function packChooserFor(priceList: PriceList) {
   return chooser;
 }
 
+/**
+ * Quotes `input` against `priceList`. Throws a ZodError for an invalid input and an
+ * {@link EstimateRangeError} when the use or the cost grows beyond exact arithmetic.
+ */
 export function estimateRobotQuote(input: EstimateInput, priceList: PriceList): Estimate {
   const parsed = estimateInputSchema.parse(input);
   const choose = packChooserFor(priceList);

@@ -110,4 +110,3 @@ export const priceListSchema = z.strictObject(
 );
 
 export type PriceList = z.output<typeof priceListSchema>;
-export type PricePack = z.output<typeof packSchema>;

@@ -1,6 +1,9 @@
 // Tells the support API about searches that found nothing, or only articles sharing
 // stray words with the query, once per settled query: after the visitor has stopped
 // typing for a moment, never per keystroke.
+import { apiUrl } from '../../lib/api-paths.ts';
+import { MAX_QUERY_LENGTH, normaliseQuery } from '../../lib/search/query.ts';
+import { clip } from '../../lib/text.ts';
 
 const SETTLE_MS = 1500;
 /** Queries reported in this tab, kept across pages: the header search, then Enter to the search page, is one search. */
@@ -34,21 +37,25 @@ export function missReporter(apiBaseUrl: string, currentQuery: () => string): Mi
   return {
     unanswered(query) {
       clearTimeout(timer);
-      const key = query.trim().toLowerCase();
+      const key = normaliseQuery(query);
       if (!key || sent.has(key)) return;
       timer = setTimeout(() => {
-        if (currentQuery().trim().toLowerCase() !== key || sent.has(key)) return;
+        if (normaliseQuery(currentQuery()) !== key || sent.has(key)) return;
         sent.add(key);
         keepSent();
-        void fetch(`${apiBaseUrl}/api/v1/search-misses`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ query: query.trim().slice(0, 100) }),
-          keepalive: true,
-        }).catch(() => {
+        // Not recorded (offline, refused, rate-limited): the next time it settles, it is sent again.
+        const forget = () => {
           sent.delete(key);
           keepSent();
-        });
+        };
+        void fetch(apiUrl(apiBaseUrl, '/search-misses'), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ query: clip(key, MAX_QUERY_LENGTH) }),
+          keepalive: true,
+        }).then((res) => {
+          if (!res.ok) forget();
+        }, forget);
       }, SETTLE_MS);
     },
     cancel: () => clearTimeout(timer),
