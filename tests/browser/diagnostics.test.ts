@@ -8,7 +8,7 @@ import { colours, contrast } from '../support/contrast.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import site from '../../content/site.json' with { type: 'json' };
 
-const { openPage } = useBrowser();
+const { openPage, newContext, baseUrl } = useBrowser();
 const hosts = site.diagnostics.chatHosts.map((h) => new URL(h.url).origin);
 let servers: RunningServer[] = [];
 afterEach(async () => {
@@ -78,6 +78,24 @@ describe('diagnostics', () => {
     expect(await statusOf(page, 'cookies')).toBe('fail');
     const own = page.locator('[data-check="cookies"] details[open] summary');
     expect(await own.textContent()).toContain('Chrome');
+    await context.close();
+  });
+
+  test('Internet Explorer warns and leads with the article’s 受限站点 steps, another browser only as the fallback', async () => {
+    const context = await newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await standInForHosts(page);
+    await page.goto(`${baseUrl}/`);
+    await runTool(page);
+    const ie = page.locator('[data-check="browser-mode"]');
+    expect(await ie.getAttribute('data-status')).toBe('warn');
+    expect(await ie.locator('.dg-finding').textContent()).toContain('请先检查受限站点设置');
+    const steps = await ie.locator('.dg-fix > ol > li').allTextContents();
+    expect(steps[0]).toContain('受限站点');
+    expect(steps[1]).toContain('*.qq.com');
+    expect(steps.findIndex((s) => s.includes('换用'))).toBeGreaterThan(1);
+    expect(await ie.textContent()).not.toContain('不支持');
+    expect(await page.getByTestId('diagnostics-summary').textContent()).toContain('受限站点');
     await context.close();
   });
 
