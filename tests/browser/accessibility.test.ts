@@ -170,7 +170,7 @@ describe('the tools pass axe in the states visitors bring them to', () => {
 
       test('diagnostics: finished, and sent to support', async () => {
         const { page, close } = await open(view, `${baseUrl}/tools/diagnostics/`);
-        const send = page.getByRole('button', { name: '发送给客服' });
+        const send = page.getByRole('button', { name: '发送给售后服务' });
         await send.waitFor({ timeout: 20_000 });
         expect(await violations(page), 'finished').toEqual([]);
         await send.click();

@@ -10,6 +10,7 @@ import site from '../../content/site.json' with { type: 'json' };
 
 const { openPage, newContext, baseUrl } = useBrowser();
 const hosts = site.diagnostics.chatHosts.map((h) => new URL(h.url).origin);
+const afterSales = site.supportLines.find((l) => l.label === '售后服务')!;
 let servers: RunningServer[] = [];
 afterEach(async () => {
   for (const s of servers) await s.stop();
@@ -45,7 +46,7 @@ describe('diagnostics', () => {
     // Third-party storage needs a probe origin, which the sample config does not name.
     expect(statuses.filter((s) => !s.endsWith(':pass'))).toEqual(['third-party-storage:unknown']);
     expect(statuses).toContain('websocket:pass');
-    expect(await page.getByTestId('diagnostics-summary').textContent()).toContain('一切正常');
+    expect(await page.getByTestId('diagnostics-summary').textContent()).toContain('检测通过');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -140,11 +141,15 @@ describe('diagnostics', () => {
     await standInForHosts(page, { refuse: [hosts[0]!] });
     await runTool(page);
     const shown = await page.locator('[data-check]').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.check, (e as HTMLElement).dataset.status]));
-    await page.getByRole('button', { name: '发送给客服' }).click();
+    await page.getByRole('button', { name: `发送给${afterSales.label}` }).click();
     const reference = page.getByTestId('reference-id');
     await reference.waitFor();
     const id = (await reference.textContent())!.trim();
     expect(id).toMatch(/^\d{8}$/);
+    // Whom to tell it to: the after-sales line of the site config, callable.
+    const sent = page.locator('.dg-reference');
+    expect(await sent.textContent()).toContain(`拨打售后服务电话 ${afterSales.phone} 时，请报上诊断编号`);
+    expect(await sent.getByRole('link', { name: afterSales.phone }).getAttribute('href')).toBe(`tel:${afterSales.phone.replace(/\D/g, '')}`);
     const stored = await (await fetch(`${server.url}/api/v1/admin/diagnostics/reports/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json();
     expect(stored.report.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual(shown);
     expect(stored.report.summary).toContain('发现 1 个问题');
@@ -160,13 +165,14 @@ describe('diagnostics', () => {
     await page.route('**/api/v1/diagnostics/reports', (route) =>
       route.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate_limited', message: '提交太频繁，请 1 分钟后再试。' } }) }),
     );
-    await page.getByRole('button', { name: '发送给客服' }).click();
+    await page.getByRole('button', { name: `发送给${afterSales.label}` }).click();
     await expect.poll(() => alert.textContent()).toContain('提交太频繁，请 1 分钟后再试。');
 
     await page.unroute('**/api/v1/diagnostics/reports');
     await page.route('**/api/v1/diagnostics/reports', (route) => route.abort('connectionrefused'));
-    await page.getByRole('button', { name: '发送给客服' }).click();
+    await page.getByRole('button', { name: `发送给${afterSales.label}` }).click();
     await expect.poll(() => alert.textContent()).toContain('网络连接失败');
+    expect(await alert.textContent()).toContain(`拨打售后服务电话 ${afterSales.phone}`);
     await context.close();
   });
 

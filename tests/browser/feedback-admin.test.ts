@@ -200,7 +200,7 @@ describe('operator page', () => {
 
   test('a diagnostics report is found by its reference, each check named (hosts apart), with browser, system, page and summary', async () => {
     const s = await server();
-    const refused = '连接立即被拒绝：可能被浏览器插件、受限站点设置或公司策略拦截。';
+    const refused = '连接立即被拒绝：可能被浏览器扩展（插件）、受限站点设置或公司策略拦截。';
     const { id } = await (
       await fetch(`${s.url}/api/v1/diagnostics/reports`, {
         method: 'POST',

@@ -93,6 +93,12 @@ describe('fix guides', () => {
     expect(steps.join('')).not.toMatch(/不支持|停止更新/);
   });
 
+  test('the guides send the customer to the site where the 接待组件 sits, never to 本网站 (the help center itself)', () => {
+    const all = Object.values(FIX_GUIDES).flatMap((g) => [...(g.general ?? []), ...Object.values(g.byBrowser ?? {}).flat()]);
+    expect(all.filter((step) => step.includes('本网站'))).toEqual([]);
+    expect(all.filter((step) => step.includes('放置接待组件的网站')).length).toBeGreaterThan(10);
+  });
+
   test('popups, cookies and a blocked chat host have steps for every listed browser', () => {
     for (const topic of ['allow-popups', 'enable-cookies', 'unblock-host'] as const) {
       expect(Object.keys(FIX_GUIDES[topic].byBrowser ?? {}).sort()).toEqual([...GUIDE_BROWSERS].sort());
