@@ -2,6 +2,7 @@
 // remembered and changeable; "没有帮助" asks what was missing and offers the next step.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { supportApiClient } from '../../lib/support-api-client.ts';
+import { telHref } from '../../lib/support-lines.ts';
 import { rememberVote, rememberedVote, voterId, type RememberedVote } from '../../lib/feedback/vote-memory.ts';
 
 export interface ArticleFeedbackProps {
@@ -107,7 +108,7 @@ export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, 
               )}
               {supportLines.map((line) => (
                 <li key={line.phone}>
-                  打{line.label}电话 <a href={`tel:${line.phone.replace(/[^0-9+]/g, '')}`}>{line.phone}</a>
+                  打{line.label}电话 <a href={telHref(line.phone)}>{line.phone}</a>
                 </li>
               ))}
             </ul>
