@@ -106,6 +106,8 @@ describe('download chooser', () => {
     expect(notice).toContain('以下版本号、链接和校验值仅作演示');
     expect(notice).toContain('手机端请在 App Store 或应用宝搜索「企点客服」');
     expect(notice).not.toContain('content/clients');
+    // Said once on the page: the lead leaves it to the notice.
+    expect((await page.locator('main').textContent())!.split('手机端请在 App Store 或应用宝搜索').length - 1).toBe(1);
     await expect(page.locator('#client-iphone a.button').textContent()).resolves.toBe('去 App Store 下载');
     await close();
   });
