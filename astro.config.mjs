@@ -6,6 +6,7 @@ import node from '@astrojs/node';
 import { connectOrigins, siteConfig } from './src/config/site.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
+import { sampleClientsIntegration } from './src/integrations/sample-clients.ts';
 import { supportApiIntegration } from './src/integrations/support-api.ts';
 import { inlineScriptHashes, inlineStyleHashes } from './src/config/inline-head.ts';
 
@@ -14,7 +15,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   adapter: node({ mode: 'middleware' }),
   // The link check runs last, over the finished site (search index included).
-  integrations: [mdx(), preact(), supportApiIntegration(), pagefindIntegration(), linkCheckIntegration({ serverPaths: ['/api/'] })],
+  integrations: [mdx(), preact(), supportApiIntegration(), sampleClientsIntegration(), pagefindIntegration(), linkCheckIntegration({ serverPaths: ['/api/'] })],
   build: { inlineStylesheets: 'auto' },
   vite: {
     plugins: [

@@ -21,7 +21,7 @@ export const supportLineSchema = z.strictObject({
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9][0-9 -]{2,19}$/, '电话号码只能包含数字、空格和短横线，例如 4009100100'),
+    .regex(/^\+?[0-9][0-9 -]{2,19}$/, '电话号码只能包含数字、空格和短横线，例如 400-910-0100'),
   /** When someone answers, e.g. 工作日 9:00–18:00; optional. */
   hours: z.string().trim().max(40).optional(),
 });

@@ -158,7 +158,7 @@ describe('the tools pass axe in the states visitors bring them to', () => {
         const { page, close } = await open(view, `${baseUrl}/faq/change-administrator/`);
         await hydrateAll(page);
         const feedback = page.getByTestId('article-feedback');
-        await feedback.getByRole('button', { name: '没帮助' }).click();
+        await feedback.getByRole('button', { name: '没有帮助' }).click();
         await feedback.getByLabel(/哪里没说清楚/).waitFor();
         expect(await violations(page), 'asking').toEqual([]);
         await feedback.getByLabel(/哪里没说清楚/).fill('想知道原管理员离职了怎么办');
@@ -170,7 +170,7 @@ describe('the tools pass axe in the states visitors bring them to', () => {
 
       test('diagnostics: finished, and sent to support', async () => {
         const { page, close } = await open(view, `${baseUrl}/tools/diagnostics/`);
-        const send = page.getByRole('button', { name: '发送给客服' });
+        const send = page.getByRole('button', { name: '发送给售后服务' });
         await send.waitFor({ timeout: 20_000 });
         expect(await violations(page), 'finished').toEqual([]);
         await send.click();

@@ -8,8 +8,9 @@ import { colours, contrast } from '../support/contrast.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import site from '../../content/site.json' with { type: 'json' };
 
-const { openPage } = useBrowser();
+const { openPage, newContext, baseUrl } = useBrowser();
 const hosts = site.diagnostics.chatHosts.map((h) => new URL(h.url).origin);
+const afterSales = site.supportLines.find((l) => l.label === '售后服务')!;
 let servers: RunningServer[] = [];
 afterEach(async () => {
   for (const s of servers) await s.stop();
@@ -45,7 +46,7 @@ describe('diagnostics', () => {
     // Third-party storage needs a probe origin, which the sample config does not name.
     expect(statuses.filter((s) => !s.endsWith(':pass'))).toEqual(['third-party-storage:unknown']);
     expect(statuses).toContain('websocket:pass');
-    expect(await page.getByTestId('diagnostics-summary').textContent()).toContain('一切正常');
+    expect(await page.getByTestId('diagnostics-summary').textContent()).toContain('检测通过');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -78,6 +79,24 @@ describe('diagnostics', () => {
     expect(await statusOf(page, 'cookies')).toBe('fail');
     const own = page.locator('[data-check="cookies"] details[open] summary');
     expect(await own.textContent()).toContain('Chrome');
+    await context.close();
+  });
+
+  test('Internet Explorer warns and leads with the article’s 受限站点 steps, another browser only as the fallback', async () => {
+    const context = await newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await standInForHosts(page);
+    await page.goto(`${baseUrl}/`);
+    await runTool(page);
+    const ie = page.locator('[data-check="browser-mode"]');
+    expect(await ie.getAttribute('data-status')).toBe('warn');
+    expect(await ie.locator('.dg-finding').textContent()).toContain('请先检查受限站点设置');
+    const steps = await ie.locator('.dg-fix > ol > li').allTextContents();
+    expect(steps[0]).toContain('受限站点');
+    expect(steps[1]).toContain('*.qq.com');
+    expect(steps.findIndex((s) => s.includes('换用'))).toBeGreaterThan(1);
+    expect(await ie.textContent()).not.toContain('不支持');
+    expect(await page.getByTestId('diagnostics-summary').textContent()).toContain('受限站点');
     await context.close();
   });
 
@@ -122,11 +141,15 @@ describe('diagnostics', () => {
     await standInForHosts(page, { refuse: [hosts[0]!] });
     await runTool(page);
     const shown = await page.locator('[data-check]').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.check, (e as HTMLElement).dataset.status]));
-    await page.getByRole('button', { name: '发送给客服' }).click();
+    await page.getByRole('button', { name: `发送给${afterSales.label}` }).click();
     const reference = page.getByTestId('reference-id');
     await reference.waitFor();
     const id = (await reference.textContent())!.trim();
     expect(id).toMatch(/^\d{8}$/);
+    // Whom to tell it to: the after-sales line of the site config, callable.
+    const sent = page.locator('.dg-reference');
+    expect(await sent.textContent()).toContain(`拨打售后服务电话 ${afterSales.phone} 时，请报上诊断编号`);
+    expect(await sent.getByRole('link', { name: afterSales.phone }).getAttribute('href')).toBe(`tel:${afterSales.phone.replace(/\D/g, '')}`);
     const stored = await (await fetch(`${server.url}/api/v1/admin/diagnostics/reports/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json();
     expect(stored.report.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual(shown);
     expect(stored.report.summary).toContain('发现 1 个问题');
@@ -142,13 +165,14 @@ describe('diagnostics', () => {
     await page.route('**/api/v1/diagnostics/reports', (route) =>
       route.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate_limited', message: '提交太频繁，请 1 分钟后再试。' } }) }),
     );
-    await page.getByRole('button', { name: '发送给客服' }).click();
+    await page.getByRole('button', { name: `发送给${afterSales.label}` }).click();
     await expect.poll(() => alert.textContent()).toContain('提交太频繁，请 1 分钟后再试。');
 
     await page.unroute('**/api/v1/diagnostics/reports');
     await page.route('**/api/v1/diagnostics/reports', (route) => route.abort('connectionrefused'));
-    await page.getByRole('button', { name: '发送给客服' }).click();
+    await page.getByRole('button', { name: `发送给${afterSales.label}` }).click();
     await expect.poll(() => alert.textContent()).toContain('网络连接失败');
+    expect(await alert.textContent()).toContain(`拨打售后服务电话 ${afterSales.phone}`);
     await context.close();
   });
 

@@ -79,6 +79,8 @@ describe('download chooser', () => {
     const button = rec.locator('a.dc-button');
     await expect(button.count()).resolves.toBe(1);
     expect(await button.getAttribute('href')).toMatch(/^https:\/\//);
+    // The shipped clients are samples: the big card says so too, not only the list.
+    await expect(rec.locator('.dc-title .sample-badge').textContent()).resolves.toBe('示例数据');
     // Every other client stays listed.
     for (const id of clientIds) await expect(page.locator(`#client-${id}`).count()).resolves.toBe(1);
     expect(errors).toEqual([]);
@@ -92,6 +94,21 @@ describe('download chooser', () => {
     expect(await rec.getByTestId('sha256').textContent()).toMatch(/^[0-9a-f]{64}$/);
     await expect(rec.getByRole('button', { name: '复制校验值' }).count()).resolves.toBe(1);
     expect(await rec.textContent()).toContain('Get-FileHash');
+    expect(await rec.locator('.dc-verify').textContent()).toContain('在 PowerShell 中运行');
+    // The card's title names the product; the button says what it does.
+    await expect(rec.locator('a.dc-button').textContent()).resolves.toBe('下载 Windows 版');
+    await close();
+  });
+
+  test('the sample notice speaks to customers: what is only a demo, and where phones find the app', async () => {
+    const { page, close } = await visit({ userAgent: UA.chromeWindows });
+    const notice = (await page.locator('.downloads-sample').textContent())!;
+    expect(notice).toContain('以下版本号、链接和校验值仅作演示');
+    expect(notice).toContain('手机端请在 App Store 或应用宝搜索「企点客服」');
+    expect(notice).not.toContain('content/clients');
+    // Said once on the page: the lead leaves it to the notice.
+    expect((await page.locator('main').textContent())!.split('手机端请在 App Store 或应用宝搜索').length - 1).toBe(1);
+    await expect(page.locator('#client-iphone a.button').textContent()).resolves.toBe('去 App Store 下载');
     await close();
   });
 

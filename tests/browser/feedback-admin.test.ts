@@ -63,9 +63,9 @@ describe('article feedback', () => {
     const feedback = page.getByTestId('article-feedback');
     await feedback.scrollIntoViewIfNeeded();
     await page.locator('[data-testid=article-feedback][data-ready=true]').waitFor();
-    await feedback.getByRole('button', { name: '有帮助' }).click();
-    await expect.poll(() => feedback.getByRole('button', { name: '有帮助' }).getAttribute('aria-pressed')).toBe('true');
-    await feedback.getByRole('button', { name: '没帮助' }).click();
+    await feedback.getByRole('button', { name: '有帮助', exact: true }).click();
+    await expect.poll(() => feedback.getByRole('button', { name: '有帮助', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await feedback.getByRole('button', { name: '没有帮助' }).click();
     await feedback.getByLabel(/哪里没说清楚/).fill('没有写旧账号忘记密码怎么办');
     await feedback.getByRole('button', { name: '提交补充说明' }).click();
     await feedback.getByText('补充说明已收到').waitFor();
@@ -74,7 +74,7 @@ describe('article feedback', () => {
     await page.reload();
     await feedback.scrollIntoViewIfNeeded();
     await page.locator('[data-testid=article-feedback][data-ready=true]').waitFor();
-    await expect.poll(() => feedback.getByRole('button', { name: '没帮助' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => feedback.getByRole('button', { name: '没有帮助' }).getAttribute('aria-pressed')).toBe('true');
 
     await signIn(page, s.url);
     const rows = await tableRows(page, 'feedback');
@@ -101,7 +101,7 @@ describe('article feedback', () => {
     await feedback.getByText('谢谢你的反馈！').waitFor();
     expect(await feedback.textContent()).not.toContain('提交没有成功');
     // The second vote carries the same voter id, made for this page: it replaces the first.
-    await feedback.getByRole('button', { name: '没帮助' }).click();
+    await feedback.getByRole('button', { name: '没有帮助' }).click();
     await feedback.getByText('谢谢反馈，我们会改进这篇文章。').waitFor();
     const res = await fetch(`${s.url}/api/v1/admin/feedback`, { headers: { Authorization: `Bearer ${TOKEN}` } });
     const { pages } = await res.json();
@@ -110,13 +110,13 @@ describe('article feedback', () => {
     await context.close();
   });
 
-  test('widget articles offer the diagnostics tool after 没帮助', async () => {
+  test('widget articles offer the diagnostics tool after 没有帮助', async () => {
     const s = await server();
     const { page, context } = await openPage(`${s.url}/faq/widget-outside-channels/`);
     const feedback = page.getByTestId('article-feedback');
     await feedback.scrollIntoViewIfNeeded();
     await page.locator('[data-testid=article-feedback][data-ready=true]').waitFor();
-    await feedback.getByRole('button', { name: '没帮助' }).click();
+    await feedback.getByRole('button', { name: '没有帮助' }).click();
     await expect(feedback.getByRole('link', { name: '浏览器检测工具' }).getAttribute('href')).resolves.toBe('/tools/diagnostics/');
     await context.close();
   });
@@ -228,7 +228,7 @@ describe('operator page', () => {
 
   test('a diagnostics report is found by its reference, each check named (hosts apart), with browser, system, page and summary', async () => {
     const s = await server();
-    const refused = '连接立即被拒绝：可能被浏览器插件、受限站点设置或公司策略拦截。';
+    const refused = '连接立即被拒绝：可能被浏览器扩展（插件）、受限站点设置或公司策略拦截。';
     const { id } = await (
       await fetch(`${s.url}/api/v1/diagnostics/reports`, {
         method: 'POST',

@@ -20,8 +20,10 @@ describe('home page', () => {
     }
     expect(await page.locator('.popular a').count()).toBeGreaterThanOrEqual(3);
     const contact = await page.locator('.contact-block').textContent();
-    expect(contact).toContain('4009100100');
+    // Shown grouped as written in the site config; dialled without the dashes.
+    expect(contact).toContain('400-910-0100');
     expect(contact).toContain('95716');
+    await expect(page.locator('.contact-block').getByRole('link', { name: '400-910-0100' }).getAttribute('href')).resolves.toBe('tel:4009100100');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(errors).toEqual([]);
     await context.close();

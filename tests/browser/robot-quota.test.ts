@@ -9,8 +9,10 @@ import { useBrowser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { formatCount, formatYuan } from '../../src/lib/quota/number-input.ts';
 import type { Estimate } from '../../src/lib/quota/estimate.ts';
+import site from '../../content/site.json' with { type: 'json' };
 
 const { baseUrl, openPage } = useBrowser();
+const presales = site.supportLines.find((l) => l.label === '售前咨询')!;
 let ownServers: RunningServer[] = [];
 afterEach(async () => {
   for (const s of ownServers) await s.stop();
@@ -36,7 +38,7 @@ describe('robot quota calculator', () => {
     await fill(page, '机器人数量', '3');
     await fill(page, '首月预计对话量', '12万');
     await fill(page, '每月增长', '5');
-    await fill(page, '本期结余', '20,000');
+    await fill(page, '本期剩余次数', '20,000');
     await page.getByLabel('合同年限').selectOption('2');
     const expected = await apiEstimate({ robots: 3, monthlyConversations: 120000, monthlyGrowthPercent: 5, years: 2, carryOverBalance: 20000 });
     await expect.poll(() => total(page).textContent(), { timeout: 5000 }).toBe(formatYuan(expected.totalCost));
@@ -87,18 +89,18 @@ describe('robot quota calculator', () => {
     const { page, context } = await openPage('/tools/robot-quota/?robots=5&monthly=300000&years=3');
     await total(page).waitFor();
     const figures = await total(page).textContent();
-    await page.getByRole('button', { name: '生成报价链接' }).click();
-    const link = page.getByLabel(/报价链接/);
+    await page.getByRole('button', { name: '生成估算链接' }).click();
+    const link = page.getByLabel(/估算链接/);
     await link.waitFor();
     const url = await link.inputValue();
     expect(url).toMatch(/\/tools\/robot-quota\/\?quote=[A-Za-z0-9]{12}$/);
 
     const other = await context.newPage();
     await other.goto(url);
-    await other.getByText(/^报价单 /).waitFor();
+    await other.getByText(/^估算 [A-Za-z0-9]{12}$/).waitFor();
     expect(await other.getByTestId('total-cost').textContent()).toBe(figures);
     const banner = await other.locator('.rq-quote-banner').textContent();
-    expect(banner).toContain('价格表版本 2026-11-sample');
+    expect(banner).toContain('价目表版本 2026-11-sample');
     expect(banner).toMatch(/生成于 \d{4}-\d{2}-\d{2}/);
     expect(await other.getByLabel('机器人数量', { exact: true }).count()).toBe(0);
     await other.getByRole('button', { name: '修改条件重新估算' }).click();
@@ -120,9 +122,10 @@ describe('robot quota calculator', () => {
     await expect.poll(async () => (await (await fetch(`${server.url}/api/v1/robot-quota/price-list`)).json()).version, { timeout: 8000 }).toBe('2026-12');
 
     const { page, context } = await openPage(`${server.url}${saved.url}`);
-    await page.getByText('今天的价格表（版本 2026-12）与报价时不同', { exact: false }).waitFor();
+    await page.getByText('今天的价目表（版本 2026-12）与估算时不同', { exact: false }).waitFor();
     expect(await total(page).textContent()).toBe(formatYuan(saved.estimate.totalCost));
     await expect(page.getByText('示例价格', { exact: true }).count()).resolves.toBe(0);
+    await expect(page.getByTestId('print-sample-notice').count()).resolves.toBe(0);
     await page.getByRole('button', { name: '按今天的价格重新估算' }).click();
     const today = await apiEstimate({ robots: 2, monthlyConversations: 90000 }, server.url);
     await expect.poll(() => total(page).textContent()).toBe(formatYuan(today.totalCost));
@@ -235,7 +238,7 @@ describe('robot quota calculator', () => {
       await page.locator('.robot-quota').scrollIntoViewIfNeeded();
       await total(page).waitFor();
       const chart = page.locator('.rq-chart');
-      await expect(chart.getByRole('img', { name: /每月月末对话余额/ }).count()).resolves.toBe(1);
+      await expect(chart.getByRole('img', { name: /每月月末剩余对话次数/ }).count()).resolves.toBe(1);
       const m = await chart.evaluate((figure) => {
         const svg = figure.querySelector('svg')!;
         const labels = [...figure.querySelectorAll<Element>('.rq-axis')].map((el) => {
@@ -271,7 +274,7 @@ describe('robot quota calculator', () => {
     const { page, context } = await openPage('/tools/robot-quota/?robots=2&monthly=120000');
     await total(page).waitFor();
     const csv = page.getByRole('button', { name: '导出 CSV' });
-    const quote = page.getByRole('button', { name: '生成报价链接' });
+    const quote = page.getByRole('button', { name: '生成估算链接' });
     expect(await csv.isEnabled()).toBe(true);
     expect(await quote.isEnabled()).toBe(true);
     const description = (button: typeof csv) =>
@@ -281,17 +284,17 @@ describe('robot quota calculator', () => {
       await fill(page, '机器人数量', wrong);
       await expect.poll(() => csv.isDisabled(), { timeout: 5000 }).toBe(true);
       expect(await quote.isDisabled()).toBe(true);
-      const note = page.locator('.rq-results').getByText('已过期', { exact: false });
+      const note = page.locator('.rq-results').getByText('尚未更新', { exact: false });
       await note.waitFor();
-      expect(await description(csv)).toContain('改正');
-      expect(await description(quote)).toContain('改正');
+      expect(await description(csv)).toContain('请先修改提示有误的项目');
+      expect(await description(quote)).toContain('请先修改提示有误的项目');
       let downloads = 0;
       page.on('download', () => downloads++);
       await csv.click({ force: true });
       await quote.click({ force: true });
       await page.waitForTimeout(300);
       expect(downloads).toBe(0);
-      expect(await page.getByLabel(/报价链接/).count()).toBe(0);
+      expect(await page.getByLabel(/估算链接/).count()).toBe(0);
     }
 
     await fill(page, '机器人数量', '3');
@@ -299,14 +302,22 @@ describe('robot quota calculator', () => {
     await expect.poll(() => total(page).textContent()).toBe(formatYuan(expected.totalCost));
     await expect.poll(() => csv.isEnabled()).toBe(true);
     expect(await quote.isEnabled()).toBe(true);
-    expect(await page.locator('.rq-results').getByText('已过期', { exact: false }).count()).toBe(0);
+    expect(await page.locator('.rq-results').getByText('尚未更新', { exact: false }).count()).toBe(0);
     await context.close();
   });
 
-  test('prints as a quote: brand and date on top, no form controls or buttons', async () => {
+  test('prints as an estimate: brand and date on top, no form controls or buttons, the sample notice and the pre-sales line beside the total', async () => {
     const { page, context } = await openPage('/tools/robot-quota/?robots=2&monthly=120000');
     await total(page).waitFor();
+    const notice = page.getByTestId('print-sample-notice');
+    await expect(notice.isVisible()).resolves.toBe(false);
     await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.print-head').textContent()).toContain('文本机器人费用估算');
+    await expect(notice.isVisible()).resolves.toBe(true);
+    expect(await notice.textContent()).toBe(`示例价格，仅供参考，正式价格请拨打售前咨询电话 ${presales.phone}`);
+    // Beside the total: in the same group of the summary.
+    expect(await notice.evaluate((el) => el.parentElement?.querySelector('[data-testid=total-cost]') !== null)).toBe(true);
+    await expect(page.getByRole('button', { name: '打印估算结果' }).isVisible()).resolves.toBe(false);
     await expect(page.locator('.print-head').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: '导出 CSV' }).isVisible()).resolves.toBe(false);
     await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);

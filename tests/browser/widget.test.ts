@@ -54,7 +54,7 @@ describe('widget preview', () => {
     const evil = '</script><script>alert(1)</script>';
     await page.getByLabel('按钮文字').fill('" onmouseover="x');
     await page.getByLabel('欢迎语（可选）').fill(evil);
-    await page.getByLabel('接待链接').fill(`https://kf.example.com/chat?q=${evil}`);
+    await page.getByLabel('接待链接', { exact: true }).fill(`https://kf.example.com/chat?q=${evil}`);
     await launcherIn(page, 'desktop').hover();
     const snippet = await page.getByTestId('snippet').inputValue();
     expect(snippet.match(/<script/g)).toHaveLength(1);
@@ -66,7 +66,7 @@ describe('widget preview', () => {
       return { count: scripts.length, greeting: scripts[0]?.getAttribute('data-greeting'), label: scripts[0]?.getAttribute('data-label') };
     }, snippet);
     expect(parsed).toEqual({ count: 1, greeting: evil, label: '" onmouseover="x' });
-    await page.getByLabel('接待链接').fill('javascript:alert(1)');
+    await page.getByLabel('接待链接', { exact: true }).fill('javascript:alert(1)');
     await expect(page.getByText('接待链接必须是以 http:// 或 https:// 开头的网址').isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('snippet').count()).resolves.toBe(0);
     expect(alerted).toBe(false);
@@ -112,7 +112,7 @@ describe('widget preview', () => {
 
   test('each kind shows only its settings; a text link opens where 打开方式 says', async () => {
     const { page, context, errors } = await openPreview();
-    await page.getByLabel('接待链接').fill('https://kf.example.com/chat?id=link-test');
+    await page.getByLabel('接待链接', { exact: true }).fill('https://kf.example.com/chat?id=link-test');
     await page.getByLabel('文字链接').check();
     await page.getByLabel('链接文字').fill('联系我们');
     for (const launcherOnly of ['主题颜色', '样式', '位置', '距侧边（像素）', '欢迎语（可选）']) {
@@ -143,10 +143,10 @@ describe('widget preview', () => {
     await context.close();
   });
 
-  test('the QR code decodes to the direct link', async () => {
+  test('the QR code decodes to the reception link', async () => {
     const { page, context } = await openPreview();
     const link = 'https://kf.example.com/chat?id=qr-test&channel=weibo';
-    await page.getByLabel('接待链接').fill(link);
+    await page.getByLabel('接待链接', { exact: true }).fill(link);
     await page.getByLabel('二维码（站外渠道）').check();
     const svg = page.getByTestId('qr-preview').locator('svg');
     await svg.waitFor();
@@ -165,6 +165,9 @@ describe('widget preview', () => {
     const decoded = jsQR(Uint8ClampedArray.from(image), 400, 400);
     expect(decoded?.data).toBe(link);
     expect(await page.getByTestId('direct-link').inputValue()).toBe(link);
+    // One name for the link, typed in and copied out: 接待链接.
+    expect(await page.getByLabel('接待链接（可直接用于直播、微博、论坛等站外渠道）').inputValue()).toBe(link);
+    expect(await page.getByRole('group', { name: '放置方式' }).getByRole('radio').count()).toBe(3);
     await context.close();
   });
 });
@@ -172,7 +175,7 @@ describe('widget preview', () => {
 describe('the launcher on an operator’s page', () => {
   async function pageWithSnippet(extra = '') {
     const { page, context } = await openPreview();
-    await page.getByLabel('接待链接').fill(`${baseUrl}/faq/widget-session-not-opening/?from=widget`);
+    await page.getByLabel('接待链接', { exact: true }).fill(`${baseUrl}/faq/widget-session-not-opening/?from=widget`);
     await page.getByLabel('按钮文字').fill('在线咨询');
     const snippet = await page.getByTestId('snippet').inputValue();
     // The operator's site: another origin, served from this machine.

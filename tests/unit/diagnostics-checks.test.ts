@@ -29,8 +29,8 @@ const UA = {
 describe('browser mode', () => {
   test.each([
     { ua: UA.chrome, status: 'pass', fix: undefined, says: '现代' },
-    { ua: UA.ie11, status: 'fail', fix: 'leave-ie', says: 'Internet Explorer 11' },
-    { ua: UA.ie8, status: 'fail', fix: 'leave-ie', says: 'Internet Explorer 8' },
+    { ua: UA.ie11, status: 'warn', fix: 'ie-restricted-sites', says: 'Internet Explorer 11' },
+    { ua: UA.ie8, status: 'warn', fix: 'ie-restricted-sites', says: 'Internet Explorer 8' },
     { ua: UA.se360Compat, status: 'fail', fix: 'extreme-mode', says: '360 浏览器正处于兼容模式' },
     { ua: UA.qqCompat, status: 'fail', fix: 'extreme-mode', says: 'QQ 浏览器' },
     { ua: UA.sogouCompat, status: 'fail', fix: 'extreme-mode', says: '搜狗浏览器' },
@@ -44,7 +44,13 @@ describe('browser mode', () => {
   });
 
   test('documentMode gives IE away even behind a modern-looking UA (Edge IE mode)', () => {
-    expect(checkBrowserMode({ userAgent: UA.chrome, documentMode: 11 }).status).toBe('fail');
+    expect(checkBrowserMode({ userAgent: UA.chrome, documentMode: 11 })).toMatchObject({ status: 'warn', fix: 'ie-restricted-sites' });
+  });
+
+  test('IE is a warning pointing to 受限站点, as the article says, never "unsupported"', () => {
+    const r = checkBrowserMode({ userAgent: UA.ie11 });
+    expect(r.finding).toContain('受限站点');
+    expect(r.finding).not.toMatch(/不支持/);
   });
 });
 

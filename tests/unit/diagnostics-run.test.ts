@@ -77,10 +77,26 @@ describe('fix guides', () => {
     if (guide.byBrowser?.sogou) expect(order[0]).toBe('sogou');
   });
 
-  test('the IE guide says how to remove *.qq.com from 受限站点', () => {
-    const ie = [...(FIX_GUIDES['unblock-host'].byBrowser?.ie ?? []), ...(FIX_GUIDES['leave-ie'].byBrowser?.ie ?? [])].join('');
-    expect(ie).toContain('受限站点');
-    expect(ie).toContain('*.qq.com');
+  test('the IE guides say how to remove *.qq.com from 受限站点', () => {
+    for (const steps of [FIX_GUIDES['unblock-host'].byBrowser?.ie ?? [], FIX_GUIDES['ie-restricted-sites'].general ?? []]) {
+      expect(steps.join('')).toContain('受限站点');
+      expect(steps.join('')).toContain('*.qq.com');
+    }
+  });
+
+  test('the IE guide starts with 受限站点, offers another browser only as the fallback, and never calls IE unsupported', () => {
+    const steps = FIX_GUIDES['ie-restricted-sites'].general!;
+    const firstSwitch = steps.findIndex((s) => /换用|退出 Internet Explorer 模式/.test(s));
+    expect(steps[0]).toContain('受限站点');
+    expect(firstSwitch).toBeGreaterThan(steps.findIndex((s) => s.includes('删除')));
+    expect(steps[firstSwitch]).toMatch(/^如果.*仍打不开/);
+    expect(steps.join('')).not.toMatch(/不支持|停止更新/);
+  });
+
+  test('the guides send the customer to the site where the 接待组件 sits, never to 本网站 (the help center itself)', () => {
+    const all = Object.values(FIX_GUIDES).flatMap((g) => [...(g.general ?? []), ...Object.values(g.byBrowser ?? {}).flat()]);
+    expect(all.filter((step) => step.includes('本网站'))).toEqual([]);
+    expect(all.filter((step) => step.includes('放置接待组件的网站')).length).toBeGreaterThan(10);
   });
 
   test('popups, cookies and a blocked chat host have steps for every listed browser', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clientSchema, type Client } from '../../src/lib/downloads/client-schema.ts';
 import { recommendClient } from '../../src/lib/downloads/recommend-client.ts';
-import { actionLabel, checksumCommand, fileNameOf, formatSize, platformList } from '../../src/lib/downloads/present-client.ts';
+import { actionLabel, checksumCommand, fileNameOf, formatSize, joinWords, platformList, recommendedActionLabel } from '../../src/lib/downloads/present-client.ts';
 import { detectPlatform, type DetectedPlatform } from '../../src/lib/platform/detect-platform.ts';
 
 const dir = new URL('../../content/clients/', import.meta.url);
@@ -91,10 +91,17 @@ describe('recommendClient', () => {
     expect(rec.client?.id).toBe('android-yingyongbao');
   });
 
-  test('an x64-only Windows list serves Arm through emulation, and says so', () => {
+  test('an x64-only Windows list serves Arm through emulation, and says so (promising nothing about it)', () => {
     const rec = recommendClient(platform({ os: 'windows', arch: 'arm64' }), shipped.filter((c) => c.id !== 'windows-arm64'));
     expect(rec.client?.id).toBe('windows-x64');
     expect(rec.note).toContain('兼容模式');
+    expect(rec.note).not.toContain('不受影响');
+  });
+
+  test('a HarmonyOS phone is sent to the desktop client when Android apps will not install: there is no 网页版', () => {
+    const rec = recommendClient(platform({ os: 'harmonyos', mobile: true }), shipped);
+    expect(rec.note).toBe('鸿蒙手机请先确认能安装安卓应用；不能安装时请使用电脑客户端。');
+    expect(shipped.some((c) => c.platform === 'web')).toBe(false);
   });
 });
 
@@ -113,8 +120,19 @@ describe('presentation', () => {
     [checksumCommand('linux', "Qidian's $HOME `x`.deb").command, "sha256sum ~/Downloads/'Qidian'\\''s $HOME `x`.deb'"],
     [checksumCommand('windows', "Qidian's $env:PATH [x].exe").command, "Get-FileHash -LiteralPath (Join-Path $env:USERPROFILE 'Downloads\\Qidian''s $env:PATH [x].exe') -Algorithm SHA256"],
     [checksumCommand('windows', 'Qidian’s.exe').command, "Get-FileHash -LiteralPath (Join-Path $env:USERPROFILE 'Downloads\\Qidian’’s.exe') -Algorithm SHA256"],
-    [actionLabel({ download: { kind: 'store', store: 'app-store', url: 'https://x' } }), '前往 App Store'],
-    [actionLabel({ download: { kind: 'store', store: 'yingyongbao', url: 'https://x' } }), '前往应用宝'],
+    [checksumCommand('windows', 'a.exe').place, '在 PowerShell 中'],
+    [checksumCommand('macos', 'a.dmg').place, '在终端中'],
+    [actionLabel({ download: { kind: 'store', store: 'app-store', url: 'https://x' } }), '去 App Store 下载'],
+    [actionLabel({ download: { kind: 'store', store: 'yingyongbao', url: 'https://x' } }), '去应用宝下载'],
+    [actionLabel(shipped.find((c) => c.id === 'windows-x64')!), '下载'],
+    // The large button: its card's title already names the product.
+    [recommendedActionLabel(shipped.find((c) => c.id === 'windows-x64')!), '下载 Windows 版'],
+    [recommendedActionLabel(shipped.find((c) => c.id === 'android-apk')!), '下载安卓版'],
+    [recommendedActionLabel(shipped.find((c) => c.id === 'macos')!), '下载 macOS 版'],
+    [recommendedActionLabel(shipped.find((c) => c.id === 'iphone')!), '去 App Store 下载'],
+    [joinWords('在', 'PowerShell', '中运行'), '在 PowerShell 中运行'],
+    [joinWords('版本', '5.6.2'), '版本 5.6.2'],
+    [joinWords('安卓', '版'), '安卓版'],
     // The download page's description names the platforms there are clients for.
     [platformList([{ platform: 'android' }, { platform: 'windows' }, { platform: 'windows' }, { platform: 'linux' }]), 'Windows、Linux 和安卓'],
     [platformList([{ platform: 'android' }, { platform: 'web' }, { platform: 'ios' }]), 'iPhone / iPad、安卓和网页版'],

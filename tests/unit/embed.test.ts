@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { RESTRICTION_NOTE } from '../../src/lib/embed/channel-guides.ts';
 import { escapeHtml, launcherSnippet, textLinkSnippet } from '../../src/lib/embed/embed-code.ts';
 import { DEFAULT_WIDGET, parseWidgetConfig } from '../../src/lib/embed/widget-config.ts';
 import { textColorOn } from '../../src/lib/embed/launcher-view.ts';
@@ -73,5 +75,14 @@ describe('embed code', () => {
     ['#000000', '#fff'],
   ])('text on %s is %s, the higher contrast', (bg, fg) => {
     expect(textColorOn(bg)).toBe(fg);
+  });
+});
+
+describe('channel guidance', () => {
+  test('the tool and the outside-channels article say the same restriction note, adding no consequence', () => {
+    const article = readFileSync(new URL('../../content/faq/widget-outside-channels.mdx', import.meta.url), 'utf8');
+    const sentence = RESTRICTION_NOTE.replace(/^说明：/, '');
+    expect(article).toContain(sentence);
+    expect(RESTRICTION_NOTE).not.toMatch(/账号受限|封号/);
   });
 });

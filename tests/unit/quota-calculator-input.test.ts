@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatCount, formatInWords, formatYuan, parseAmount } from '../../src/lib/quota/number-input.ts';
+import { formatContractMonth, formatCount, formatInWords, formatYuan, parseAmount } from '../../src/lib/quota/number-input.ts';
 import { readCalculatorQuery, writeCalculatorQuery } from '../../src/lib/quota/calculator-query.ts';
 
 describe('parseAmount: numbers as people type them', () => {
@@ -43,6 +43,10 @@ describe('formatting', () => {
     [formatInWords(125000), '12.5 万'],
     [formatInWords(120_000_000), '1.2 亿'],
     [formatInWords(9999), ''],
+    // Months of the contract, which may start in any calendar month: never "3 月".
+    [formatContractMonth(3), '第 1 年第 3 个月'],
+    [formatContractMonth(12), '第 1 年第 12 个月'],
+    [formatContractMonth(13), '第 2 年第 1 个月'],
   ])('%s', (actual, expected) => {
     expect(actual).toBe(expected);
   });

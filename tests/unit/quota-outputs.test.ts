@@ -16,6 +16,8 @@ describe('CSV export', () => {
 
   test('has a header, one row per year and a total, with the same numbers as the estimate', () => {
     expect(rows).toHaveLength(1 + estimate.years.length + 1);
+    // The words of the calculator's table: 包含, not 赠送; 剩余, not 余额.
+    expect(rows[0]!.split(',').slice(0, 3).concat(rows[0]!.split(',')[7]!)).toEqual(['年度', '上年转入', '年度包含', '年末剩余']);
     const year1 = rows[1]!.split(',');
     expect(year1[0]).toBe('第 1 年');
     expect(Number(year1[3])).toBe(estimate.years[0]!.usage);

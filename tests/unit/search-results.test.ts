@@ -12,14 +12,14 @@ describe('tidyExcerpt', () => {
     {
       name: 'keeps the title piece when only it holds the match',
       excerpt: '更换<mark>管理员</mark>账号？ 先登录账户中心，然后',
-      expected: '更换<mark>管理员</mark>账号？ 先登录账户中心，然后…',
+      expected: '更换<mark>管理员</mark>账号？ 先登录账户中心，然后……',
     },
     {
       name: 'keeps a mark that straddles the cut balanced',
       excerpt: '<mark>账号？</mark> <mark>管理员</mark>就是',
-      expected: '<mark>管理员</mark>就是…',
+      expected: '<mark>管理员</mark>就是……',
     },
-    { name: 'adds an ellipsis to a cut-off end', excerpt: '先登录<mark>账户中心</mark>，然后', expected: '先登录<mark>账户中心</mark>，然后…' },
+    { name: 'adds an ellipsis to a cut-off end', excerpt: '先登录<mark>账户中心</mark>，然后', expected: '先登录<mark>账户中心</mark>，然后……' },
   ])('$name', ({ excerpt, expected }) => {
     expect(tidyExcerpt(excerpt, title)).toBe(expected);
   });

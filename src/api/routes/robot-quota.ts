@@ -106,7 +106,7 @@ export function registerRobotQuota(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
   app.openapi(getQuoteRoute, async (c) => {
     const { id } = c.req.valid('param');
     const quote = QUOTE_ID_PATTERN.test(id) ? await deps.store.getQuote(id) : undefined;
-    if (!quote) return errorResponse(c, 404, 'not_found', '没有找到这份报价，链接可能有误。');
+    if (!quote) return errorResponse(c, 404, 'not_found', '没有找到这份估算，链接可能有误。');
     return c.json(toQuoteResponse(quote), 200);
   });
 }

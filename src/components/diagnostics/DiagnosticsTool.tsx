@@ -10,6 +10,7 @@ import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck } from '
 import type { ChatHost, CheckResult, FixTopic } from '../../lib/diagnostics/types.ts';
 import { detectPlatform, type DetectedPlatform } from '../../lib/platform/detect-platform.ts';
 import { ApiUnreachableError, supportApiClient } from '../../lib/support-api-client.ts';
+import { telHref, type SupportLine } from '../../lib/support-lines.ts';
 
 export interface DiagnosticsToolProps {
   apiBaseUrl: string;
@@ -17,6 +18,8 @@ export interface DiagnosticsToolProps {
   webSocketUrl: string;
   storageProbeOrigin: string;
   hostTimeoutMs: number;
+  /** The after-sales line (site config), which takes the reports and their reference numbers. */
+  supportLine: SupportLine;
 }
 
 const ICONS = { pass: '✓', warn: '!', fail: '✕', unknown: '?' } as const;
@@ -87,6 +90,7 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
     };
   }, [settings, round]);
 
+  const line = props.supportLine;
   const all = withPopupCheck(results, popup);
   const summary = summarize(all);
   const own = platform ? guideBrowserFor(platform.browser) : undefined;
@@ -108,7 +112,10 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
       const { id } = await supportApiClient(props.apiBaseUrl).diagnosticsReport(reportForSupport(all, platform, navigator.userAgent, location.pathname));
       setSend({ status: 'sent', id });
     } catch (error) {
-      setSend({ status: 'failed', message: error instanceof ApiUnreachableError ? '网络连接失败，请稍后再试，或用「复制检测报告」发给客服。' : (error as Error).message });
+      setSend({
+        status: 'failed',
+        message: error instanceof ApiUnreachableError ? `网络连接失败，请稍后再试；也可以点「复制检测报告」保存结果，再拨打${line.label}电话 ${line.phone}。` : (error as Error).message,
+      });
     }
   };
 
@@ -117,11 +124,11 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
       <div class="dg-summary" role="status" aria-live="polite" data-testid="diagnostics-summary">
         {running ? (
           <>
-            <p class="dg-summary-title">正在检测…（{results.length}/{total}）</p>
+            <p class="dg-summary-title">正在检测……（{results.length}/{total}）</p>
             <progress max={total} value={results.length} aria-label="检测进度" />
           </>
         ) : summary.allClear ? (
-          <p class="dg-summary-title dg-ok">一切正常：这个浏览器可以正常打开会话。</p>
+          <p class="dg-summary-title dg-ok">检测通过：当前浏览器可以打开会话窗口。</p>
         ) : (
           <>
             <p class="dg-summary-title dg-bad">发现 {summary.problems.length} 个问题</p>
@@ -164,18 +171,20 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
 
       {!running && (
         <div class="dg-support">
-          <p class="dg-privacy">只检测浏览器设置和网络连通情况，不会读取或上传你的姓名、电话、聊天内容等个人信息；点击「发送给客服」时才会上传上面的检测结果和浏览器型号。</p>
+          <p class="dg-privacy">只检测浏览器设置和网络连通情况，不会读取或上传你的姓名、电话、聊天内容等个人信息；点击「发送给{line.label}」时才会上传上面的检测结果和浏览器型号。</p>
           <div class="dg-actions">
             <button type="button" onClick={copyReport}>
               {copied ? '已复制检测报告' : '复制检测报告'}
             </button>
             <button type="button" class="dg-primary" onClick={sendReport} disabled={send.status === 'sending' || send.status === 'sent'}>
-              {send.status === 'sending' ? '正在发送…' : '发送给客服'}
+              {send.status === 'sending' ? '正在发送……' : `发送给${line.label}`}
             </button>
           </div>
           {send.status === 'sent' && (
             <div class="dg-reference" role="status">
-              <p>已发送。请把诊断编号告诉客服：</p>
+              <p>
+                已发送。拨打{line.label}电话 <a href={telHref(line.phone)}>{line.phone}</a> 时，请报上诊断编号：
+              </p>
               <p class="dg-reference-id" data-testid="reference-id">
                 {send.id}
               </p>

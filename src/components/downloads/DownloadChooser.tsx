@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '../../lib/downloads/client-schema.ts';
 import { recommendClient, type Recommendation } from '../../lib/downloads/recommend-client.ts';
-import { ARCHITECTURE_NAMES, actionLabel, checksumCommand, fileNameOf, formatDate, formatSize } from '../../lib/downloads/present-client.ts';
+import { ARCHITECTURE_NAMES, checksumCommand, fileNameOf, formatDate, formatSize, recommendedActionLabel } from '../../lib/downloads/present-client.ts';
 import { IN_APP_LABELS, detectPlatform, readClientHints, type DetectedPlatform } from '../../lib/platform/detect-platform.ts';
 
 export type ChooserClient = Omit<Client, 'releaseDate' | 'notes'> & { releaseDate: string; notes?: string | undefined };
@@ -49,18 +49,19 @@ function CopyChecksum({ hash }: { hash: string }) {
 
 function Details({ client, platform }: { client: ChooserClient; platform: DetectedPlatform }) {
   const d = client.download;
+  const checksum = d.kind === 'file' ? checksumCommand(platform.os, fileNameOf(d.url)) : undefined;
   return (
     <>
       <p class="dc-meta">
         版本 {client.version} · {formatDate(client.releaseDate)} 发布{d.size ? ` · ${formatSize(d.size)}` : ''} · 需要 {client.minimumOs} 及以上
       </p>
-      {d.kind === 'file' && (
+      {d.kind === 'file' && checksum && (
         <div class="dc-checksum">
           <p>
             SHA-256：<code data-testid="sha256">{d.sha256}</code> <CopyChecksum hash={d.sha256} />
           </p>
           <p class="dc-verify">
-            下载完成后，在{checksumCommand(platform.os, fileNameOf(d.url)).where}中运行 <code>{checksumCommand(platform.os, fileNameOf(d.url)).command}</code>
+            下载完成后，{checksum.place}运行 <code>{checksum.command}</code>
             ，显示的值与上面相同，就说明安装包完整、没有被篡改。
           </p>
         </div>
@@ -101,7 +102,9 @@ export default function DownloadChooser({ clients }: { clients: ChooserClient[] 
   if (!state) {
     return (
       <div class="dc" aria-busy="true">
-        <p>正在识别你的设备…也可以直接在<a href="#all-clients">下方列表</a>中选择。</p>
+        <p>
+          正在识别你的设备……你也可以直接在<a href="#all-clients">下方列表</a>中选择。
+        </p>
       </div>
     );
   }
@@ -117,13 +120,16 @@ export default function DownloadChooser({ clients }: { clients: ChooserClient[] 
         <InAppInstructions platform={platform} client={client} />
       ) : client ? (
         <div class="dc-card">
-          <p class="dc-title">推荐：{client.name}</p>
+          <p class="dc-title">
+            推荐：{client.name}
+            {client.sample && <span class="sample-badge">示例数据</span>}
+          </p>
           <a
             class="dc-button"
             href={client.download.url}
             {...(client.download.kind === 'file' ? { download: '' } : { target: '_blank', rel: 'noopener' })}
           >
-            {actionLabel(client)} {client.name}
+            {recommendedActionLabel(client)}
           </a>
           <Details client={client} platform={platform} />
         </div>

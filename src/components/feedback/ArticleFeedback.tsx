@@ -1,8 +1,9 @@
 // "这篇文章有帮助吗？" at the end of every article: one vote per article per browser,
-// remembered and changeable; "没帮助" asks what was missing and offers the next step.
+// remembered and changeable; "没有帮助" asks what was missing and offers the next step.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { supportApiClient } from '../../lib/support-api-client.ts';
 import { TOOL_PAGES } from '../../lib/content/urls.ts';
+import { telHref } from '../../lib/support-lines.ts';
 import { rememberVote, rememberedVote, voterId, type RememberedVote } from '../../lib/feedback/vote-memory.ts';
 
 export interface ArticleFeedbackProps {
@@ -72,7 +73,7 @@ export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, 
           有帮助
         </button>
         <button type="button" aria-pressed={vote?.helpful === false ? 'true' : 'false'} onClick={() => choose(false)} disabled={!ready || status === 'saving'}>
-          没帮助
+          没有帮助
         </button>
       </div>
       <p class="fb-status" role="status">
@@ -108,7 +109,7 @@ export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, 
               )}
               {supportLines.map((line) => (
                 <li key={line.phone}>
-                  打{line.label}电话 <a href={`tel:${line.phone.replace(/[^0-9+]/g, '')}`}>{line.phone}</a>
+                  打{line.label}电话 <a href={telHref(line.phone)}>{line.phone}</a>
                 </li>
               ))}
             </ul>

@@ -3,7 +3,7 @@
 // is pixels wide, so its labels keep their CSS size (13px) on a phone and on a desktop.
 import { balanceChartGeometry, type ChartBox } from '../../lib/quota/balance-chart.ts';
 import type { Estimate } from '../../lib/quota/estimate.ts';
-import { formatCount, formatInWords } from '../../lib/quota/number-input.ts';
+import { formatContractMonth, formatCount, formatInWords } from '../../lib/quota/number-input.ts';
 import { ScrollArea } from './ScrollArea.tsx';
 import { useMeasured } from './use-measured.ts';
 
@@ -31,9 +31,9 @@ export function BalanceChart({ estimate, idPrefix }: { estimate: Estimate; idPre
     <figure class="rq-chart">
       <div class="rq-chart-box" ref={ref}>
         <svg viewBox={`0 0 ${box.width} ${box.height}`} width={box.width} height={box.height} role="img" aria-labelledby={`${idPrefix}-chart-title ${idPrefix}-chart-desc`}>
-          <title id={`${idPrefix}-chart-title`}>每月月末对话余额</title>
+          <title id={`${idPrefix}-chart-title`}>每月月末剩余对话次数</title>
           <desc id={`${idPrefix}-chart-desc`}>
-            {`共 ${estimate.monthly.length} 个月；最低余额 ${formatCount(lowest)} 次，期末余额 ${formatCount(last?.balance ?? 0)} 次。每年年初因续费赠送和加购而回升。`}
+            {`共 ${estimate.monthly.length} 个月；最少剩余 ${formatCount(lowest)} 次，期末剩余 ${formatCount(last?.balance ?? 0)} 次。每年续费后，剩余次数会因当年包含的次数和加购的对话包而回升。`}
           </desc>
           {g.yTicks.map((t) => (
             <g key={t.value}>
@@ -59,25 +59,23 @@ export function BalanceChart({ estimate, idPrefix }: { estimate: Estimate; idPre
       </div>
       <figcaption>
         <details>
-          <summary>查看每月余额（表格）</summary>
+          <summary>查看每月剩余次数（表格）</summary>
           <ScrollArea labelledBy={`${idPrefix}-monthly-caption`} hintId={`${idPrefix}-monthly-table-hint`}>
             <table>
               <caption id={`${idPrefix}-monthly-caption`} class="visually-hidden">
-                每月用量与月末余额
+                每月用量与月末剩余次数
               </caption>
               <thead>
                 <tr>
                   <th scope="col">月份</th>
                   <th scope="col">用量（次）</th>
-                  <th scope="col">月末余额（次）</th>
+                  <th scope="col">月末剩余（次）</th>
                 </tr>
               </thead>
               <tbody>
                 {estimate.monthly.map((m) => (
                   <tr key={m.month}>
-                    <th scope="row">
-                      第 {Math.ceil(m.month / 12)} 年 {((m.month - 1) % 12) + 1} 月
-                    </th>
+                    <th scope="row">{formatContractMonth(m.month)}</th>
                     <td>{formatCount(m.usage)}</td>
                     <td>{formatCount(m.balance)}</td>
                   </tr>

@@ -16,7 +16,7 @@ const FIELDS: FieldSpec[] = [
   { field: 'robots', label: '机器人数量', unit: '个', hint: '每个机器人按年购买，1–1000 个' },
   { field: 'monthlyConversations', label: '首月预计对话量', unit: '次/月', hint: '全部机器人合计，可填 5万、50,000' },
   { field: 'monthlyGrowthPercent', label: '每月增长', unit: '%', hint: '对话量逐月增减的比例，-50 到 200' },
-  { field: 'carryOverBalance', label: '本期结余', unit: '次', hint: '当前周期还没用完的对话次数，续费后可转入' },
+  { field: 'carryOverBalance', label: '本期剩余次数', unit: '次', hint: '当前周期还没用完的对话次数，续费后转入下一个周期' },
 ];
 
 export function QuotaInputs({ store, idPrefix, ready }: { store: CalculatorStore; idPrefix: string; ready: boolean }) {

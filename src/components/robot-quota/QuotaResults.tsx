@@ -5,14 +5,11 @@ import { useStore } from '@nanostores/preact';
 import { useState } from 'preact/hooks';
 import type { Estimate } from '../../lib/quota/estimate.ts';
 import { estimateToCsv } from '../../lib/quota/estimate-csv.ts';
-import { formatCount, formatInWords, formatYuan } from '../../lib/quota/number-input.ts';
+import { formatContractMonth, formatCount, formatInWords, formatYuan } from '../../lib/quota/number-input.ts';
+import type { SupportLine } from '../../lib/support-lines.ts';
 import { BalanceChart } from './BalanceChart.tsx';
 import type { CalculatorStore, FiguresState } from './calculator-store.ts';
 import { ScrollArea } from './ScrollArea.tsx';
-
-function monthLabel(month: number) {
-  return `第 ${Math.ceil(month / 12)} 年第 ${((month - 1) % 12) + 1} 个月`;
-}
 
 function downloadCsv(estimate: Estimate, packName: (id: string) => string) {
   const blob = new Blob([estimateToCsv(estimate, packName)], { type: 'text/csv;charset=utf-8' });
@@ -38,7 +35,7 @@ function ShareLink({ store, disabled, describedBy }: { store: CalculatorStore; d
     };
     return (
       <div class="rq-share">
-        <label for={`quote-link-${share.id}`}>报价链接（打开后只读，保留今天的价格）</label>
+        <label for={`quote-link-${share.id}`}>估算链接（打开后只读，保留今天的价格）</label>
         <div class="rq-control">
           <input id={`quote-link-${share.id}`} type="text" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} />
           <button type="button" onClick={copy}>
@@ -46,7 +43,7 @@ function ShareLink({ store, disabled, describedBy }: { store: CalculatorStore; d
           </button>
         </div>
         <p class="visually-hidden" role="status">
-          {copied ? '链接已复制' : '报价链接已生成'}
+          {copied ? '链接已复制' : '估算链接已生成'}
         </p>
       </div>
     );
@@ -54,7 +51,7 @@ function ShareLink({ store, disabled, describedBy }: { store: CalculatorStore; d
   return (
     <>
       <button type="button" class="rq-primary" disabled={disabled || share.status === 'saving'} aria-describedby={describedBy} onClick={() => void store.share()}>
-        {share.status === 'saving' ? '正在生成…' : '生成报价链接'}
+        {share.status === 'saving' ? '正在生成……' : '生成估算链接'}
       </button>
       {share.status === 'failed' && (
         <p class="rq-error" role="alert">
@@ -72,6 +69,7 @@ export function QuotaResults({
   idPrefix,
   headingLevel,
   readOnly,
+  presalesLine,
 }: {
   store: CalculatorStore;
   estimate: Estimate;
@@ -80,6 +78,8 @@ export function QuotaResults({
   idPrefix: string;
   headingLevel: 2 | 3;
   readOnly: boolean;
+  /** Whom to ask for real prices (site config), named beside the total on paper. */
+  presalesLine: SupportLine;
 }) {
   const Heading = `h${headingLevel}` as const;
   const priceList = useStore(store.$priceList);
@@ -107,7 +107,7 @@ export function QuotaResults({
       )}
       {estimate.priceList.sample && (
         <p class="rq-sample" role="note">
-          <strong>示例价格</strong>：以下金额按示例价格表（版本 {estimate.priceList.version}）计算，仅用于演示算法；正式报价以官方价目表为准，请联系售前获取。
+          <strong>示例价格</strong>：以下金额按示例价目表（版本 {estimate.priceList.version}）计算，仅供参考；正式报价以官方价目表为准，请联系售前获取。
         </p>
       )}
       <dl class="rq-summary">
@@ -116,6 +116,12 @@ export function QuotaResults({
           <dd class="rq-total" data-testid="total-cost">
             {formatYuan(estimate.totalCost)}
           </dd>
+          {/* A printout travels without the page around it: the notice goes with the figure. */}
+          {estimate.priceList.sample && (
+            <dd class="rq-print-sample" data-testid="print-sample-notice">
+              示例价格，仅供参考，正式价格请拨打{presalesLine.label}电话 {presalesLine.phone}
+            </dd>
+          )}
         </div>
         <div>
           <dt>需加购对话</dt>
@@ -124,11 +130,11 @@ export function QuotaResults({
           </dd>
         </div>
         <div>
-          <dt>不加购时额度用完</dt>
-          <dd data-testid="runs-out">{estimate.runsOutInMonth ? monthLabel(estimate.runsOutInMonth) : '合同期内够用'}</dd>
+          <dt>不加购的话，何时用完</dt>
+          <dd data-testid="runs-out">{estimate.runsOutInMonth ? formatContractMonth(estimate.runsOutInMonth) : '合同期内够用'}</dd>
         </div>
       </dl>
-      <p class="rq-rule">没用完的对话不会清零，续费后自动转入下一年；不续费则无法使用，也不能折现。</p>
+      <p class="rq-rule">没用完的对话次数不会清零，续费后转入下一个周期；不续费就无法再用，也不能折现。</p>
 
       <ScrollArea labelledBy={`${idPrefix}-years-caption`} hintId={`${idPrefix}-years-table-hint`}>
         <table class="rq-years">
@@ -136,11 +142,11 @@ export function QuotaResults({
           <thead>
             <tr>
               <th scope="col">年度</th>
-              <th scope="col">上年结转</th>
-              <th scope="col">机器人赠送</th>
+              <th scope="col">上年转入</th>
+              <th scope="col">年度包含</th>
               <th scope="col">预计用量</th>
               <th scope="col">加购对话包</th>
-              <th scope="col">年末余额</th>
+              <th scope="col">年末剩余</th>
               <th scope="col">费用</th>
             </tr>
           </thead>
@@ -190,7 +196,7 @@ export function QuotaResults({
       <div class="rq-actions no-print">
         {!readOnly && <ShareLink store={store} disabled={!figures.current} describedBy={reasonId} />}
         <button type="button" disabled={!figures.current} aria-describedby={reasonId} onClick={() => figures.current && print()}>
-          打印报价单
+          打印估算结果
         </button>
         <button type="button" disabled={!figures.current} aria-describedby={reasonId} onClick={() => figures.current && downloadCsv(estimate, packName)}>
           导出 CSV

@@ -4,6 +4,7 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatCount, formatYuan } from '../../lib/quota/number-input.ts';
 import { supportApiClient } from '../../lib/support-api-client.ts';
+import type { SupportLine } from '../../lib/support-lines.ts';
 import { createCalculatorStore, figuresState, type CalculatorStore } from './calculator-store.ts';
 import { QuotaInputs } from './QuotaInputs.tsx';
 import { QuotaResults } from './QuotaResults.tsx';
@@ -17,6 +18,8 @@ export interface RobotQuotaCalculatorProps {
   idPrefix: string;
   /** Level of the results' heading: 2 on the tool's own page, 3 inside an article's section. */
   headingLevel?: 2 | 3;
+  /** The pre-sales line (site config), for the printed sample-price notice. */
+  presalesLine: SupportLine;
 }
 
 const dateFormat = (iso: string) => iso.slice(0, 10);
@@ -28,7 +31,7 @@ function QuoteBanner({ store }: { store: CalculatorStore }) {
   if (missing) {
     return (
       <p class="rq-notice" role="alert">
-        没有找到这份报价，链接可能不完整。下面是按默认条件的估算。
+        没有找到这份估算，链接可能不完整。下面是按默认条件的估算。
       </p>
     );
   }
@@ -37,12 +40,12 @@ function QuoteBanner({ store }: { store: CalculatorStore }) {
   return (
     <div class="rq-quote-banner">
       <p>
-        <strong>报价单 {quote.id}</strong> · 生成于 <time dateTime={quote.createdAt}>{dateFormat(quote.createdAt)}</time> · 价格表版本 {quote.priceListVersion}
+        <strong>估算 {quote.id}</strong> · 生成于 <time dateTime={quote.createdAt}>{dateFormat(quote.createdAt)}</time> · 价目表版本 {quote.priceListVersion}
         {quote.estimate.priceList.sample && '（示例价格）'}
       </p>
       {changed && (
         <p class="rq-notice" role="status">
-          今天的价格表（版本 {priceList.version}）与报价时不同，金额可能已变化。
+          今天的价目表（版本 {priceList.version}）与估算时不同，金额可能已变化。
         </p>
       )}
       <button type="button" class="no-print" onClick={() => store.reestimate()}>
@@ -61,12 +64,12 @@ function QuoteInputsSummary({ store }: { store: CalculatorStore }) {
       <div><dt>首月预计对话量</dt><dd>{formatCount(i.monthlyConversations)} 次/月</dd></div>
       <div><dt>每月增长</dt><dd>{formatCount(i.monthlyGrowthPercent, 2)}%</dd></div>
       <div><dt>合同年限</dt><dd>{i.years} 年</dd></div>
-      <div><dt>本期结余</dt><dd>{formatCount(i.carryOverBalance)} 次</dd></div>
+      <div><dt>本期剩余次数</dt><dd>{formatCount(i.carryOverBalance)} 次</dd></div>
     </dl>
   );
 }
 
-export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, headingLevel = 3 }: RobotQuotaCalculatorProps) {
+export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, headingLevel = 3, presalesLine }: RobotQuotaCalculatorProps) {
   const store = useMemo(() => createCalculatorStore({ api: supportApiClient(apiBaseUrl), syncUrl }), [apiBaseUrl, syncUrl]);
   // The inputs are rendered disabled on the server and enabled once hydrated: what was
   // typed before would be replaced by the defaults.
@@ -89,7 +92,7 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, he
       {quote ? <QuoteInputsSummary store={store} /> : <QuotaInputs store={store} idPrefix={idPrefix} ready={ready} />}
 
       <div class="rq-status" role="status">
-        {result.status === 'loading' && !estimate && '正在估算…'}
+        {result.status === 'loading' && !estimate && '正在估算……'}
         {result.status === 'invalid' && <span class="rq-error">{result.message}</span>}
       </div>
       {result.status === 'unreachable' && (
@@ -109,9 +112,9 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, he
         </div>
       )}
       {estimate ? (
-        <QuotaResults store={store} estimate={estimate} figures={figuresState(result)} idPrefix={idPrefix} headingLevel={headingLevel} readOnly={!!quote} />
+        <QuotaResults store={store} estimate={estimate} figures={figuresState(result)} idPrefix={idPrefix} headingLevel={headingLevel} readOnly={!!quote} presalesLine={presalesLine} />
       ) : (
-        result.status !== 'loading' && <p class="rq-empty">填写上面的条件后，这里会显示逐年费用和余额。</p>
+        result.status !== 'loading' && <p class="rq-empty">填写上面的条件后，这里会显示逐年费用和剩余次数。</p>
       )}
       {estimate && result.status === 'ready' && (
         <p class="visually-hidden" role="status">

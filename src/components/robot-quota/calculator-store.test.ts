@@ -91,13 +91,13 @@ describe('calculator store', () => {
     store.setField('robots', 'abc');
     await vi.advanceTimersByTimeAsync(400);
     expect(pending).toHaveLength(2);
-    expect(figuresState(store.$result.get())).toMatchObject({ current: false, reason: expect.stringContaining('已过期') });
+    expect(figuresState(store.$result.get())).toMatchObject({ current: false, reason: expect.stringContaining('尚未更新') });
     expect(store.$result.get().estimate).toEqual({ totalCost: 300 });
     // Correcting it: the reason stays until the new answer is in.
     store.setField('robots', '4');
     await vi.advanceTimersByTimeAsync(400);
     expect(store.$result.get().status).toBe('loading');
-    expect(figuresState(store.$result.get())).toMatchObject({ current: false, reason: expect.stringContaining('已过期') });
+    expect(figuresState(store.$result.get())).toMatchObject({ current: false, reason: expect.stringContaining('尚未更新') });
     pending[2]!.resolve(fakeEstimate(400));
     await vi.runAllTimersAsync();
     expect(figuresState(store.$result.get())).toEqual({ current: true });
@@ -156,7 +156,7 @@ describe('calculator store', () => {
     store.start();
     store.setField('robots', 'abc');
     await store.share();
-    expect(store.$share.get()).toEqual({ status: 'failed', message: expect.stringContaining('改正') });
+    expect(store.$share.get()).toEqual({ status: 'failed', message: expect.stringContaining('请先修改提示有误的项目') });
   });
 
   test.each([

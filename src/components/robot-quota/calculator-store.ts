@@ -31,8 +31,8 @@ export type ResultState =
 export type FiguresState = { current: true } | { current: false; reason?: string };
 
 const OUTDATED_BECAUSE = {
-  invalid: '以下是上次的估算结果，已过期：请先改正标出的输入，改正后会自动更新。在此之前不能打印、导出 CSV 或生成报价链接。',
-  unreachable: '以下是上次的估算结果，已过期：暂时连不上估算服务，点「重试」成功后会自动更新。在此之前不能打印、导出 CSV 或生成报价链接。',
+  invalid: '下面仍是上一次的估算结果，尚未更新：请先修改提示有误的项目，改好后会自动重算。在此之前不能打印、导出或生成链接。',
+  unreachable: '下面仍是上一次的估算结果，尚未更新：暂时连不上估算服务，点「重试」成功后会自动重算。在此之前不能打印、导出或生成链接。',
 };
 
 export function figuresState(result: ResultState): FiguresState {
@@ -113,7 +113,7 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
     const parsed = parseFields();
     if ('errors' in parsed) {
       supersede();
-      $result.set({ status: 'invalid', fieldErrors: parsed.errors, message: '请先改正标出的输入。', ...previous() });
+      $result.set({ status: 'invalid', fieldErrors: parsed.errors, message: '请先修改提示有误的项目。', ...previous() });
       $share.set({ status: 'idle' });
       return;
     }
@@ -134,7 +134,7 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
         const fieldErrors: Partial<Record<CalculatorField, string>> = {};
         for (const f of error.fields) if ((CALCULATOR_FIELDS as readonly string[]).includes(f.path)) fieldErrors[f.path as CalculatorField] = f.message;
         // The API's words are for any caller; on the form the fields are marked already.
-        const message = Object.keys(fieldErrors).length ? '请先改正标出的输入。' : error.message;
+        const message = Object.keys(fieldErrors).length ? '请先修改提示有误的项目。' : error.message;
         $result.set({ status: 'invalid', fieldErrors, message, ...previous() });
       } else {
         $result.set({ status: 'unreachable', message: '暂时连不上估算服务，已填写的内容不会丢失。', ...previous() });
@@ -174,7 +174,7 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
       if (error instanceof ApiError && error.status === 404) {
         await quoteNotFound();
       } else {
-        $result.set({ status: 'unreachable', message: '暂时连不上服务器，无法打开这份报价。' });
+        $result.set({ status: 'unreachable', message: '暂时连不上服务器，无法打开这份估算。' });
       }
     }
   }
@@ -199,7 +199,7 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
   async function share() {
     const parsed = parseFields();
     if ('errors' in parsed) {
-      $share.set({ status: 'failed', message: '请先改正标出的输入，再生成报价链接。' });
+      $share.set({ status: 'failed', message: '请先修改提示有误的项目，再生成估算链接。' });
       return;
     }
     const mine = ++shareSequence;

@@ -85,9 +85,11 @@ export interface WidgetPreviewProps {
   idPrefix: string;
   /** Level of the tool's section headings: 2 on the tool's own page, 3 inside an article's section. */
   headingLevel?: 2 | 3;
+  /** The product whose 接待组件 make the link (site config), e.g. 企点客服. */
+  productName: string;
 }
 
-export default function WidgetPreview({ idPrefix, headingLevel = 3 }: WidgetPreviewProps) {
+export default function WidgetPreview({ idPrefix, headingLevel = 3, productName }: WidgetPreviewProps) {
   const Heading = `h${headingLevel}` as const;
   const [state, setState] = useState<PreviewSettings>(() => ({ raw: defaultFields(), kind: 'launcher' }));
   const [ready, setReady] = useState(false);
@@ -147,7 +149,7 @@ export default function WidgetPreview({ idPrefix, headingLevel = 3 }: WidgetPrev
     <div class="wp" data-testid="widget-preview" data-ready={ready ? 'true' : 'false'}>
       <form class="wp-form" onSubmit={(e) => e.preventDefault()}>
         <fieldset class="wp-kind">
-          <legend>组件类型</legend>
+          <legend>放置方式</legend>
           {(
             [
               ['launcher', '浮动按钮（网站）'],
@@ -160,7 +162,7 @@ export default function WidgetPreview({ idPrefix, headingLevel = 3 }: WidgetPrev
             </label>
           ))}
         </fieldset>
-        {field('chatUrl', '接待链接', <input id={id('chatUrl')} type="url" value={raw.chatUrl} onInput={set('chatUrl')} {...invalid('chatUrl')} />, '在接待组件后台复制的会话链接，以 https://（或 http://）开头')}
+        {field('chatUrl', '接待链接', <input id={id('chatUrl')} type="url" value={raw.chatUrl} onInput={set('chatUrl')} {...invalid('chatUrl')} />, `在${productName}里为接待组件生成的链接，以 https:// 或 http:// 开头`)}
         {field('label', kind === 'link' ? '链接文字' : '按钮文字', <input id={id('label')} type="text" value={raw.label} onInput={set('label')} {...invalid('label')} />)}
         {uses('color') && (
           <div class="wp-field">
@@ -243,7 +245,7 @@ export default function WidgetPreview({ idPrefix, headingLevel = 3 }: WidgetPrev
               </div>
             )}
             <div class="wp-output">
-              <label for={id('link')}>直接链接（用于直播、微博、论坛等站外渠道）</label>
+              <label for={id('link')}>接待链接（可直接用于直播、微博、论坛等站外渠道）</label>
               <input id={id('link')} type="text" readOnly value={config.chatUrl} data-testid="direct-link" />
               <CopyButton text={config.chatUrl} label="复制链接" />
             </div>

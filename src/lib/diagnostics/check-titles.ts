@@ -10,7 +10,7 @@ export const CHECK_TITLES = {
   storage: '本地存储',
   popups: '弹出窗口',
   websocket: 'WebSocket 连接',
-  'third-party-storage': '跨站框架存储',
+  'third-party-storage': '嵌入页面的 Cookie 和存储',
   clock: '系统时间',
 } as const;
 

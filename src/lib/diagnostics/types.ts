@@ -6,7 +6,7 @@ export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
 /** Which fix guide a failing check points to (see fix-guides.ts). */
 export type FixTopic =
   | 'extreme-mode'
-  | 'leave-ie'
+  | 'ie-restricted-sites'
   | 'open-in-browser'
   | 'update-browser'
   | 'enable-cookies'

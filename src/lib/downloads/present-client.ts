@@ -26,21 +26,32 @@ export function fileNameOf(url: string): string {
 export function platformList(clients: readonly Pick<Client, 'platform'>[]): string {
   const names = PLATFORMS.filter((p) => clients.some((c) => c.platform === p)).map((p) => PLATFORM_NAMES[p]);
   if (names.length < 2) return names[0] ?? '';
-  const [head, last] = [names.slice(0, -1).join('、'), names.at(-1)!];
-  // A space where 和 meets Latin letters, none beside Chinese: "Linux 和安卓", "安卓和 Linux".
-  return `${head}${/[\w)]$/.test(head) ? ' ' : ''}和${/^\w/.test(last) ? ' ' : ''}${last}`;
+  return joinWords(names.slice(0, -1).join('、'), '和', names.at(-1)!);
 }
 
-/** What the main button says: 下载 / 前往 App Store. */
+/** Joins words, with a space where Chinese meets Latin letters or digits: "在 PowerShell 中", "在终端中". */
+export function joinWords(...parts: string[]): string {
+  return parts.reduce((text, part) => {
+    const meet = `${text.slice(-1)}${part.slice(0, 1)}`;
+    return text + (/^[\p{Script=Han}][\w)]|^[\w)][\p{Script=Han}]/u.test(meet) ? ' ' : '') + part;
+  }, '');
+}
+
+/** A listed client's button: 下载, 去 App Store 下载, 去应用宝下载. */
 export function actionLabel(client: Pick<Client, 'download'>): string {
   if (client.download.kind !== 'store') return '下载';
-  const store = STORE_NAMES[client.download.store];
-  return `前往${/^[A-Za-z]/.test(store) ? ' ' : ''}${store}`;
+  return joinWords('去', STORE_NAMES[client.download.store], '下载');
+}
+
+/** The recommended client's large button, its card titled with the product: 下载 Windows 版, 下载安卓版, 去 App Store 下载. */
+export function recommendedActionLabel(client: Pick<Client, 'download' | 'platform'>): string {
+  if (client.download.kind === 'store') return actionLabel(client);
+  return joinWords('下载', PLATFORM_NAMES[client.platform], '版');
 }
 
 export interface ChecksumCommand {
-  /** Where to type it: PowerShell, 终端. */
-  where: string;
+  /** Where to type it, as a phrase: 在 PowerShell 中, 在终端中. */
+  place: string;
   command: string;
 }
 
@@ -55,12 +66,13 @@ const powerShellQuoted = (text: string) => `'${text.replace(/['\u2018-\u201b]/g,
  * Downloads. The name is quoted, so spaces, $ and [ ] in it are typed as they are.
  */
 export function checksumCommand(os: OperatingSystem | Platform, fileName: string): ChecksumCommand {
+  const at = (where: string, command: string) => ({ place: joinWords('在', where, '中'), command });
   switch (os) {
     case 'windows':
-      return { where: 'PowerShell', command: `Get-FileHash -LiteralPath (Join-Path $env:USERPROFILE ${powerShellQuoted(`Downloads\\${fileName}`)}) -Algorithm SHA256` };
+      return at('PowerShell', `Get-FileHash -LiteralPath (Join-Path $env:USERPROFILE ${powerShellQuoted(`Downloads\\${fileName}`)}) -Algorithm SHA256`);
     case 'macos':
-      return { where: '终端', command: `shasum -a 256 ~/Downloads/${shellQuoted(fileName)}` };
+      return at('终端', `shasum -a 256 ~/Downloads/${shellQuoted(fileName)}`);
     default:
-      return { where: '终端', command: `sha256sum ~/Downloads/${shellQuoted(fileName)}` };
+      return at('终端', `sha256sum ~/Downloads/${shellQuoted(fileName)}`);
   }
 }

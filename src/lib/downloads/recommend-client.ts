@@ -26,7 +26,7 @@ function forArchitecture<C extends Candidate>(clients: C[], arch: DetectedPlatfo
   if (exact) return { client: exact, sure: true, note: '' };
   const x64 = clients.find((c) => c.architectures.includes('x64'));
   if (arch === 'arm64' && x64) {
-    return { client: x64, sure: true, note: '这台电脑使用 ARM 处理器，将以兼容模式运行 64 位版本，功能不受影响。' };
+    return { client: x64, sure: true, note: '这台电脑使用 ARM 处理器，64 位版本将以兼容模式运行。' };
   }
   if (arch === 'unknown') {
     return { client: x64 ?? clients[0], sure: false, note: '无法判断这台电脑的处理器类型，已先推荐最常用的 64 位版本；如不确定，请在下方列表中对照选择。' };
@@ -47,7 +47,7 @@ export function recommendClient<C extends Candidate>(platform: DetectedPlatform,
       // A store install updates itself; the APK is for phones without that store.
       const list = of('android');
       const client = list.find((c) => c.download.kind === 'store') ?? list[0];
-      const note = platform.os === 'harmonyos' ? '鸿蒙系统的手机请先确认能安装安卓应用；不能安装时请使用网页版或电脑客户端。' : '';
+      const note = platform.os === 'harmonyos' ? '鸿蒙手机请先确认能安装安卓应用；不能安装时请使用电脑客户端。' : '';
       return { client, sure: !!client && platform.os === 'android', note: client ? note : '暂未提供安卓客户端。', openInBrowser };
     }
     case 'windows':
@@ -56,7 +56,7 @@ export function recommendClient<C extends Candidate>(platform: DetectedPlatform,
       const list = of(platform.os);
       if (!list.length) {
         const web = of('web')[0];
-        const note = web ? '暂未提供这个系统的客户端，可以先使用网页版。' : '暂未提供这个系统的客户端，可以在下方查看其他版本，或联系客服。';
+        const note = web ? '暂未提供这个系统的客户端，可以先使用网页版。' : '暂未提供这个系统的客户端，可以在下方查看其他版本，或联系售后服务。';
         return { client: web, sure: false, note, openInBrowser };
       }
       return { ...forArchitecture(list, platform.arch), openInBrowser };

@@ -11,7 +11,8 @@ export interface ChannelGuide {
   ifRestricted: string;
 }
 
-export const RESTRICTION_NOTE = '说明：各渠道可能限制或屏蔽站外链接和二维码，发布前请先了解该渠道的发布规则，以免内容被删除或账号受限。';
+/** The same sentence as the note in the outside-channels article. */
+export const RESTRICTION_NOTE = '说明：各渠道可能限制或屏蔽站外链接和二维码，发布前请先了解该渠道的发布规则。';
 
 export const CHANNEL_GUIDES: ChannelGuide[] = [
   {

@@ -2,7 +2,7 @@
 import { toCsv } from '../csv.ts';
 import type { Estimate } from './estimate.ts';
 
-const HEADER = ['年度', '上年结转', '机器人赠送', '预计用量', '需加购', '加购对话包', '加购次数', '年末余额', '机器人费用', '对话包费用', '年度合计'];
+const HEADER = ['年度', '上年转入', '年度包含', '预计用量', '需加购', '加购对话包', '加购次数', '年末剩余', '机器人费用', '对话包费用', '年度合计'];
 
 /** CSV text of the estimate; `packName` turns a pack id into its display name. */
 export function estimateToCsv(estimate: Estimate, packName: (id: string) => string = (id) => id): string {

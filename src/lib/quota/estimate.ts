@@ -39,9 +39,9 @@ export const estimateInputSchema = z.strictObject(
       .default(1),
     /** Conversations left over from an earlier plan, spent before anything bought. */
     carryOverBalance: z
-      .int('结转余额必须是整数')
-      .min(0, between('结转余额', 0, 1_000_000_000))
-      .max(1_000_000_000, between('结转余额', 0, 1_000_000_000))
+      .int('本期剩余次数必须是整数')
+      .min(0, between('本期剩余次数', 0, 1_000_000_000))
+      .max(1_000_000_000, between('本期剩余次数', 0, 1_000_000_000))
       .default(0),
   },
   unknownField('估算参数'),

@@ -38,6 +38,11 @@ export function formatYuan(n: number): string {
   return `${n < 0 ? '-' : ''}¥${groupDigits(integer!)}.${fraction}`;
 }
 
+/** Month `month` of the contract (1-based) as 第 1 年第 3 个月: contracts start in any calendar month, so never 3 月. */
+export function formatContractMonth(month: number): string {
+  return `第 ${Math.ceil(month / 12)} 年第 ${((month - 1) % 12) + 1} 个月`;
+}
+
 /** A reading aid beside big counts: 50000 → "5 万", 120000000 → "1.2 亿"; "" under 10,000. */
 export function formatInWords(n: number): string {
   const abs = Math.abs(n);

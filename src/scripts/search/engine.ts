@@ -99,7 +99,7 @@ export function tidyExcerpt(excerpt: string, title: string): string {
       break;
     }
   }
-  return /[。！？.!?]$/.test(tidy.replace(/<\/?mark>/g, '').trim()) ? tidy : `${tidy}…`;
+  return /[。！？.!?]$/.test(tidy.replace(/<\/?mark>/g, '').trim()) ? tidy : `${tidy}……`;
 }
 
 /**

@@ -36,7 +36,7 @@ export async function checkHost(host: ChatHost, index: number, options: Reachabi
     case 'reachable':
       return { ...base, status: 'pass', finding: `可以连接，用时 ${ms} 毫秒。` };
     case 'refused':
-      return { ...base, status: 'fail', finding: '连接立即被拒绝：可能被浏览器插件、受限站点设置或公司策略拦截。', fix: 'unblock-host' };
+      return { ...base, status: 'fail', finding: '连接立即被拒绝：可能被浏览器扩展（插件）、受限站点设置或公司策略拦截。', fix: 'unblock-host' };
     case 'timeout':
       return { ...base, status: 'fail', finding: `${Math.round(options.timeoutMs / 1000)} 秒内没有响应：可能被防火墙或代理服务器拦截。`, fix: 'network-firewall' };
   }

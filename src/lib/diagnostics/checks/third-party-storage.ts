@@ -13,7 +13,7 @@ export interface StorageProbeReport {
 export function checkThirdPartyStorage(report: StorageProbeReport | 'no-probe' | 'no-answer'): CheckResult {
   const base = { id: 'third-party-storage', title: CHECK_TITLES['third-party-storage'] };
   if (report === 'no-probe') return { ...base, status: 'unknown', finding: '未配置检测地址，无法检测第三方存储。' };
-  if (report === 'no-answer') return { ...base, status: 'unknown', finding: '检测框架没有响应，无法判断。' };
+  if (report === 'no-answer') return { ...base, status: 'unknown', finding: '检测没有完成，无法判断。' };
   if (report.cookies && report.localStorage) return { ...base, status: 'pass', finding: '嵌入的会话窗口可以保存数据。' };
   return { ...base, status: 'warn', finding: '浏览器阻止了第三方 Cookie 或存储，嵌入的会话窗口可能无法保持会话。', fix: 'third-party-cookies' };
 }
