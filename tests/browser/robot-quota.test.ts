@@ -54,17 +54,44 @@ describe('robot quota calculator', () => {
     await context.close();
   });
 
-  test('an out-of-range value shows the API’s message at its field', async () => {
-    const { page, context } = await openPage('/tools/robot-quota/');
+  test('a wrong value is marked at its field with that field’s own message, before anything is asked of the API', async () => {
+    const { page, context, errors } = await openPage('/tools/robot-quota/');
     await total(page).waitFor();
-    await fill(page, '机器人数量', '5000');
-    const field = page.getByLabel('机器人数量', { exact: true });
-    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (await field.getAttribute('aria-describedby'))!.split(' ');
-    const message = await page.locator(`#${describedBy[1]}`).textContent();
-    expect(message).toContain('1,000');
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/robot-quota/estimate')) asked.push(r.postData() ?? '');
+    });
+    const messageOf = async (label: string) => {
+      const field = page.getByLabel(label, { exact: true });
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+      const ids = (await field.getAttribute('aria-describedby'))!.split(' ');
+      const error = ids.find((id) => id.endsWith('-error'))!;
+      return page.locator(`#${error}`).textContent();
+    };
+    for (const wrong of ['5000', 'abc', '1.5', '0']) {
+      await fill(page, '机器人数量', wrong);
+      await expect.poll(() => messageOf('机器人数量')).toBe('机器人数量：请输入 1 到 1000 之间的整数');
+    }
+    // Each field is corrected only once the next is wrong: no moment with all of them right.
     await fill(page, '首月预计对话量', '很多');
-    await expect.poll(() => page.getByLabel('首月预计对话量', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await messageOf('首月预计对话量')).toBe('首月预计对话量：请输入 0 到 1 亿之间的数字');
+    await fill(page, '机器人数量', '2');
+    await fill(page, '每月增长', '300');
+    expect(await messageOf('每月增长')).toBe('每月增长：请输入 -50 到 200 之间的数字');
+    await fill(page, '首月预计对话量', '5万');
+    await fill(page, '本期剩余次数', '-1');
+    expect(await messageOf('本期剩余次数')).toBe('本期剩余次数：请输入 0 到 10 亿之间的整数');
+    await fill(page, '每月增长', '0');
+    // The hint writes the range the way the message does.
+    expect(await page.locator('#rq-robots-hint').textContent()).toContain('可填 1 到 1000 个');
+    expect(await page.locator('#rq-carryOverBalance-hint').textContent()).toContain('可填 0 到 10 亿');
+    await page.waitForTimeout(500);
+    // Nothing wrong was sent: the API never had to refuse, so no 400 in the console.
+    expect(asked.map((body) => JSON.parse(body))).toEqual([]);
+    expect(errors).toEqual([]);
+    await fill(page, '本期剩余次数', '0');
+    await expect.poll(() => asked.length).toBe(1);
+    expect(JSON.parse(asked[0]!)).toMatchObject({ robots: 2, monthlyConversations: 50000, carryOverBalance: 0 });
     await context.close();
   });
 

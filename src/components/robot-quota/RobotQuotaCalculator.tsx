@@ -2,6 +2,7 @@
 // quotes opened read-only. All figures come from the API; this only shows them.
 import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { INPUT_RULES } from '../../lib/quota/input-rules.ts';
 import { formatCount, formatYuan } from '../../lib/quota/number-input.ts';
 import { supportApiClient } from '../../lib/support-api-client.ts';
 import type { SupportLine } from '../../lib/support-lines.ts';
@@ -60,11 +61,11 @@ function QuoteInputsSummary({ store }: { store: CalculatorStore }) {
   const i = quote.input;
   return (
     <dl class="rq-inputs-summary">
-      <div><dt>机器人数量</dt><dd>{formatCount(i.robots)} 个</dd></div>
-      <div><dt>首月预计对话量</dt><dd>{formatCount(i.monthlyConversations)} 次/月</dd></div>
-      <div><dt>每月增长</dt><dd>{formatCount(i.monthlyGrowthPercent, 2)}%</dd></div>
-      <div><dt>合同年限</dt><dd>{i.years} 年</dd></div>
-      <div><dt>本期剩余次数</dt><dd>{formatCount(i.carryOverBalance)} 次</dd></div>
+      <div><dt>{INPUT_RULES.robots.label}</dt><dd>{formatCount(i.robots)} 个</dd></div>
+      <div><dt>{INPUT_RULES.monthlyConversations.label}</dt><dd>{formatCount(i.monthlyConversations)} 次/月</dd></div>
+      <div><dt>{INPUT_RULES.monthlyGrowthPercent.label}</dt><dd>{formatCount(i.monthlyGrowthPercent, 2)}%</dd></div>
+      <div><dt>{INPUT_RULES.years.label}</dt><dd>{i.years} 年</dd></div>
+      <div><dt>{INPUT_RULES.carryOverBalance.label}</dt><dd>{formatCount(i.carryOverBalance)} 次</dd></div>
     </dl>
   );
 }
