@@ -95,6 +95,37 @@ describe('robot quota calculator', () => {
     await context.close();
   });
 
+  test('phone keyboards that can type what each field takes, and values typed key by key: -10 and 5万', async () => {
+    const { page, context, errors } = await openPage('/tools/robot-quota/', { width: 360 });
+    await total(page).waitFor();
+    const modes = await page.locator('.rq-inputs input').evaluateAll((inputs) => inputs.map((i) => [i.getAttribute('name'), i.getAttribute('inputmode')]));
+    // iOS's decimal and numeric pads have neither a minus sign nor 万.
+    expect(modes).toEqual([
+      ['robots', 'numeric'],
+      ['monthlyConversations', 'text'],
+      ['monthlyGrowthPercent', 'text'],
+      ['carryOverBalance', 'text'],
+    ]);
+    for (const [label, text] of [['首月预计对话量', '5万'], ['每月增长', '-10'], ['本期剩余次数', '1.2万']] as const) {
+      const field = page.getByLabel(label, { exact: true });
+      await field.fill('');
+      await field.pressSequentially(text);
+    }
+    await page.waitForURL(/growth=-10/);
+    expect(new URL(page.url()).search).toBe('?growth=-10&carry=12000');
+    const expected = await apiEstimate({ robots: 1, monthlyConversations: 50000, monthlyGrowthPercent: -10, carryOverBalance: 12000 });
+    await expect.poll(() => total(page).textContent()).toBe(formatYuan(expected.totalCost));
+    // The reading of 5万 is a line of its own under the hint, not part of its examples.
+    const hint = page.locator('#rq-monthlyConversations-hint');
+    const reading = page.locator('#rq-monthlyConversations-reading');
+    expect(await reading.textContent()).toBe('当前填写：约 5 万');
+    expect(await hint.textContent()).not.toContain('约 5 万');
+    expect((await reading.boundingBox())!.y).toBeGreaterThanOrEqual((await hint.boundingBox())!.y + (await hint.boundingBox())!.height - 1);
+    expect(await page.getByLabel('首月预计对话量', { exact: true }).getAttribute('aria-describedby')).toContain('rq-monthlyConversations-reading');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('the URL keeps the configuration: reload restores it, Back returns to the previous one', async () => {
     const { page, context } = await openPage('/tools/robot-quota/?robots=2&monthly=80000');
     await total(page).waitFor();

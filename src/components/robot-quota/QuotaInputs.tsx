@@ -10,13 +10,18 @@ interface FieldSpec {
   field: CalculatorField;
   unit: string;
   hint: string;
+  /**
+   * The keyboard a phone shows. iOS's decimal and numeric pads have no minus sign and
+   * no 万, so only a field that takes neither gets one.
+   */
+  inputMode: 'numeric' | 'text';
 }
 
 const FIELDS: FieldSpec[] = [
-  { field: 'robots', unit: '个', hint: `每个机器人按年购买，可填 ${rangeText('robots')} 个` },
-  { field: 'monthlyConversations', unit: '次/月', hint: `全部机器人合计，可填 ${rangeText('monthlyConversations')}，也可以写成 5万` },
-  { field: 'monthlyGrowthPercent', unit: '%', hint: `对话量每月增减的百分比，可填 ${rangeText('monthlyGrowthPercent')}；减少就填负数，如 -10` },
-  { field: 'carryOverBalance', unit: '次', hint: `当前周期还没用完的次数，续费后转入下一个周期；可填 ${rangeText('carryOverBalance')}` },
+  { field: 'robots', unit: '个', hint: `每个机器人按年购买，可填 ${rangeText('robots')} 个`, inputMode: 'numeric' },
+  { field: 'monthlyConversations', unit: '次/月', hint: `全部机器人合计，可填 ${rangeText('monthlyConversations')}，也可以写成 5万`, inputMode: 'text' },
+  { field: 'monthlyGrowthPercent', unit: '%', hint: `对话量每月增减的百分比，可填 ${rangeText('monthlyGrowthPercent')}；减少就填负数，如 -10`, inputMode: 'text' },
+  { field: 'carryOverBalance', unit: '次', hint: `当前周期还没用完的次数，续费后转入下一个周期；可填 ${rangeText('carryOverBalance')}`, inputMode: 'text' },
 ];
 
 export function QuotaInputs({ store, idPrefix, ready }: { store: CalculatorStore; idPrefix: string; ready: boolean }) {
@@ -30,7 +35,7 @@ export function QuotaInputs({ store, idPrefix, ready }: { store: CalculatorStore
   return (
     <fieldset class="rq-inputs" disabled={!ready}>
       <legend>估算条件</legend>
-      {FIELDS.map(({ field, unit, hint }) => {
+      {FIELDS.map(({ field, unit, hint, inputMode }) => {
         const value = parseAmount(fields[field]);
         const words = value !== null && field !== 'monthlyGrowthPercent' ? formatInWords(value) : '';
         const label = INPUT_RULES[field].label;
@@ -42,7 +47,7 @@ export function QuotaInputs({ store, idPrefix, ready }: { store: CalculatorStore
                 id={`${idPrefix}-${field}`}
                 name={field}
                 type="text"
-                inputMode="decimal"
+                inputMode={inputMode}
                 autoComplete="off"
                 value={fields[field]}
                 aria-invalid={errors[field] ? 'true' : undefined}
