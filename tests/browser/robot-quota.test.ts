@@ -5,13 +5,14 @@ import type { Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { useBrowser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { formatCount, formatYuan } from '../../src/lib/quota/number-input.ts';
 import type { Estimate } from '../../src/lib/quota/estimate.ts';
 import site from '../../content/site.json' with { type: 'json' };
 
-const { baseUrl, openPage } = useBrowser();
+const { baseUrl, openPage, newContext } = useBrowser();
 const presales = site.supportLines.find((l) => l.label === '售前咨询')!;
 let ownServers: RunningServer[] = [];
 afterEach(async () => {
@@ -381,6 +382,52 @@ describe('robot quota calculator', () => {
     await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
     await expect(page.locator('.rq-sample').isVisible()).resolves.toBe(true);
     await expect(total(page).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+  test('a quote saved at 20:00 UTC on 25 November is dated 26 November (China) in its banner, its printout and its CSV, and its link can be copied', async () => {
+    const server = await startServer();
+    ownServers.push(server);
+    const saved = await (
+      await fetch(`${server.url}/api/v1/robot-quota/quotes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ robots: 2, monthlyConversations: 90000 }) })
+    ).json();
+    const createdAt = '2026-11-25T20:00:00.000Z';
+    const db = new DatabaseSync(join(server.dataDir, 'wenda.db'));
+    db.prepare('UPDATE quotes SET created_at = ? WHERE id = ?').run(createdAt, saved.id);
+    db.close();
+    expect((await (await fetch(`${server.url}/api/v1/robot-quota/quotes/${saved.id}`)).json()).createdAt).toBe(createdAt);
+
+    // West of UTC the browser's own day is the 25th too: only China's is the 26th.
+    const context = await newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'America/Los_Angeles', permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${saved.url}`);
+    const banner = page.locator('.rq-quote-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('生成于 2026-11-26');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.rq-print-date').textContent()).toBe('估算日期：2026-11-26');
+    await page.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('机器人对话估算-2026-11-26.csv');
+
+    // Read-only, and still easy to pass on.
+    await page.getByRole('button', { name: '复制链接' }).click();
+    await page.getByRole('button', { name: '已复制' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}${saved.url}`);
+    expect(await page.getByLabel(/这份估算的链接/).inputValue()).toBe(`${server.url}${saved.url}`);
+    await context.close();
+  });
+
+  test('a new estimate printed or exported at 20:00 UTC is dated the next day, China’s, in a browser on UTC', async () => {
+    const context = await newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2026-11-25T20:00:00Z'));
+    await page.goto(`${baseUrl}/tools/robot-quota/?robots=2`);
+    await total(page).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.rq-print-date').textContent()).toBe('估算日期：2026-11-26');
+    await page.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('机器人对话估算-2026-11-26.csv');
     await context.close();
   });
 });

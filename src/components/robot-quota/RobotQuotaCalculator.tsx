@@ -2,6 +2,7 @@
 // quotes opened read-only. All figures come from the API; this only shows them.
 import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { chinaDate } from '../../lib/china-time.ts';
 import { INPUT_RULES } from '../../lib/quota/input-rules.ts';
 import { formatCount, formatYuan } from '../../lib/quota/number-input.ts';
 import { supportApiClient } from '../../lib/support-api-client.ts';
@@ -23,8 +24,6 @@ export interface RobotQuotaCalculatorProps {
   presalesLine: SupportLine;
 }
 
-const dateFormat = (iso: string) => iso.slice(0, 10);
-
 function QuoteBanner({ store }: { store: CalculatorStore }) {
   const quote = useStore(store.$quote);
   const priceList = useStore(store.$priceList);
@@ -41,7 +40,7 @@ function QuoteBanner({ store }: { store: CalculatorStore }) {
   return (
     <div class="rq-quote-banner">
       <p>
-        <strong>估算 {quote.id}</strong> · 生成于 <time dateTime={quote.createdAt}>{dateFormat(quote.createdAt)}</time> · 价目表版本 {quote.priceListVersion}
+        <strong>估算 {quote.id}</strong> · 生成于 <time dateTime={quote.createdAt}>{chinaDate(quote.createdAt)}</time> · 价目表版本 {quote.priceListVersion}
         {quote.estimate.priceList.sample && '（示例价格）'}
       </p>
       {changed && (
@@ -79,16 +78,17 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, he
     setReady(true);
     return store.start();
   }, [store]);
-  // The printing day, known only in the browser (the page itself is built ahead).
+  // Today in China, known only in the browser (the page itself is built ahead).
   const [today, setToday] = useState('');
-  useEffect(() => setToday(new Date().toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })), []);
+  useEffect(() => setToday(chinaDate()), []);
   const result = useStore(store.$result);
   const quote = useStore(store.$quote);
   const estimate = result.estimate;
 
   return (
     <div class="rq" aria-busy={result.status === 'loading' ? 'true' : 'false'}>
-      <p class="rq-print-date">估算日期：{today}</p>
+      {/* A saved estimate was made on its own day, with that day's prices. */}
+      <p class="rq-print-date">估算日期：{quote ? chinaDate(quote.createdAt) : today}</p>
       <QuoteBanner store={store} />
       {quote ? <QuoteInputsSummary store={store} /> : <QuotaInputs store={store} idPrefix={idPrefix} ready={ready} />}
 
@@ -113,7 +113,7 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, he
         </div>
       )}
       {estimate ? (
-        <QuotaResults store={store} estimate={estimate} figures={figuresState(result)} idPrefix={idPrefix} headingLevel={headingLevel} readOnly={!!quote} presalesLine={presalesLine} />
+        <QuotaResults store={store} estimate={estimate} figures={figuresState(result)} idPrefix={idPrefix} headingLevel={headingLevel} presalesLine={presalesLine} />
       ) : (
         result.status !== 'loading' && <p class="rq-empty">填写上面的条件后，这里会显示逐年费用和剩余次数。</p>
       )}
