@@ -384,6 +384,28 @@ describe('robot quota calculator', () => {
     await expect(total(page).isVisible()).resolves.toBe(true);
     await context.close();
   });
+  test('在完整页面中打开 in an article takes what was typed to the tool page', async () => {
+    const { page, context, errors } = await openPage('/faq/robot-conversation-packs/');
+    await page.locator('.robot-quota').scrollIntoViewIfNeeded();
+    await total(page).waitFor();
+    const link = page.getByRole('link', { name: '在完整页面中打开' });
+    expect(await link.getAttribute('href')).toBe('/tools/robot-quota/');
+    await fill(page, '机器人数量', '6');
+    await fill(page, '首月预计对话量', '8万');
+    await fill(page, '每月增长', '-10');
+    await page.getByLabel('合同年限').selectOption('3');
+    await expect.poll(() => link.getAttribute('href')).toBe('/tools/robot-quota/?robots=6&monthly=80000&growth=-10&years=3');
+    await link.click();
+    await page.waitForURL(/\/tools\/robot-quota\/\?robots=6/);
+    const expected = await apiEstimate({ robots: 6, monthlyConversations: 80000, monthlyGrowthPercent: -10, years: 3 });
+    await expect.poll(() => total(page).textContent()).toBe(formatYuan(expected.totalCost));
+    expect(await page.getByLabel('首月预计对话量', { exact: true }).inputValue()).toBe('80,000');
+    expect(await page.getByLabel('每月增长', { exact: true }).inputValue()).toBe('-10');
+    expect(await page.getByLabel('合同年限').inputValue()).toBe('3');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('a quote saved at 20:00 UTC on 25 November is dated 26 November (China) in its banner, its printout and its CSV, and its link can be copied', async () => {
     const server = await startServer();
     ownServers.push(server);

@@ -3,8 +3,9 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { chinaDate } from '../../lib/china-time.ts';
+import { CALCULATOR_FIELDS, writeCalculatorQuery } from '../../lib/quota/calculator-query.ts';
 import { INPUT_RULES } from '../../lib/quota/input-rules.ts';
-import { formatCount, formatYuan } from '../../lib/quota/number-input.ts';
+import { formatCount, formatYuan, parseAmount } from '../../lib/quota/number-input.ts';
 import { supportApiClient } from '../../lib/support-api-client.ts';
 import type { SupportLine } from '../../lib/support-lines.ts';
 import { createCalculatorStore, figuresState, type CalculatorStore } from './calculator-store.ts';
@@ -22,6 +23,23 @@ export interface RobotQuotaCalculatorProps {
   headingLevel?: 2 | 3;
   /** The pre-sales line (site config), for the printed sample-price notice. */
   presalesLine: SupportLine;
+  /** In an article: the tool page, linked with the inputs as they are now. */
+  fullPagePath?: string | undefined;
+}
+
+/** 在完整页面中打开, with what has been typed so far in the query the tool page reads. */
+function FullPageLink({ store, path }: { store: CalculatorStore; path: string }) {
+  const fields = useStore(store.$fields);
+  const values = Object.fromEntries(CALCULATOR_FIELDS.flatMap((f) => {
+    const value = parseAmount(fields[f]);
+    return value === null ? [] : [[f, value]];
+  }));
+  return (
+    <header class="robot-quota-head">
+      <p class="robot-quota-title">机器人对话估算</p>
+      <a href={`${path}${writeCalculatorQuery(values)}`}>在完整页面中打开</a>
+    </header>
+  );
 }
 
 function QuoteBanner({ store }: { store: CalculatorStore }) {
@@ -69,7 +87,7 @@ function QuoteInputsSummary({ store }: { store: CalculatorStore }) {
   );
 }
 
-export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, headingLevel = 3, presalesLine }: RobotQuotaCalculatorProps) {
+export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, headingLevel = 3, presalesLine, fullPagePath }: RobotQuotaCalculatorProps) {
   const store = useMemo(() => createCalculatorStore({ api: supportApiClient(apiBaseUrl), syncUrl }), [apiBaseUrl, syncUrl]);
   // The inputs are rendered disabled on the server and enabled once hydrated: what was
   // typed before would be replaced by the defaults.
@@ -87,6 +105,7 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, he
 
   return (
     <div class="rq" aria-busy={result.status === 'loading' ? 'true' : 'false'}>
+      {fullPagePath && <FullPageLink store={store} path={fullPagePath} />}
       {/* A saved estimate was made on its own day, with that day's prices. */}
       <p class="rq-print-date">估算日期：{quote ? chinaDate(quote.createdAt) : today}</p>
       <QuoteBanner store={store} />
