@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { useBrowser } from '../support/browser.ts';
+import { colours, contrast } from '../support/contrast.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { formatCount, formatYuan } from '../../src/lib/quota/number-input.ts';
 import type { Estimate } from '../../src/lib/quota/estimate.ts';
@@ -384,6 +385,62 @@ describe('robot quota calculator', () => {
     await expect(total(page).isVisible()).resolves.toBe(true);
     await context.close();
   });
+  test('on a phone, light and dark: the yearly table keeps 年度 in view, the monthly table its header, on opaque cells; no keyboard hint on touch', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/tools/robot-quota/?robots=3&monthly=80000&growth=5&years=5`);
+      await total(page).waitFor();
+      /** The cells' place in the scrolled region, whether each is what is seen at its centre, and its colours. */
+      const stuck = (region: ReturnType<Page['getByRole']>, cells: string) =>
+        region.evaluate((el, selector) => {
+          return [...el.querySelectorAll(selector)].map((cell) => {
+            // The page, not the table, is scrolled to bring the cell into view.
+            window.scrollBy(0, cell.getBoundingClientRect().top - innerHeight / 2);
+            const box = el.getBoundingClientRect();
+            const r = cell.getBoundingClientRect();
+            const seen = document.elementFromPoint(r.left + Math.min(r.width / 2, 20), r.top + r.height / 2);
+            return { text: cell.textContent, left: Math.round(r.left - box.left), top: Math.round(r.top - box.top), seen: !!seen && cell.contains(seen), background: getComputedStyle(cell).backgroundColor };
+          });
+        }, cells);
+
+      const years = page.getByRole('region', { name: /逐年明细/ });
+      await years.scrollIntoViewIfNeeded();
+      const scrolled = await years.evaluate((el) => {
+        el.scrollLeft = el.scrollWidth;
+        return el.scrollLeft;
+      });
+      expect(scrolled, colorScheme).toBeGreaterThan(100);
+      const firstColumn = await stuck(years, 'tr > th:first-child');
+      expect(firstColumn.map((c) => c.text)).toEqual(['年度', '第 1 年', '第 2 年', '第 3 年', '第 4 年', '第 5 年', '合计']);
+      expect(await years.evaluate((el) => el.scrollLeft), 'scrolling rows into view kept the table swiped').toBe(scrolled);
+      for (const cell of firstColumn) {
+        expect(cell.left, `${colorScheme} ${cell.text}`).toBe(0);
+        expect(cell.seen, `${colorScheme} ${cell.text} over the columns under it`).toBe(true);
+        expect(cell.background, `${colorScheme} ${cell.text}`).toMatch(/^rgb\(/);
+      }
+      const yearCell = page.locator('.rq-years tbody th').first();
+      const { color, background } = await colours(yearCell);
+      expect(contrast(color, background), colorScheme).toBeGreaterThanOrEqual(4.5);
+      // Touch screens are told to swipe, not about Tab and arrow keys.
+      const hint = page.locator('#rq-years-table-hint');
+      await expect(hint.isVisible()).resolves.toBe(true);
+      expect(await hint.innerText()).toBe('表格较宽，可左右滑动查看全部列。');
+
+      await page.getByText('查看每月剩余次数（表格）').click();
+      const months = page.getByRole('region', { name: /每月用量/ });
+      await months.evaluate((el) => (el.scrollTop = 400));
+      const header = await stuck(months, 'thead th');
+      expect(header.map((c) => c.text)).toEqual(['月份', '用量（次）', '月末剩余（次）']);
+      for (const cell of header) {
+        expect(cell.top, `${colorScheme} ${cell.text}`).toBe(0);
+        expect(cell.seen, `${colorScheme} ${cell.text} over the rows under it`).toBe(true);
+        expect(cell.background, `${colorScheme} ${cell.text}`).toMatch(/^rgb\(/);
+      }
+      await context.close();
+    }
+  });
+
   test('在完整页面中打开 in an article takes what was typed to the tool page', async () => {
     const { page, context, errors } = await openPage('/faq/robot-conversation-packs/');
     await page.locator('.robot-quota').scrollIntoViewIfNeeded();

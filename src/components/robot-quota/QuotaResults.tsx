@@ -115,7 +115,9 @@ export function QuotaResults({
 
       <ScrollArea labelledBy={`${idPrefix}-years-caption`} hintId={`${idPrefix}-years-table-hint`}>
         <table class="rq-years">
-          <caption id={`${idPrefix}-years-caption`}>逐年明细（对话单位：次；金额单位：元）</caption>
+          <caption id={`${idPrefix}-years-caption`}>
+            <span>逐年明细（对话单位：次；金额单位：元）</span>
+          </caption>
           <thead>
             <tr>
               <th scope="col">年度</th>
