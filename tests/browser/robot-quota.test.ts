@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { useBrowser } from '../support/browser.ts';
 import { colours, contrast } from '../support/contrast.ts';
+import { pdfWords } from '../support/pdf-words.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { formatCount, formatYuan } from '../../src/lib/quota/number-input.ts';
 import type { Estimate } from '../../src/lib/quota/estimate.ts';
@@ -385,6 +386,77 @@ describe('robot quota calculator', () => {
     await expect(total(page).isVisible()).resolves.toBe(true);
     await context.close();
   });
+  test.each(['light', 'dark'] as const)('prints whole on A4 from %s mode: numbers and 第 N 年 on one line, the chart below the totals, dark text on white', async (scheme) => {
+    const expected = await apiEstimate({ robots: 3, monthlyConversations: 80000, monthlyGrowthPercent: 5, years: 3 });
+    {
+      // 688 px is A4's printable width (210 − 2 × 14 mm): the page laid out as on paper.
+      const { page, context, errors } = await openPage('/tools/robot-quota/?robots=3&monthly=80000&growth=5&years=3', { width: 688, colorScheme: scheme });
+      await total(page).waitFor();
+      await page.emulateMedia({ media: 'print', colorScheme: scheme });
+      await expect.poll(() => page.locator('.rq-chart svg').getAttribute('width'), { message: 'the chart is drawn for the page' }).toBe('688');
+      const layout = await page.evaluate(() => {
+        const lines = (node: Node) => {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        };
+        const split: string[] = [];
+        for (const cell of document.querySelectorAll('.rq-years th, .rq-years td')) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let text = walker.nextNode(); text; text = walker.nextNode()) if (text.textContent!.trim() && lines(text) > 1) split.push(text.textContent!);
+        }
+        return {
+          split,
+          years: [...document.querySelectorAll('.rq-years tbody th')].map((th) => [th.textContent, lines(th)]),
+          tableBottom: document.querySelector('.rq-years')!.getBoundingClientRect().bottom,
+          chartTop: document.querySelector('.rq-chart')!.getBoundingClientRect().top,
+          colorScheme: getComputedStyle(document.documentElement).colorScheme,
+          ticks: [...document.querySelectorAll('.rq-chart .rq-axis')].map((t) => t.textContent!).filter((t) => t.endsWith('万')),
+        };
+      });
+      expect(layout.split, scheme).toEqual([]);
+      expect(layout.years).toEqual([['第 1 年', 1], ['第 2 年', 1], ['第 3 年', 1]]);
+      expect(layout.chartTop).toBeGreaterThanOrEqual(layout.tableBottom);
+      expect(layout.colorScheme).toBe('light');
+      // Every text prints dark on a light ground: the values typed, the figures, the notes.
+      const texts = page.locator('.robot-quota :is(input, select, th, td, dt, dd, p, small, legend, label, caption)').filter({ visible: true });
+      const count = await texts.count();
+      expect(count).toBeGreaterThan(40);
+      const printed = await Promise.all(
+        Array.from({ length: count }, async (_, i) => ({
+          ...(await colours(texts.nth(i))),
+          what: `${scheme}: ${(await texts.nth(i).evaluate((e) => (e instanceof HTMLInputElement ? e.value : e.textContent)))?.slice(0, 20)}`,
+        })),
+      );
+      for (const { color, background, what } of printed) {
+        expect(contrast(color, background), what).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(background, 'rgb(255, 255, 255)'), what).toBeLessThan(1.25);
+      }
+
+      // And on paper, as Chromium prints it.
+      const words = pdfWords(await page.pdf({ format: 'A4', printBackground: true }));
+      const text = words.map((w) => w.text);
+      for (const y of expected.years) {
+        for (const figure of [y.carriedIn, y.included, y.usage, y.endingBalance].map((n) => formatCount(n)).concat(formatYuan(y.cost))) {
+          expect(text, `${scheme}: ${figure} whole`).toContain(figure);
+        }
+      }
+      // One header and one 合计, after the last year: neither is repeated on a page of its own.
+      expect(text.filter((t) => t === '年度'), scheme).toHaveLength(1);
+      const totals = words.filter((w) => w.text === '合计');
+      expect(totals, scheme).toHaveLength(1);
+      // The chart's axis labels come after the totals: the chart is not drawn over the table.
+      const foot = totals[0]!;
+      expect(layout.ticks).toHaveLength(4);
+      for (const tick of layout.ticks.map((t) => t.replace('万', ''))) {
+        const below = words.some((w) => w.text === tick && (w.page > foot.page || (w.page === foot.page && w.yMin >= foot.yMax)));
+        expect(below, `${scheme}: ${tick}万 below 合计`).toBe(true);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
   test('on a phone, light and dark: the yearly table keeps 年度 in view, the monthly table its header, on opaque cells; no keyboard hint on touch', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme });
