@@ -73,11 +73,11 @@ export type Theme = z.output<typeof themeSchema>;
 /**
  * The CSS that puts the brand colour in place of the default tokens. Outside any cascade
  * layer, so it wins over the `props` layer; its selectors mirror props.css's three
- * (light, chosen dark, system dark) so each theme keeps its own shade.
+ * (light, chosen dark, system dark; dark on screen only) so each theme keeps its own shade.
  */
 export function brandColourStyle(theme: Theme | undefined): string {
   if (!theme) return '';
   const light = `--c-accent:${theme.accent};--c-focus:${theme.accent};--c-accent-soft:${tint(theme.accent, LIGHT.soft, LIGHT.softShare)}`;
   const dark = `--c-accent:${theme.accentDark};--c-focus:${theme.accentDark};--c-accent-soft:${tint(theme.accentDark, DARK.soft, DARK.softShare)}`;
-  return `:root{${light}}:root[data-theme='dark']{${dark}}@media (prefers-color-scheme:dark){:root:not([data-theme='light']){${dark}}}`;
+  return `:root{${light}}@media screen{:root[data-theme='dark']{${dark}}}@media screen and (prefers-color-scheme:dark){:root:not([data-theme='light']){${dark}}}`;
 }

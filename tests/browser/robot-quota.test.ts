@@ -5,13 +5,16 @@ import type { Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { useBrowser } from '../support/browser.ts';
+import { colours, contrast } from '../support/contrast.ts';
+import { pdfWords } from '../support/pdf-words.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { formatCount, formatYuan } from '../../src/lib/quota/number-input.ts';
 import type { Estimate } from '../../src/lib/quota/estimate.ts';
 import site from '../../content/site.json' with { type: 'json' };
 
-const { baseUrl, openPage } = useBrowser();
+const { baseUrl, openPage, newContext } = useBrowser();
 const presales = site.supportLines.find((l) => l.label === '售前咨询')!;
 let ownServers: RunningServer[] = [];
 afterEach(async () => {
@@ -54,17 +57,75 @@ describe('robot quota calculator', () => {
     await context.close();
   });
 
-  test('an out-of-range value shows the API’s message at its field', async () => {
-    const { page, context } = await openPage('/tools/robot-quota/');
+  test('a wrong value is marked at its field with that field’s own message, before anything is asked of the API', async () => {
+    const { page, context, errors } = await openPage('/tools/robot-quota/');
     await total(page).waitFor();
-    await fill(page, '机器人数量', '5000');
-    const field = page.getByLabel('机器人数量', { exact: true });
-    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (await field.getAttribute('aria-describedby'))!.split(' ');
-    const message = await page.locator(`#${describedBy[1]}`).textContent();
-    expect(message).toContain('1,000');
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/robot-quota/estimate')) asked.push(r.postData() ?? '');
+    });
+    const messageOf = async (label: string) => {
+      const field = page.getByLabel(label, { exact: true });
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+      const ids = (await field.getAttribute('aria-describedby'))!.split(' ');
+      const error = ids.find((id) => id.endsWith('-error'))!;
+      return page.locator(`#${error}`).textContent();
+    };
+    for (const wrong of ['5000', 'abc', '1.5', '0']) {
+      await fill(page, '机器人数量', wrong);
+      await expect.poll(() => messageOf('机器人数量')).toBe('机器人数量：请输入 1 到 1000 之间的整数');
+    }
+    // Each field is corrected only once the next is wrong: no moment with all of them right.
     await fill(page, '首月预计对话量', '很多');
-    await expect.poll(() => page.getByLabel('首月预计对话量', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await messageOf('首月预计对话量')).toBe('首月预计对话量：请输入 0 到 1 亿之间的数字');
+    await fill(page, '机器人数量', '2');
+    await fill(page, '每月增长', '300');
+    expect(await messageOf('每月增长')).toBe('每月增长：请输入 -50 到 200 之间的数字');
+    await fill(page, '首月预计对话量', '5万');
+    await fill(page, '本期剩余次数', '-1');
+    expect(await messageOf('本期剩余次数')).toBe('本期剩余次数：请输入 0 到 10 亿之间的整数');
+    await fill(page, '每月增长', '0');
+    // The hint writes the range the way the message does.
+    expect(await page.locator('#rq-robots-hint').textContent()).toContain('可填 1 到 1000 个');
+    expect(await page.locator('#rq-carryOverBalance-hint').textContent()).toContain('可填 0 到 10 亿');
+    await page.waitForTimeout(500);
+    // Nothing wrong was sent: the API never had to refuse, so no 400 in the console.
+    expect(asked.map((body) => JSON.parse(body))).toEqual([]);
+    expect(errors).toEqual([]);
+    await fill(page, '本期剩余次数', '0');
+    await expect.poll(() => asked.length).toBe(1);
+    expect(JSON.parse(asked[0]!)).toMatchObject({ robots: 2, monthlyConversations: 50000, carryOverBalance: 0 });
+    await context.close();
+  });
+
+  test('phone keyboards that can type what each field takes, and values typed key by key: -10 and 5万', async () => {
+    const { page, context, errors } = await openPage('/tools/robot-quota/', { width: 360 });
+    await total(page).waitFor();
+    const modes = await page.locator('.rq-inputs input').evaluateAll((inputs) => inputs.map((i) => [i.getAttribute('name'), i.getAttribute('inputmode')]));
+    // iOS's decimal and numeric pads have neither a minus sign nor 万.
+    expect(modes).toEqual([
+      ['robots', 'numeric'],
+      ['monthlyConversations', 'text'],
+      ['monthlyGrowthPercent', 'text'],
+      ['carryOverBalance', 'text'],
+    ]);
+    for (const [label, text] of [['首月预计对话量', '5万'], ['每月增长', '-10'], ['本期剩余次数', '1.2万']] as const) {
+      const field = page.getByLabel(label, { exact: true });
+      await field.fill('');
+      await field.pressSequentially(text);
+    }
+    await page.waitForURL(/growth=-10/);
+    expect(new URL(page.url()).search).toBe('?growth=-10&carry=12000');
+    const expected = await apiEstimate({ robots: 1, monthlyConversations: 50000, monthlyGrowthPercent: -10, carryOverBalance: 12000 });
+    await expect.poll(() => total(page).textContent()).toBe(formatYuan(expected.totalCost));
+    // The reading of 5万 is a line of its own under the hint, not part of its examples.
+    const hint = page.locator('#rq-monthlyConversations-hint');
+    const reading = page.locator('#rq-monthlyConversations-reading');
+    expect(await reading.textContent()).toBe('当前填写：约 5 万');
+    expect(await hint.textContent()).not.toContain('约 5 万');
+    expect((await reading.boundingBox())!.y).toBeGreaterThanOrEqual((await hint.boundingBox())!.y + (await hint.boundingBox())!.height - 1);
+    expect(await page.getByLabel('首月预计对话量', { exact: true }).getAttribute('aria-describedby')).toContain('rq-monthlyConversations-reading');
+    expect(errors).toEqual([]);
     await context.close();
   });
 
@@ -323,6 +384,201 @@ describe('robot quota calculator', () => {
     await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
     await expect(page.locator('.rq-sample').isVisible()).resolves.toBe(true);
     await expect(total(page).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+  test.each(['light', 'dark'] as const)('prints whole on A4 from %s mode: numbers and 第 N 年 on one line, the chart below the totals, dark text on white', async (scheme) => {
+    const expected = await apiEstimate({ robots: 3, monthlyConversations: 80000, monthlyGrowthPercent: 5, years: 3 });
+    {
+      // 688 px is A4's printable width (210 − 2 × 14 mm): the page laid out as on paper.
+      const { page, context, errors } = await openPage('/tools/robot-quota/?robots=3&monthly=80000&growth=5&years=3', { width: 688, colorScheme: scheme });
+      await total(page).waitFor();
+      await page.emulateMedia({ media: 'print', colorScheme: scheme });
+      await expect.poll(() => page.locator('.rq-chart svg').getAttribute('width'), { message: 'the chart is drawn for the page' }).toBe('688');
+      const layout = await page.evaluate(() => {
+        const lines = (node: Node) => {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        };
+        const split: string[] = [];
+        for (const cell of document.querySelectorAll('.rq-years th, .rq-years td')) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let text = walker.nextNode(); text; text = walker.nextNode()) if (text.textContent!.trim() && lines(text) > 1) split.push(text.textContent!);
+        }
+        return {
+          split,
+          years: [...document.querySelectorAll('.rq-years tbody th')].map((th) => [th.textContent, lines(th)]),
+          tableBottom: document.querySelector('.rq-years')!.getBoundingClientRect().bottom,
+          chartTop: document.querySelector('.rq-chart')!.getBoundingClientRect().top,
+          colorScheme: getComputedStyle(document.documentElement).colorScheme,
+          ticks: [...document.querySelectorAll('.rq-chart .rq-axis')].map((t) => t.textContent!).filter((t) => t.endsWith('万')),
+        };
+      });
+      expect(layout.split, scheme).toEqual([]);
+      expect(layout.years).toEqual([['第 1 年', 1], ['第 2 年', 1], ['第 3 年', 1]]);
+      expect(layout.chartTop).toBeGreaterThanOrEqual(layout.tableBottom);
+      expect(layout.colorScheme).toBe('light');
+      // Every text prints dark on a light ground: the values typed, the figures, the notes.
+      const texts = page.locator('.robot-quota :is(input, select, th, td, dt, dd, p, small, legend, label, caption)').filter({ visible: true });
+      const count = await texts.count();
+      expect(count).toBeGreaterThan(40);
+      const printed = await Promise.all(
+        Array.from({ length: count }, async (_, i) => ({
+          ...(await colours(texts.nth(i))),
+          what: `${scheme}: ${(await texts.nth(i).evaluate((e) => (e instanceof HTMLInputElement ? e.value : e.textContent)))?.slice(0, 20)}`,
+        })),
+      );
+      for (const { color, background, what } of printed) {
+        expect(contrast(color, background), what).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(background, 'rgb(255, 255, 255)'), what).toBeLessThan(1.25);
+      }
+
+      // And on paper, as Chromium prints it.
+      const words = pdfWords(await page.pdf({ format: 'A4', printBackground: true }));
+      const text = words.map((w) => w.text);
+      for (const y of expected.years) {
+        for (const figure of [y.carriedIn, y.included, y.usage, y.endingBalance].map((n) => formatCount(n)).concat(formatYuan(y.cost))) {
+          expect(text, `${scheme}: ${figure} whole`).toContain(figure);
+        }
+      }
+      // One header and one 合计, after the last year: neither is repeated on a page of its own.
+      expect(text.filter((t) => t === '年度'), scheme).toHaveLength(1);
+      const totals = words.filter((w) => w.text === '合计');
+      expect(totals, scheme).toHaveLength(1);
+      // The chart's axis labels come after the totals: the chart is not drawn over the table.
+      const foot = totals[0]!;
+      expect(layout.ticks).toHaveLength(4);
+      for (const tick of layout.ticks.map((t) => t.replace('万', ''))) {
+        const below = words.some((w) => w.text === tick && (w.page > foot.page || (w.page === foot.page && w.yMin >= foot.yMax)));
+        expect(below, `${scheme}: ${tick}万 below 合计`).toBe(true);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  test('on a phone, light and dark: the yearly table keeps 年度 in view, the monthly table its header, on opaque cells; no keyboard hint on touch', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/tools/robot-quota/?robots=3&monthly=80000&growth=5&years=5`);
+      await total(page).waitFor();
+      /** The cells' place in the scrolled region, whether each is what is seen at its centre, and its colours. */
+      const stuck = (region: ReturnType<Page['getByRole']>, cells: string) =>
+        region.evaluate((el, selector) => {
+          return [...el.querySelectorAll(selector)].map((cell) => {
+            // The page, not the table, is scrolled to bring the cell into view.
+            window.scrollBy(0, cell.getBoundingClientRect().top - innerHeight / 2);
+            const box = el.getBoundingClientRect();
+            const r = cell.getBoundingClientRect();
+            const seen = document.elementFromPoint(r.left + Math.min(r.width / 2, 20), r.top + r.height / 2);
+            return { text: cell.textContent, left: Math.round(r.left - box.left), top: Math.round(r.top - box.top), seen: !!seen && cell.contains(seen), background: getComputedStyle(cell).backgroundColor };
+          });
+        }, cells);
+
+      const years = page.getByRole('region', { name: /逐年明细/ });
+      await years.scrollIntoViewIfNeeded();
+      const scrolled = await years.evaluate((el) => {
+        el.scrollLeft = el.scrollWidth;
+        return el.scrollLeft;
+      });
+      expect(scrolled, colorScheme).toBeGreaterThan(100);
+      const firstColumn = await stuck(years, 'tr > th:first-child');
+      expect(firstColumn.map((c) => c.text)).toEqual(['年度', '第 1 年', '第 2 年', '第 3 年', '第 4 年', '第 5 年', '合计']);
+      expect(await years.evaluate((el) => el.scrollLeft), 'scrolling rows into view kept the table swiped').toBe(scrolled);
+      for (const cell of firstColumn) {
+        expect(cell.left, `${colorScheme} ${cell.text}`).toBe(0);
+        expect(cell.seen, `${colorScheme} ${cell.text} over the columns under it`).toBe(true);
+        expect(cell.background, `${colorScheme} ${cell.text}`).toMatch(/^rgb\(/);
+      }
+      const yearCell = page.locator('.rq-years tbody th').first();
+      const { color, background } = await colours(yearCell);
+      expect(contrast(color, background), colorScheme).toBeGreaterThanOrEqual(4.5);
+      // Touch screens are told to swipe, not about Tab and arrow keys.
+      const hint = page.locator('#rq-years-table-hint');
+      await expect(hint.isVisible()).resolves.toBe(true);
+      expect(await hint.innerText()).toBe('表格较宽，可左右滑动查看全部列。');
+
+      await page.getByText('查看每月剩余次数（表格）').click();
+      const months = page.getByRole('region', { name: /每月用量/ });
+      await months.evaluate((el) => (el.scrollTop = 400));
+      const header = await stuck(months, 'thead th');
+      expect(header.map((c) => c.text)).toEqual(['月份', '用量（次）', '月末剩余（次）']);
+      for (const cell of header) {
+        expect(cell.top, `${colorScheme} ${cell.text}`).toBe(0);
+        expect(cell.seen, `${colorScheme} ${cell.text} over the rows under it`).toBe(true);
+        expect(cell.background, `${colorScheme} ${cell.text}`).toMatch(/^rgb\(/);
+      }
+      await context.close();
+    }
+  });
+
+  test('在完整页面中打开 in an article takes what was typed to the tool page', async () => {
+    const { page, context, errors } = await openPage('/faq/robot-conversation-packs/');
+    await page.locator('.robot-quota').scrollIntoViewIfNeeded();
+    await total(page).waitFor();
+    const link = page.getByRole('link', { name: '在完整页面中打开' });
+    expect(await link.getAttribute('href')).toBe('/tools/robot-quota/');
+    await fill(page, '机器人数量', '6');
+    await fill(page, '首月预计对话量', '8万');
+    await fill(page, '每月增长', '-10');
+    await page.getByLabel('合同年限').selectOption('3');
+    await expect.poll(() => link.getAttribute('href')).toBe('/tools/robot-quota/?robots=6&monthly=80000&growth=-10&years=3');
+    await link.click();
+    await page.waitForURL(/\/tools\/robot-quota\/\?robots=6/);
+    const expected = await apiEstimate({ robots: 6, monthlyConversations: 80000, monthlyGrowthPercent: -10, years: 3 });
+    await expect.poll(() => total(page).textContent()).toBe(formatYuan(expected.totalCost));
+    expect(await page.getByLabel('首月预计对话量', { exact: true }).inputValue()).toBe('80,000');
+    expect(await page.getByLabel('每月增长', { exact: true }).inputValue()).toBe('-10');
+    expect(await page.getByLabel('合同年限').inputValue()).toBe('3');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a quote saved at 20:00 UTC on 25 November is dated 26 November (China) in its banner, its printout and its CSV, and its link can be copied', async () => {
+    const server = await startServer();
+    ownServers.push(server);
+    const saved = await (
+      await fetch(`${server.url}/api/v1/robot-quota/quotes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ robots: 2, monthlyConversations: 90000 }) })
+    ).json();
+    const createdAt = '2026-11-25T20:00:00.000Z';
+    const db = new DatabaseSync(join(server.dataDir, 'wenda.db'));
+    db.prepare('UPDATE quotes SET created_at = ? WHERE id = ?').run(createdAt, saved.id);
+    db.close();
+    expect((await (await fetch(`${server.url}/api/v1/robot-quota/quotes/${saved.id}`)).json()).createdAt).toBe(createdAt);
+
+    // West of UTC the browser's own day is the 25th too: only China's is the 26th.
+    const context = await newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'America/Los_Angeles', permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${saved.url}`);
+    const banner = page.locator('.rq-quote-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('生成于 2026-11-26');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.rq-print-date').textContent()).toBe('估算日期：2026-11-26');
+    await page.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('机器人对话估算-2026-11-26.csv');
+
+    // Read-only, and still easy to pass on.
+    await page.getByRole('button', { name: '复制链接' }).click();
+    await page.getByRole('button', { name: '已复制' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}${saved.url}`);
+    expect(await page.getByLabel(/这份估算的链接/).inputValue()).toBe(`${server.url}${saved.url}`);
+    await context.close();
+  });
+
+  test('a new estimate printed or exported at 20:00 UTC is dated the next day, China’s, in a browser on UTC', async () => {
+    const context = await newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2026-11-25T20:00:00Z'));
+    await page.goto(`${baseUrl}/tools/robot-quota/?robots=2`);
+    await total(page).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.rq-print-date').textContent()).toBe('估算日期：2026-11-26');
+    await page.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('机器人对话估算-2026-11-26.csv');
     await context.close();
   });
 });

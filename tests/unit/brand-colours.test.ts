@@ -76,7 +76,7 @@ describe('brand colours', () => {
     expect(css).not.toContain('@layer');
     expect(css).toMatch(/^:root\{--c-accent:#c0392b;--c-focus:#c0392b;--c-accent-soft:#[0-9a-f]{6}\}/);
     expect(css).toContain(":root[data-theme='dark']{--c-accent:#ff8a7a;");
-    expect(css).toContain("@media (prefers-color-scheme:dark){:root:not([data-theme='light']){--c-accent:#ff8a7a;");
+    expect(css).toContain("@media screen and (prefers-color-scheme:dark){:root:not([data-theme='light']){--c-accent:#ff8a7a;");
     expect(brandColourStyle(undefined)).toBe('');
   });
 });

@@ -12,7 +12,12 @@ describe('times in China', () => {
     expect(chinaDateTime('not a date')).toBe('Invalid Date');
   });
 
-  test('a day', () => {
+  test('a day: from 16:00 UTC it is already the next day in China', () => {
     expect(chinaDate('2026-11-25T16:30:00Z')).toBe('2026-11-26');
+    expect(chinaDate('2026-11-25T15:59:59.999Z')).toBe('2026-11-25');
+    expect(chinaDate('2026-11-25T16:00:00.000Z')).toBe('2026-11-26');
+    expect(chinaDate('2026-11-25T20:00:00.000Z')).toBe('2026-11-26');
+    expect(chinaDate(new Date('2026-11-25T23:59:59.999Z'))).toBe('2026-11-26');
+    expect(chinaDate('2026-12-31T16:00:00.000Z')).toBe('2027-01-01');
   });
 });

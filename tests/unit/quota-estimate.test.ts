@@ -254,9 +254,9 @@ describe('estimate input', () => {
     expect(estimateInputSchema.safeParse({ robots: 1, monthlyConversations: 0, [field]: value }).success).toBe(true);
   });
 
-  test('range messages name the range', () => {
+  test('range messages name the field by its label, and its range', () => {
     const result = estimateInputSchema.safeParse({ robots: 2000, monthlyConversations: 0 });
-    expect(result.error!.issues[0]!.message).toContain('1 到 1,000');
+    expect(result.error!.issues[0]!.message).toBe('机器人数量：请输入 1 到 1000 之间的整数');
   });
 
   test('refuses unknown fields and a missing one', () => {

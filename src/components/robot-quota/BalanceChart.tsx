@@ -1,6 +1,8 @@
 // The balance month by month as an SVG line, with a title, a description and the
 // monthly table as its text alternative. The drawing is as many units wide as the chart
-// is pixels wide, so its labels keep their CSS size (13px) on a phone and on a desktop.
+// is pixels wide, so its labels keep their CSS size (13px) on a phone, on a desktop and
+// on paper (drawn for the A4 page while printing, whatever the screen's width).
+import { useEffect, useState } from 'preact/hooks';
 import { balanceChartGeometry, type ChartBox } from '../../lib/quota/balance-chart.ts';
 import type { Estimate } from '../../lib/quota/estimate.ts';
 import { formatContractMonth, formatCount, formatInWords } from '../../lib/quota/number-input.ts';
@@ -16,14 +18,36 @@ function chartBox(width: number): ChartBox {
   return { width, height: Math.round(Math.min(300, Math.max(200, width * 0.35))), padding: PADDING, yearLabelWidth: YEAR_LABEL_WIDTH };
 }
 
+/** A4's width less the page margins of robot-quota.css's @page (210 − 2 × 14 mm), in px. */
+const PRINT_WIDTH = Math.round((182 / 25.4) * 96);
+
+/** Whether the page is being printed (or shown as printed): from beforeprint to afterprint. */
+function usePrinting() {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const print = matchMedia('print');
+    const follow = () => setPrinting(print.matches);
+    const start = () => setPrinting(true);
+    print.addEventListener('change', follow);
+    addEventListener('beforeprint', start);
+    addEventListener('afterprint', follow);
+    return () => {
+      print.removeEventListener('change', follow);
+      removeEventListener('beforeprint', start);
+      removeEventListener('afterprint', follow);
+    };
+  }, []);
+  return printing;
+}
+
 /** The box's content width in px (640 until measured). */
 const contentWidth = (el: HTMLElement) => Math.round(el.clientWidth) || undefined;
 
 const shortCount = (n: number) => (n >= 1e4 ? formatInWords(n).replace(' ', '') : formatCount(n));
 
 export function BalanceChart({ estimate, idPrefix }: { estimate: Estimate; idPrefix: string }) {
-  const { ref, value: width } = useMeasured(640, contentWidth);
-  const box = chartBox(width);
+  const { ref, value: screenWidth } = useMeasured(640, contentWidth);
+  const box = chartBox(usePrinting() ? PRINT_WIDTH : screenWidth);
   const g = balanceChartGeometry(estimate.monthly, box);
   const last = estimate.monthly.at(-1);
   const lowest = Math.min(...estimate.monthly.map((m) => m.balance));

@@ -2,20 +2,20 @@
 // rule, the sample-price notice, and the actions (share link, print, CSV).
 import { chinaDate } from '../../lib/china-time.ts';
 import { useStore } from '@nanostores/preact';
-import { useState } from 'preact/hooks';
 import type { Estimate } from '../../lib/quota/estimate.ts';
 import { estimateToCsv } from '../../lib/quota/estimate-csv.ts';
 import { formatContractMonth, formatCount, formatInWords, formatYuan } from '../../lib/quota/number-input.ts';
 import type { SupportLine } from '../../lib/support-lines.ts';
 import { BalanceChart } from './BalanceChart.tsx';
+import { CopyLink } from './CopyLink.tsx';
 import type { CalculatorStore, FiguresState } from './calculator-store.ts';
 import { ScrollArea } from './ScrollArea.tsx';
 
-function downloadCsv(estimate: Estimate, packName: (id: string) => string) {
+function downloadCsv(estimate: Estimate, packName: (id: string) => string, day: string) {
   const blob = new Blob([estimateToCsv(estimate, packName)], { type: 'text/csv;charset=utf-8' });
   const link = Object.assign(document.createElement('a'), {
     href: URL.createObjectURL(blob),
-    download: `机器人对话估算-${chinaDate()}.csv`,
+    download: `机器人对话估算-${day}.csv`,
   });
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
@@ -23,30 +23,8 @@ function downloadCsv(estimate: Estimate, packName: (id: string) => string) {
 
 function ShareLink({ store, disabled, describedBy }: { store: CalculatorStore; disabled: boolean; describedBy: string | undefined }) {
   const share = useStore(store.$share);
-  const [copied, setCopied] = useState(false);
   if (share.status === 'saved') {
-    const copy = async () => {
-      try {
-        await navigator.clipboard.writeText(share.url);
-        setCopied(true);
-      } catch {
-        (document.getElementById(`quote-link-${share.id}`) as HTMLInputElement | null)?.select();
-      }
-    };
-    return (
-      <div class="rq-share">
-        <label for={`quote-link-${share.id}`}>估算链接（打开后只读，保留今天的价格）</label>
-        <div class="rq-control">
-          <input id={`quote-link-${share.id}`} type="text" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" onClick={copy}>
-            {copied ? '已复制' : '复制链接'}
-          </button>
-        </div>
-        <p class="visually-hidden" role="status">
-          {copied ? '链接已复制' : '估算链接已生成'}
-        </p>
-      </div>
-    );
+    return <CopyLink id={`quote-link-${share.id}`} label="估算链接（打开后只读，保留今天的价格）" url={share.url} announce="估算链接已生成" />;
   }
   return (
     <>
@@ -68,7 +46,6 @@ export function QuotaResults({
   figures,
   idPrefix,
   headingLevel,
-  readOnly,
   presalesLine,
 }: {
   store: CalculatorStore;
@@ -77,12 +54,12 @@ export function QuotaResults({
   figures: FiguresState;
   idPrefix: string;
   headingLevel: 2 | 3;
-  readOnly: boolean;
   /** Whom to ask for real prices (site config), named beside the total on paper. */
   presalesLine: SupportLine;
 }) {
   const Heading = `h${headingLevel}` as const;
   const priceList = useStore(store.$priceList);
+  const quote = useStore(store.$quote);
   const names = new Map(priceList?.packs.map((p) => [p.id, p.name]));
   const packName = (id: string) => names.get(id) ?? id;
   const years = estimate.years.length;
@@ -138,7 +115,9 @@ export function QuotaResults({
 
       <ScrollArea labelledBy={`${idPrefix}-years-caption`} hintId={`${idPrefix}-years-table-hint`}>
         <table class="rq-years">
-          <caption id={`${idPrefix}-years-caption`}>逐年明细（对话单位：次；金额单位：元）</caption>
+          <caption id={`${idPrefix}-years-caption`}>
+            <span>逐年明细（对话单位：次；金额单位：元）</span>
+          </caption>
           <thead>
             <tr>
               <th scope="col">年度</th>
@@ -194,11 +173,15 @@ export function QuotaResults({
 
       {/* Out-of-date figures are neither printed, exported nor quoted. */}
       <div class="rq-actions no-print">
-        {!readOnly && <ShareLink store={store} disabled={!figures.current} describedBy={reasonId} />}
+        {quote ? (
+          <CopyLink id={`quote-link-${quote.id}`} label="这份估算的链接（打开后只读，金额与估算时相同）" url={new URL(quote.url, location.href).href} />
+        ) : (
+          <ShareLink store={store} disabled={!figures.current} describedBy={reasonId} />
+        )}
         <button type="button" disabled={!figures.current} aria-describedby={reasonId} onClick={() => figures.current && print()}>
           打印估算结果
         </button>
-        <button type="button" disabled={!figures.current} aria-describedby={reasonId} onClick={() => figures.current && downloadCsv(estimate, packName)}>
+        <button type="button" disabled={!figures.current} aria-describedby={reasonId} onClick={() => figures.current && downloadCsv(estimate, packName, quote ? chinaDate(quote.createdAt) : chinaDate())}>
           导出 CSV
         </button>
       </div>

@@ -2,7 +2,10 @@
 // quotes opened read-only. All figures come from the API; this only shows them.
 import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { formatCount, formatYuan } from '../../lib/quota/number-input.ts';
+import { chinaDate } from '../../lib/china-time.ts';
+import { CALCULATOR_FIELDS, writeCalculatorQuery } from '../../lib/quota/calculator-query.ts';
+import { INPUT_RULES } from '../../lib/quota/input-rules.ts';
+import { formatCount, formatYuan, parseAmount } from '../../lib/quota/number-input.ts';
 import { supportApiClient } from '../../lib/support-api-client.ts';
 import type { SupportLine } from '../../lib/support-lines.ts';
 import { createCalculatorStore, figuresState, type CalculatorStore } from './calculator-store.ts';
@@ -20,9 +23,24 @@ export interface RobotQuotaCalculatorProps {
   headingLevel?: 2 | 3;
   /** The pre-sales line (site config), for the printed sample-price notice. */
   presalesLine: SupportLine;
+  /** In an article: the tool page, linked with the inputs as they are now. */
+  fullPagePath?: string | undefined;
 }
 
-const dateFormat = (iso: string) => iso.slice(0, 10);
+/** 在完整页面中打开, with what has been typed so far in the query the tool page reads. */
+function FullPageLink({ store, path }: { store: CalculatorStore; path: string }) {
+  const fields = useStore(store.$fields);
+  const values = Object.fromEntries(CALCULATOR_FIELDS.flatMap((f) => {
+    const value = parseAmount(fields[f]);
+    return value === null ? [] : [[f, value]];
+  }));
+  return (
+    <header class="robot-quota-head">
+      <p class="robot-quota-title">机器人对话估算</p>
+      <a href={`${path}${writeCalculatorQuery(values)}`}>在完整页面中打开</a>
+    </header>
+  );
+}
 
 function QuoteBanner({ store }: { store: CalculatorStore }) {
   const quote = useStore(store.$quote);
@@ -40,7 +58,7 @@ function QuoteBanner({ store }: { store: CalculatorStore }) {
   return (
     <div class="rq-quote-banner">
       <p>
-        <strong>估算 {quote.id}</strong> · 生成于 <time dateTime={quote.createdAt}>{dateFormat(quote.createdAt)}</time> · 价目表版本 {quote.priceListVersion}
+        <strong>估算 {quote.id}</strong> · 生成于 <time dateTime={quote.createdAt}>{chinaDate(quote.createdAt)}</time> · 价目表版本 {quote.priceListVersion}
         {quote.estimate.priceList.sample && '（示例价格）'}
       </p>
       {changed && (
@@ -60,16 +78,16 @@ function QuoteInputsSummary({ store }: { store: CalculatorStore }) {
   const i = quote.input;
   return (
     <dl class="rq-inputs-summary">
-      <div><dt>机器人数量</dt><dd>{formatCount(i.robots)} 个</dd></div>
-      <div><dt>首月预计对话量</dt><dd>{formatCount(i.monthlyConversations)} 次/月</dd></div>
-      <div><dt>每月增长</dt><dd>{formatCount(i.monthlyGrowthPercent, 2)}%</dd></div>
-      <div><dt>合同年限</dt><dd>{i.years} 年</dd></div>
-      <div><dt>本期剩余次数</dt><dd>{formatCount(i.carryOverBalance)} 次</dd></div>
+      <div><dt>{INPUT_RULES.robots.label}</dt><dd>{formatCount(i.robots)} 个</dd></div>
+      <div><dt>{INPUT_RULES.monthlyConversations.label}</dt><dd>{formatCount(i.monthlyConversations)} 次/月</dd></div>
+      <div><dt>{INPUT_RULES.monthlyGrowthPercent.label}</dt><dd>{formatCount(i.monthlyGrowthPercent, 2)}%</dd></div>
+      <div><dt>{INPUT_RULES.years.label}</dt><dd>{i.years} 年</dd></div>
+      <div><dt>{INPUT_RULES.carryOverBalance.label}</dt><dd>{formatCount(i.carryOverBalance)} 次</dd></div>
     </dl>
   );
 }
 
-export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, headingLevel = 3, presalesLine }: RobotQuotaCalculatorProps) {
+export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, headingLevel = 3, presalesLine, fullPagePath }: RobotQuotaCalculatorProps) {
   const store = useMemo(() => createCalculatorStore({ api: supportApiClient(apiBaseUrl), syncUrl }), [apiBaseUrl, syncUrl]);
   // The inputs are rendered disabled on the server and enabled once hydrated: what was
   // typed before would be replaced by the defaults.
@@ -78,16 +96,18 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, he
     setReady(true);
     return store.start();
   }, [store]);
-  // The printing day, known only in the browser (the page itself is built ahead).
+  // Today in China, known only in the browser (the page itself is built ahead).
   const [today, setToday] = useState('');
-  useEffect(() => setToday(new Date().toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })), []);
+  useEffect(() => setToday(chinaDate()), []);
   const result = useStore(store.$result);
   const quote = useStore(store.$quote);
   const estimate = result.estimate;
 
   return (
     <div class="rq" aria-busy={result.status === 'loading' ? 'true' : 'false'}>
-      <p class="rq-print-date">估算日期：{today}</p>
+      {fullPagePath && <FullPageLink store={store} path={fullPagePath} />}
+      {/* A saved estimate was made on its own day, with that day's prices. */}
+      <p class="rq-print-date">估算日期：{quote ? chinaDate(quote.createdAt) : today}</p>
       <QuoteBanner store={store} />
       {quote ? <QuoteInputsSummary store={store} /> : <QuotaInputs store={store} idPrefix={idPrefix} ready={ready} />}
 
@@ -112,7 +132,7 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, he
         </div>
       )}
       {estimate ? (
-        <QuotaResults store={store} estimate={estimate} figures={figuresState(result)} idPrefix={idPrefix} headingLevel={headingLevel} readOnly={!!quote} presalesLine={presalesLine} />
+        <QuotaResults store={store} estimate={estimate} figures={figuresState(result)} idPrefix={idPrefix} headingLevel={headingLevel} presalesLine={presalesLine} />
       ) : (
         result.status !== 'loading' && <p class="rq-empty">填写上面的条件后，这里会显示逐年费用和剩余次数。</p>
       )}

@@ -1,6 +1,7 @@
 // A scroll container for a table that may not fit: named by the table's caption, and,
 // once it does scroll, reachable by keyboard (arrow keys then scroll it) with a hint
-// saying so. Edge shadows (CSS) show which side has more.
+// saying so (its keyboard half hidden on touch screens). Edge shadows (CSS) show which
+// side has more; data-scrolls-x lets the sticky first column draw its edge.
 import type { ComponentChildren } from 'preact';
 import { useMeasured } from './use-measured.ts';
 
@@ -25,12 +26,13 @@ export function ScrollArea({ labelledBy, hintId, children }: { labelledBy: strin
         aria-labelledby={labelledBy}
         aria-describedby={overflow.x ? hintId : undefined}
         tabIndex={scrolls ? 0 : undefined}
+        data-scrolls-x={overflow.x ? '' : undefined}
       >
         {children}
       </div>
       {overflow.x && (
         <p class="rq-scroll-hint no-print" id={hintId}>
-          表格较宽，可左右滑动查看全部列，也可用 Tab 键选中表格后按方向键。
+          表格较宽，可左右滑动查看全部列<span class="rq-key-hint">，也可用 Tab 键选中表格后按方向键</span>。
         </p>
       )}
     </>

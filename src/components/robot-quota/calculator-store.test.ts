@@ -57,21 +57,43 @@ describe('calculator store', () => {
     store.start();
     pending[0]!.resolve(fakeEstimate(100));
     await vi.runAllTimersAsync();
-    store.setField('robots', '5000');
+    // Within every input's range, but dearer than the API can price (it depends on the price list).
+    store.setField('monthlyConversations', '1亿');
     await vi.advanceTimersByTimeAsync(400);
-    pending[1]!.reject(new ApiError(400, 'invalid_request', '请求内容有误', [{ path: 'robots', message: '机器人数量须在 1 到 1,000 之间' }]));
+    const refusal = '按这份价目表，所需费用超过可精确计算的范围（约 900 亿元），请调低首月预计对话量或每月增长';
+    pending[1]!.reject(new ApiError(400, 'invalid_request', '请求内容有误', [{ path: 'monthlyConversations', message: refusal }]));
     await vi.runAllTimersAsync();
-    expect(store.$result.get()).toMatchObject({ status: 'invalid', fieldErrors: { robots: '机器人数量须在 1 到 1,000 之间' }, estimate: { totalCost: 100 } });
+    expect(store.$result.get()).toMatchObject({ status: 'invalid', fieldErrors: { monthlyConversations: refusal }, estimate: { totalCost: 100 } });
   });
 
-  test('text that is not a number is caught before any request', async () => {
+  test('text that is not a number, or a number out of its range, is caught before any request, with its field’s message', async () => {
     const { api, pending } = scriptedApi();
     const store = createCalculatorStore({ api, syncUrl: false });
     store.start();
     store.setField('carryOverBalance', '不少');
     await vi.advanceTimersByTimeAsync(400);
     expect(pending).toHaveLength(1);
-    expect(store.$result.get()).toMatchObject({ status: 'invalid', fieldErrors: { carryOverBalance: expect.stringContaining('5万') } });
+    expect(store.$result.get()).toMatchObject({ status: 'invalid', fieldErrors: { carryOverBalance: '本期剩余次数：请输入 0 到 10 亿之间的整数' } });
+    store.setField('carryOverBalance', '0');
+    store.setField('robots', '5000');
+    store.setField('monthlyGrowthPercent', '-60');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(pending).toHaveLength(1);
+    expect(store.$result.get()).toMatchObject({
+      status: 'invalid',
+      fieldErrors: { robots: '机器人数量：请输入 1 到 1000 之间的整数', monthlyGrowthPercent: '每月增长：请输入 -50 到 200 之间的数字' },
+    });
+    // A growth that takes a year's use past the estimate's range: the API's own words.
+    store.setField('robots', '2');
+    store.setField('monthlyConversations', '1亿');
+    store.setField('monthlyGrowthPercent', '200');
+    store.setField('years', '5');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(pending).toHaveLength(1);
+    expect(store.$result.get()).toMatchObject({ status: 'invalid', fieldErrors: { monthlyGrowthPercent: expect.stringContaining('第 1 年的对话量将超过 1 万亿次') } });
+    store.setField('monthlyGrowthPercent', '-10');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(pending.map((p) => p.input)).toEqual([expect.anything(), { robots: 2, monthlyConversations: 100_000_000, monthlyGrowthPercent: -10, years: 5, carryOverBalance: 0 }]);
   });
 
   test('the figures are out of date from the first keystroke until the new answer, and stay so while an input is wrong', async () => {

@@ -3,6 +3,7 @@
 // and keeps the URL query in step (bookmarks, back/forward).
 import { atom, map } from 'nanostores';
 import { CALCULATOR_DEFAULTS, CALCULATOR_FIELDS, readCalculatorQuery, writeCalculatorQuery, type CalculatorField } from '../../lib/quota/calculator-query.ts';
+import { checkInputs } from '../../lib/quota/input-rules.ts';
 import { formatCount, parseAmount } from '../../lib/quota/number-input.ts';
 import type { Estimate } from '../../lib/quota/estimate.ts';
 import type { PriceList } from '../../lib/quota/price-list.ts';
@@ -89,16 +90,14 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
     return { estimate: r.estimate, input: r.input };
   };
 
-  /** The fields as numbers, or the fields that are not numbers. */
+  /**
+   * The fields as numbers, or each wrong field with its message: the rules the API
+   * applies (input-rules.ts), checked here so that a value it would refuse is not sent.
+   */
   function parseFields(): { values: FieldValues } | { errors: Partial<Record<CalculatorField, string>> } {
-    const values = {} as FieldValues;
-    const errors: Partial<Record<CalculatorField, string>> = {};
-    for (const field of CALCULATOR_FIELDS) {
-      const value = parseAmount($fields.get()[field]);
-      if (value === null) errors[field] = '请输入数字，例如 5万、50,000 或 50000';
-      else values[field] = value;
-    }
-    return Object.keys(errors).length ? { errors } : { values };
+    const typed = $fields.get();
+    const check = checkInputs(Object.fromEntries(CALCULATOR_FIELDS.map((f) => [f, parseAmount(typed[f])])) as Record<CalculatorField, number | null>);
+    return check.ok ? { values: check.values } : { errors: check.errors };
   }
 
   function syncQuery(values: FieldValues, mode: 'push' | 'replace') {

@@ -1,48 +1,31 @@
 // Robot quota estimate: licences and the cheapest conversation packs year by year, with the balance month by month.
 import { z } from 'zod';
+import { INPUT_RULES, fieldMessage, growthTooHighMessage } from './input-rules.ts';
+import type { CalculatorField } from './calculator-query.ts';
 import { PackCostOverflowError, createPackChooser, type PackChoice } from './pack-choice.ts';
 import { toFen, toYuan, unknownField, type PriceList } from './price-list.ts';
+import { cumulativeUse } from './usage.ts';
 
-/** Above this many conversations in one year the figures stop meaning anything. */
-const MAX_YEAR_USAGE = 1_000_000_000_000;
-
-// Float sums of exact monthly figures land a hair above the integer; this keeps them on it.
-const EPSILON = 1e-6;
-
-const between = (what: string, min: number, max: number) =>
-  `${what}须在 ${min.toLocaleString('en-US')} 到 ${max.toLocaleString('en-US')} 之间`;
+/** A field as input-rules.ts has it: its range, whole or not, and its one message. */
+function ruled(field: CalculatorField) {
+  const { min, max, integer } = INPUT_RULES[field];
+  const message = fieldMessage(field);
+  return (integer ? z.int(message) : z.number(message)).min(min, message).max(max, message);
+}
 
 /** What the customer types into the calculator. */
 export const estimateInputSchema = z.strictObject(
   {
     /** Robots to license; each licence runs one year and includes a yearly conversation allowance. */
-    robots: z
-      .int('机器人数量必须是整数')
-      .min(1, between('机器人数量', 1, 1000))
-      .max(1000, between('机器人数量', 1, 1000)),
+    robots: ruled('robots'),
     /** Conversations expected in the first month, across all robots. */
-    monthlyConversations: z
-      .number('每月对话量必须是数字')
-      .min(0, between('每月对话量', 0, 100_000_000))
-      .max(100_000_000, between('每月对话量', 0, 100_000_000)),
+    monthlyConversations: ruled('monthlyConversations'),
     /** Month-on-month growth of the use, in percent; negative for a decline. */
-    monthlyGrowthPercent: z
-      .number('月增长率必须是数字')
-      .min(-50, '月增长率须在 -50% 到 200% 之间')
-      .max(200, '月增长率须在 -50% 到 200% 之间')
-      .default(0),
+    monthlyGrowthPercent: ruled('monthlyGrowthPercent').default(0),
     /** Length of the term in years; the plan renews each year. */
-    years: z
-      .int('年数必须是整数')
-      .min(1, between('年数', 1, 5))
-      .max(5, between('年数', 1, 5))
-      .default(1),
+    years: ruled('years').default(1),
     /** Conversations left over from an earlier plan, spent before anything bought. */
-    carryOverBalance: z
-      .int('本期剩余次数必须是整数')
-      .min(0, between('本期剩余次数', 0, 1_000_000_000))
-      .max(1_000_000_000, between('本期剩余次数', 0, 1_000_000_000))
-      .default(0),
+    carryOverBalance: ruled('carryOverBalance').default(0),
   },
   unknownField('估算参数'),
 );
@@ -134,31 +117,10 @@ export class EstimateRangeError extends RangeError {
   }
 }
 
-/** Ceiling of a float sum of use, never negative and never -0. */
-function wholeConversations(sum: number): number {
-  const n = Math.ceil(sum - EPSILON);
-  return n > 0 ? n : 0;
-}
-
 /** For each year, the cumulative use through each of its months (index 11 is the year's use). */
-function cumulativeUse(input: ParsedEstimateInput): number[][] {
-  const factor = 1 + input.monthlyGrowthPercent / 100;
-  const years: number[][] = [];
-  for (let y = 0; y < input.years; y++) {
-    let sum = 0;
-    const cumulative: number[] = [];
-    for (let k = 0; k < 12; k++) {
-      sum += input.monthlyConversations * factor ** (y * 12 + k);
-      cumulative.push(wholeConversations(sum));
-    }
-    if (cumulative[11]! > MAX_YEAR_USAGE) {
-      throw new EstimateRangeError(
-        'monthlyGrowthPercent',
-        `按每月 ${input.monthlyGrowthPercent}% 的增长，第 ${y + 1} 年的对话量将超过 1 万亿次，超出估算范围，请调低月增长率`,
-      );
-    }
-    years.push(cumulative);
-  }
+function cumulativeUseInRange(input: ParsedEstimateInput): number[][] {
+  const { years, overLimitInYear } = cumulativeUse(input);
+  if (overLimitInYear) throw new EstimateRangeError('monthlyGrowthPercent', growthTooHighMessage(input.monthlyGrowthPercent, overLimitInYear));
   return years;
 }
 
@@ -182,7 +144,7 @@ export function estimateRobotQuote(input: EstimateInput, priceList: PriceList): 
   const choose = packChooserFor(priceList);
   const included = parsed.robots * priceList.includedConversationsPerRobotYear;
   const licenceCostFen = parsed.robots * toFen(priceList.robotLicencePerYear);
-  const use = cumulativeUse(parsed);
+  const use = cumulativeUseInRange(parsed);
 
   const years: Estimate['years'] = [];
   const monthly: Estimate['monthly'] = [];
@@ -245,7 +207,7 @@ export function estimateRobotQuote(input: EstimateInput, priceList: PriceList): 
 function costTooHigh(): EstimateRangeError {
   return new EstimateRangeError(
     'monthlyConversations',
-    '按这份价目表，所需费用超过可精确计算的范围（约 900 亿元），请调低每月对话量或月增长率',
+    '按这份价目表，所需费用超过可精确计算的范围（约 900 亿元），请调低首月预计对话量或每月增长',
   );
 }
 
