@@ -176,6 +176,35 @@ describe('diagnostics', () => {
     await context.close();
   });
 
+  test.each(['/faq/widget-session-not-opening/', '/tools/diagnostics/'])('at 360 px %s does not scroll sideways: every result card stays inside the tool', async (path) => {
+    const { page, context } = await openPage('/', { width: 360 });
+    // Failing hosts: their cards carry the longest titles (host names) and the fix guides.
+    await standInForHosts(page, { refuse: [hosts[0]!, hosts[1]!], silent: [hosts[2]!] });
+    await page.goto(new URL(path, page.url()).href);
+    await page.locator('.diagnostics').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid=diagnostics][data-running=false]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-check^="host-"][data-status=fail]').count()).toBe(hosts.length);
+
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const tool = (await page.locator('.diagnostics').boundingBox())!;
+    const cards = await page.locator('.dg-check').evaluateAll((els) => els.map((e) => ({ check: (e as HTMLElement).dataset.check ?? (e as HTMLElement).dataset.group, ...e.getBoundingClientRect().toJSON() })));
+    expect(cards.length).toBeGreaterThan(5);
+    for (const card of cards) {
+      expect(card.left, `${card.check} left`).toBeGreaterThanOrEqual(tool.x - 0.5);
+      expect(card.right, `${card.check} right`).toBeLessThanOrEqual(tool.x + tool.width + 0.5);
+    }
+    // The status word stays on one line (not 异 over 常).
+    const statusLines = await page.locator('.dg-status').evaluateAll((els) =>
+      els.map((e) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(statusLines.every((lines) => lines === 1)).toBe(true);
+    await context.close();
+  });
+
   test('the widget-session article carries the tool', async () => {
     const { page, context } = await openPage('/faq/widget-session-not-opening/');
     await standInForHosts(page);
