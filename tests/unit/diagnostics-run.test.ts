@@ -17,7 +17,7 @@ function healthyEnvironment(overrides: Partial<DiagnosticsEnvironment> = {}): Di
   };
   let cookie = '';
   return {
-    userAgent: chrome,
+    platform: detectPlatform({ userAgent: chrome }),
     cookies: { cookieEnabled: true, get: () => cookie, set: (v) => void (cookie = v.split(';')[0]!) },
     localStorage: store(),
     sessionStorage: store(),

@@ -8,7 +8,7 @@ import { FIX_GUIDES, GUIDE_BROWSER_NAMES, guideBrowserFor, guideOrder, type Guid
 import { STATUS_LABELS, osLabel, reportForSupport, reportText } from '../../lib/diagnostics/report.ts';
 import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck } from '../../lib/diagnostics/run-diagnostics.ts';
 import type { ChatHost, CheckResult, FixTopic } from '../../lib/diagnostics/types.ts';
-import { detectPlatform, type DetectedPlatform } from '../../lib/platform/detect-platform.ts';
+import type { DetectedPlatform } from '../../lib/platform/detect-platform.ts';
 import { ApiUnreachableError, supportApiClient } from '../../lib/support-api-client.ts';
 import { telHref, type SupportLine } from '../../lib/support-lines.ts';
 
@@ -77,11 +77,12 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
 
   useEffect(() => {
     let live = true;
-    setPlatform(detectPlatform({ userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints }));
+    const env = browserEnvironment({ apiBaseUrl: props.apiBaseUrl, storageProbeOrigin: props.storageProbeOrigin });
+    // The device line shows the same detection the checks read.
+    setPlatform(env.platform);
     setResults([]);
     setRunning(true);
     setSend({ status: 'idle' });
-    const env = browserEnvironment({ apiBaseUrl: props.apiBaseUrl, storageProbeOrigin: props.storageProbeOrigin });
     // The echo's URL depends on the page's location, known only in the browser.
     const run = { ...settings, webSocketUrl: settings.webSocketUrl || defaultEchoUrl(props.apiBaseUrl) };
     void runPassiveChecks(env, run, (r) => live && setResults((prev) => [...prev, r])).finally(() => live && setRunning(false));

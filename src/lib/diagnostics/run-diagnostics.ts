@@ -11,11 +11,12 @@ import { checkThirdPartyStorage, type StorageProbeReport } from './checks/third-
 import { checkWebSocket, type WebSocketLike } from './checks/websocket.ts';
 import { checkWebStorage, type StorageGetter } from './checks/web-storage.ts';
 import type { ChatHost, CheckResult } from './types.ts';
+import type { DetectedPlatform } from '../platform/detect-platform.ts';
 
 /** Everything the checks touch in the browser, injected so each can be tested alone. */
 export interface DiagnosticsEnvironment {
-  userAgent: string;
-  documentMode?: number | undefined;
+  /** The browser as detectPlatform sees it: the checks and the tool's device line read this one result. */
+  platform: DetectedPlatform;
   cookies: CookieJar;
   localStorage: StorageGetter;
   sessionStorage: StorageGetter;
@@ -48,9 +49,9 @@ export async function runPassiveChecks(
     onResult(result);
     return result;
   };
-  report(checkBrowserMode({ userAgent: env.userAgent, documentMode: env.documentMode }));
-  report(checkInAppBrowser({ userAgent: env.userAgent }));
-  report(checkBrowserVersion({ userAgent: env.userAgent }));
+  report(checkBrowserMode(env.platform));
+  report(checkInAppBrowser(env.platform));
+  report(checkBrowserVersion(env.platform));
   report(checkCookies(env.cookies));
   report(checkWebStorage(env.localStorage, env.sessionStorage));
 
