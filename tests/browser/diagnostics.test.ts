@@ -11,6 +11,7 @@ import site from '../../content/site.json' with { type: 'json' };
 const { openPage, newContext, baseUrl } = useBrowser();
 const hosts = site.diagnostics.chatHosts.map((h) => new URL(h.url).origin);
 const afterSales = site.supportLines.find((l) => l.label === '售后服务')!;
+const ANDROID_CHROME = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
 let servers: RunningServer[] = [];
 afterEach(async () => {
   for (const s of servers) await s.stop();
@@ -97,6 +98,36 @@ describe('diagnostics', () => {
     expect(steps.findIndex((s) => s.includes('换用'))).toBeGreaterThan(1);
     expect(await ie.textContent()).not.toContain('不支持');
     expect(await page.getByTestId('diagnostics-summary').textContent()).toContain('受限站点');
+    await context.close();
+  });
+
+  test('on an Android phone the steps are the phone’s: Chrome’s 网站设置, the phone’s clock, no extensions or company PC', async () => {
+    const context = await newContext({ userAgent: ANDROID_CHROME, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await standInForHosts(page, { refuse: [hosts[1]!] });
+    await page.addInitScript(() => {
+      window.open = () => null;
+    });
+    await page.clock.install({ time: Date.now() + 20 * 60_000 });
+    await page.goto(`${baseUrl}/tools/diagnostics/`);
+    await page.locator('[data-testid=diagnostics][data-running=false]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('.dg-device').textContent()).toContain('Android');
+
+    await page.getByRole('button', { name: '测试弹出窗口' }).click();
+    await expect.poll(() => statusOf(page, 'popups')).toBe('fail');
+    const popups = page.locator('[data-check="popups"]');
+    expect(await popups.locator('details[open] summary').textContent()).toBe('Chrome（你正在使用）');
+    expect(await popups.locator('details[open]').textContent()).toContain('「设置」→「网站设置」→「弹出式窗口和重定向」');
+
+    expect(await statusOf(page, 'clock')).toBe('warn');
+    const clock = await page.locator('[data-check="clock"] .dg-fix').textContent();
+    expect(clock).toContain('「日期和时间」');
+    expect(clock).not.toMatch(/Windows|Mac/);
+
+    expect(await statusOf(page, 'host-2')).toBe('fail');
+    const tool = await page.getByTestId('diagnostics').textContent();
+    expect(tool).not.toMatch(/chrome:\/\/|公司电脑|这台电脑|扩展|受限站点|Internet 选项/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await context.close();
   });
 

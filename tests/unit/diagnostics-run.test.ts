@@ -1,10 +1,8 @@
 // The diagnostics as a whole: every check reported with progress, what to fix first,
 // the report text and what is sent to support.
 import { describe, expect, test } from 'vitest';
-import { FIX_GUIDES, GUIDE_BROWSERS, guideOrder } from '../../src/lib/diagnostics/fix-guides.ts';
 import { reportForSupport, reportText } from '../../src/lib/diagnostics/report.ts';
 import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck, type DiagnosticsEnvironment } from '../../src/lib/diagnostics/run-diagnostics.ts';
-import type { FixTopic } from '../../src/lib/diagnostics/types.ts';
 import { detectPlatform } from '../../src/lib/platform/detect-platform.ts';
 import { diagnosticsReportSchema } from '../../src/api/routes/diagnostics.ts';
 
@@ -66,43 +64,6 @@ describe('runPassiveChecks', () => {
 
   test('the pop-up check is always listed, untested until clicked', () => {
     expect(withPopupCheck([], undefined)).toEqual([expect.objectContaining({ id: 'popups', status: 'unknown' })]);
-  });
-});
-
-describe('fix guides', () => {
-  test.each(Object.keys(FIX_GUIDES) as FixTopic[])('%s has steps, the visitor’s browser first', (topic) => {
-    const guide = FIX_GUIDES[topic];
-    expect((guide.general?.length ?? 0) + Object.keys(guide.byBrowser ?? {}).length).toBeGreaterThan(0);
-    const order = guideOrder(topic, 'sogou');
-    if (guide.byBrowser?.sogou) expect(order[0]).toBe('sogou');
-  });
-
-  test('the IE guides say how to remove *.qq.com from 受限站点', () => {
-    for (const steps of [FIX_GUIDES['unblock-host'].byBrowser?.ie ?? [], FIX_GUIDES['ie-restricted-sites'].general ?? []]) {
-      expect(steps.join('')).toContain('受限站点');
-      expect(steps.join('')).toContain('*.qq.com');
-    }
-  });
-
-  test('the IE guide starts with 受限站点, offers another browser only as the fallback, and never calls IE unsupported', () => {
-    const steps = FIX_GUIDES['ie-restricted-sites'].general!;
-    const firstSwitch = steps.findIndex((s) => /换用|退出 Internet Explorer 模式/.test(s));
-    expect(steps[0]).toContain('受限站点');
-    expect(firstSwitch).toBeGreaterThan(steps.findIndex((s) => s.includes('删除')));
-    expect(steps[firstSwitch]).toMatch(/^如果.*仍打不开/);
-    expect(steps.join('')).not.toMatch(/不支持|停止更新/);
-  });
-
-  test('the guides send the customer to the site where the 接待组件 sits, never to 本网站 (the help center itself)', () => {
-    const all = Object.values(FIX_GUIDES).flatMap((g) => [...(g.general ?? []), ...Object.values(g.byBrowser ?? {}).flat()]);
-    expect(all.filter((step) => step.includes('本网站'))).toEqual([]);
-    expect(all.filter((step) => step.includes('放置接待组件的网站')).length).toBeGreaterThan(10);
-  });
-
-  test('popups, cookies and a blocked chat host have steps for every listed browser', () => {
-    for (const topic of ['allow-popups', 'enable-cookies', 'unblock-host'] as const) {
-      expect(Object.keys(FIX_GUIDES[topic].byBrowser ?? {}).sort()).toEqual([...GUIDE_BROWSERS].sort());
-    }
   });
 });
 

@@ -4,10 +4,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { checkPopups } from '../../lib/diagnostics/checks/popups.ts';
 import { browserEnvironment, defaultEchoUrl } from '../../lib/diagnostics/browser-environment.ts';
-import { FIX_GUIDES, GUIDE_BROWSER_NAMES, guideBrowserFor, guideOrder, type GuideBrowser } from '../../lib/diagnostics/fix-guides.ts';
+import { fixGuide, type GuideView } from '../../lib/diagnostics/fix-guides.ts';
 import { STATUS_LABELS, osLabel, reportForSupport, reportText } from '../../lib/diagnostics/report.ts';
 import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck } from '../../lib/diagnostics/run-diagnostics.ts';
-import type { ChatHost, CheckResult, FixTopic } from '../../lib/diagnostics/types.ts';
+import type { ChatHost, CheckResult } from '../../lib/diagnostics/types.ts';
 import type { DetectedPlatform } from '../../lib/platform/detect-platform.ts';
 import { ApiUnreachableError, supportApiClient } from '../../lib/support-api-client.ts';
 import { telHref, type SupportLine } from '../../lib/support-lines.ts';
@@ -24,35 +24,22 @@ export interface DiagnosticsToolProps {
 
 const ICONS = { pass: '✓', warn: '!', fail: '✕', unknown: '?' } as const;
 
-function FixSteps({ topic, own }: { topic: FixTopic; own: GuideBrowser | undefined }) {
-  const guide = FIX_GUIDES[topic];
-  const browsers = guideOrder(topic, own);
-  const [first, ...rest] = browsers;
+function FixSteps({ guide }: { guide: GuideView }) {
   return (
     <div class="dg-fix">
       <p class="dg-fix-title">怎么解决：{guide.title}</p>
-      {guide.general && (
+      {guide.general.length > 0 && (
         <ol>
           {guide.general.map((step) => (
             <li key={step}>{step}</li>
           ))}
         </ol>
       )}
-      {first && (
-        <details open={first === own} class="dg-browser">
-          <summary>{GUIDE_BROWSER_NAMES[first]}{first === own ? '（你正在使用）' : ''}</summary>
+      {guide.browsers.map((b) => (
+        <details open={b.own} class="dg-browser" key={b.browser} data-browser={b.browser}>
+          <summary>{b.name}</summary>
           <ol>
-            {guide.byBrowser![first]!.map((step) => (
-              <li key={step}>{step}</li>
-            ))}
-          </ol>
-        </details>
-      )}
-      {rest.map((b) => (
-        <details class="dg-browser" key={b}>
-          <summary>{GUIDE_BROWSER_NAMES[b]}</summary>
-          <ol>
-            {guide.byBrowser![b]!.map((step) => (
+            {b.steps.map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ol>
@@ -94,7 +81,6 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
   const line = props.supportLine;
   const all = withPopupCheck(results, popup);
   const summary = summarize(all);
-  const own = platform ? guideBrowserFor(platform.browser) : undefined;
 
   const copyReport = async () => {
     if (!platform) return;
@@ -165,7 +151,7 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
               <span class="dg-status">{STATUS_LABELS[r.status]}</span>
             </p>
             <p class="dg-finding">{r.finding}</p>
-            {r.fix && (r.status === 'fail' || r.status === 'warn') && <FixSteps topic={r.fix} own={own} />}
+            {platform && r.fix && (r.status === 'fail' || r.status === 'warn') && <FixSteps guide={fixGuide(r.fix, platform)} />}
           </li>
         ))}
       </ul>
