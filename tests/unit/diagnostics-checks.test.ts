@@ -1,5 +1,6 @@
 // Each diagnostics check with the browser APIs it uses injected: every status it can give.
 import { describe, expect, test, vi } from 'vitest';
+import { CHECK_TITLES } from '../../src/lib/diagnostics/check-titles.ts';
 import { checkBrowserMode } from '../../src/lib/diagnostics/checks/browser-mode.ts';
 import { checkBrowserVersion } from '../../src/lib/diagnostics/checks/browser-version.ts';
 import { checkClockSkew } from '../../src/lib/diagnostics/checks/clock-skew.ts';
@@ -126,6 +127,11 @@ describe('browser version and in-app browsers', () => {
   });
 });
 
+test('checks are named in words customers know, not developers’ terms', () => {
+  expect(CHECK_TITLES).toMatchObject({ storage: '浏览器存储', websocket: '实时消息连接' });
+  expect(Object.values(CHECK_TITLES).join()).not.toMatch(/WebSocket|localStorage|sessionStorage|本地存储/);
+});
+
 describe('cookies and storage', () => {
   const jar = (enabled: boolean, keeps: boolean): CookieJar => {
     let value = '';
@@ -146,12 +152,13 @@ describe('cookies and storage', () => {
   const blocked = () => () => {
     throw new DOMException('The operation is insecure.', 'SecurityError');
   };
-  test('both storages usable → pass; a blocked one is named', () => {
-    expect(checkWebStorage(memory(), memory()).status).toBe('pass');
+  test('both storages usable → pass, in plain words; a blocked one is said in plain words, its name in brackets for support', () => {
+    expect(checkWebStorage(memory(), memory())).toMatchObject({ status: 'pass', finding: '网页可以在浏览器中保存数据。' });
     const r = checkWebStorage(blocked(), memory());
     expect(r).toMatchObject({ status: 'fail', fix: 'enable-storage' });
-    expect(r.finding).toContain('localStorage');
+    expect(r.finding).toMatch(/^网页无法在浏览器中长期保存数据（localStorage）/);
     expect(r.finding).not.toContain('sessionStorage');
+    expect(checkWebStorage(memory(), blocked()).finding).toMatch(/^网页无法在浏览器中临时保存数据（sessionStorage）/);
   });
 });
 
@@ -245,7 +252,6 @@ describe('clock skew and third-party storage', () => {
   });
 
   test.each([
-    ['no-probe', 'unknown'],
     ['no-answer', 'unknown'],
     [{ cookies: true, localStorage: true }, 'pass'],
     [{ cookies: false, localStorage: true }, 'warn'],

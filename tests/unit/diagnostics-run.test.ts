@@ -27,20 +27,38 @@ function healthyEnvironment(overrides: Partial<DiagnosticsEnvironment> = {}): Di
     },
     serverDate: async () => new Date().toUTCString(),
     now: () => Date.now(),
-    thirdPartyStorage: async () => 'no-probe',
+    thirdPartyStorage: async () => ({ cookies: true, localStorage: true }),
     ...overrides,
   };
 }
-const settings = { chatHosts: [{ label: '接待组件', url: 'https://a.example/' }, { label: '会话窗口', url: 'https://b.example/' }], webSocketUrl: 'wss://x/echo', hostTimeoutMs: 200 };
+const settings = {
+  chatHosts: [{ label: '接待组件', url: 'https://a.example/' }, { label: '会话窗口', url: 'https://b.example/' }],
+  webSocketUrl: 'wss://x/echo',
+  hostTimeoutMs: 200,
+  thirdPartyStorage: false,
+};
 
 describe('runPassiveChecks', () => {
-  test('a healthy browser: every check passes (third-party storage unknown without a probe), one progress call each', async () => {
+  test('a healthy browser: every check passes, one progress call each', async () => {
     const seen: string[] = [];
     const results = await runPassiveChecks(healthyEnvironment(), settings, (r) => seen.push(r.id));
     expect(results).toHaveLength(passiveCheckCount(settings));
     expect(seen).toEqual(results.map((r) => r.id));
-    expect(results.filter((r) => r.status !== 'pass').map((r) => r.id)).toEqual(['third-party-storage']);
+    expect(results.filter((r) => r.status !== 'pass')).toEqual([]);
     expect(summarize(results).allClear).toBe(true);
+  });
+
+  test('third-party storage is checked only when a probe origin is configured, not left as a permanent 未知', async () => {
+    let asked = 0;
+    const env = healthyEnvironment({ thirdPartyStorage: async () => (asked++, { cookies: false, localStorage: true }) });
+    const without = await runPassiveChecks(env, settings);
+    expect(without.map((r) => r.id)).not.toContain('third-party-storage');
+    expect(asked).toBe(0);
+    const withProbe = { ...settings, thirdPartyStorage: true };
+    const results = await runPassiveChecks(env, withProbe);
+    expect(results).toHaveLength(passiveCheckCount(withProbe));
+    expect(passiveCheckCount(withProbe)).toBe(passiveCheckCount(settings) + 1);
+    expect(results.find((r) => r.id === 'third-party-storage')).toMatchObject({ status: 'warn', title: '第三方 Cookie', fix: 'third-party-cookies' });
   });
 
   test('the API unreachable: WebSocket failure is put down to the network, clock unknown', async () => {

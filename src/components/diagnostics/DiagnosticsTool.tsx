@@ -59,7 +59,10 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
   const [copied, setCopied] = useState(false);
   const [send, setSend] = useState<SendState>({ status: 'idle' });
   const [round, setRound] = useState(0);
-  const settings = useMemo(() => ({ chatHosts: props.chatHosts, webSocketUrl: props.webSocketUrl, hostTimeoutMs: props.hostTimeoutMs }), [props]);
+  const settings = useMemo(
+    () => ({ chatHosts: props.chatHosts, webSocketUrl: props.webSocketUrl, hostTimeoutMs: props.hostTimeoutMs, thirdPartyStorage: props.storageProbeOrigin !== '' }),
+    [props],
+  );
   const total = passiveCheckCount(settings);
 
   useEffect(() => {
@@ -170,7 +173,7 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
           {send.status === 'sent' && (
             <div class="dg-reference" role="status">
               <p>
-                已发送。拨打{line.label}电话 <a href={telHref(line.phone)}>{line.phone}</a> 时，请报上诊断编号：
+                已发送。拨打{line.label}电话 <a href={telHref(line.phone)}>{line.phone}</a> 时，请报上检测编号：
               </p>
               <p class="dg-reference-id" data-testid="reference-id">
                 {send.id}

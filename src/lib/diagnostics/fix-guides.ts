@@ -240,10 +240,10 @@ export const FIX_GUIDES: Record<FixTopic, FixGuide> = {
     ios: { general: PHONE_NETWORK },
   },
   'websocket-proxy': {
-    title: '允许 WebSocket',
+    title: '放行实时消息连接',
     computer: {
       general: [
-        '当前网络的代理或防火墙允许普通网页，但拦截了 WebSocket，会话消息因此无法实时收发。',
+        '当前网络的代理或防火墙允许普通网页，但拦截了实时消息连接（WebSocket），会话消息因此无法实时收发。',
         '请联系公司 IT，在代理或防火墙上放行 WebSocket（wss://）连接。',
         '临时办法：改用手机热点等其他网络。',
       ],

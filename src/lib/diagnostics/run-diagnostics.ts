@@ -25,7 +25,8 @@ export interface DiagnosticsEnvironment {
   /** The support API's Date header (a request to /api/v1/health); rejects when unreachable. */
   serverDate: () => Promise<string | null>;
   now: () => number;
-  thirdPartyStorage: () => Promise<StorageProbeReport | 'no-probe' | 'no-answer'>;
+  /** Asks the storage probe on another origin; called only when one is configured. */
+  thirdPartyStorage: () => Promise<StorageProbeReport | 'no-answer'>;
 }
 
 export interface DiagnosticsSettings {
@@ -33,10 +34,15 @@ export interface DiagnosticsSettings {
   /** ws(s) URL of an echo endpoint. */
   webSocketUrl: string;
   hostTimeoutMs: number;
+  /**
+   * Whether a storage-probe origin is configured. Without one the third-party storage
+   * check is left out, rather than shown to every customer as 未知 (nothing they can fix).
+   */
+  thirdPartyStorage: boolean;
 }
 
 /** How many results `runPassiveChecks` reports, for a progress bar. */
-export const passiveCheckCount = (settings: DiagnosticsSettings) => 8 + settings.chatHosts.length;
+export const passiveCheckCount = (settings: DiagnosticsSettings) => 7 + settings.chatHosts.length + (settings.thirdPartyStorage ? 1 : 0);
 
 export async function runPassiveChecks(
   env: DiagnosticsEnvironment,
@@ -64,8 +70,8 @@ export async function runPassiveChecks(
   const socket = serverTime.then(({ ok }) =>
     checkWebSocket({ url: settings.webSocketUrl, connect: env.connectWebSocket, httpsWorks: ok, timeoutMs: settings.hostTimeoutMs }).then(report),
   );
-  const frame = env.thirdPartyStorage().then((r) => report(checkThirdPartyStorage(r)));
-  await Promise.all([...hostChecks, clock, socket, frame]);
+  const frame = settings.thirdPartyStorage ? [env.thirdPartyStorage().then((r) => report(checkThirdPartyStorage(r)))] : [];
+  await Promise.all([...hostChecks, clock, socket, ...frame]);
   return results;
 }
 

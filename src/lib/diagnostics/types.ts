@@ -19,7 +19,7 @@ export type FixTopic =
   | 'sync-clock';
 
 export interface CheckResult {
-  /** Stable id, e.g. `cookies`, `host-wpa`. */
+  /** Stable id, e.g. `cookies`, `host-1`. */
   id: string;
   /** What was checked, e.g. 浏览器 Cookie. */
   title: string;
