@@ -76,6 +76,24 @@ describe('diagnostics', () => {
     await context.close();
   });
 
+  test('hosts refused alike share one card listing them, with one guide; each host still goes to support', async () => {
+    const { page, context } = await openPage('/');
+    await standInForHosts(page, { refuse: hosts });
+    await runTool(page);
+    const shared = page.locator('[data-group="unblock-host"]');
+    expect(await shared.count()).toBe(1);
+    expect(await shared.getAttribute('data-status')).toBe('fail');
+    expect(await shared.locator('.dg-title').textContent()).toBe('连接会话服务');
+    expect(await shared.locator('[data-check]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.check))).toEqual(hosts.map((_, i) => `host-${i + 1}`));
+    for (const { url } of site.diagnostics.chatHosts) expect(await shared.textContent()).toContain(new URL(url).host);
+    // One guide in the whole tool, not one per host.
+    expect(await page.locator('.dg-fix-title', { hasText: '解除对会话服务的拦截' }).count()).toBe(1);
+    const summary = page.getByTestId('diagnostics-summary');
+    expect(await summary.textContent()).toContain('发现 1 个问题');
+    expect(await summary.getByRole('link').getAttribute('href')).toBe(`#${await shared.getAttribute('id')}`);
+    await context.close();
+  });
+
   test('cookies blocked fails, with the steps for this browser open first', async () => {
     const { page, context } = await openPage('/');
     await standInForHosts(page);

@@ -2,6 +2,8 @@
 // the report text and what is sent to support.
 import { describe, expect, test } from 'vitest';
 import { reportForSupport, reportText } from '../../src/lib/diagnostics/report.ts';
+import { resultCards } from '../../src/lib/diagnostics/result-cards.ts';
+import type { CheckResult, FixTopic } from '../../src/lib/diagnostics/types.ts';
 import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck, type DiagnosticsEnvironment } from '../../src/lib/diagnostics/run-diagnostics.ts';
 import { detectPlatform } from '../../src/lib/platform/detect-platform.ts';
 import { diagnosticsReportSchema } from '../../src/api/routes/diagnostics.ts';
@@ -85,13 +87,58 @@ describe('runPassiveChecks', () => {
   });
 });
 
+describe('result cards: chat hosts failing alike share one card and one guide', () => {
+  const host = (n: number, status: CheckResult['status'], fix?: FixTopic): CheckResult => ({
+    id: `host-${n}`,
+    title: `连接服务 ${n}（h${n}.example）`,
+    status,
+    finding: fix === 'network-firewall' ? '5 秒内没有响应：可能被防火墙或代理服务器拦截。' : status === 'pass' ? '可以连接。' : '连接立即被拒绝：多半是浏览器设置、广告拦截或安全软件拦下了。',
+    fix,
+  });
+  const cookies: CheckResult = { id: 'cookies', title: '浏览器 Cookie', status: 'pass', finding: 'Cookie 已启用。' };
+
+  test('three refused hosts: one card listing them, with the shared finding and fix, where the first one was', () => {
+    const cards = resultCards([cookies, host(1, 'fail', 'unblock-host'), host(2, 'fail', 'unblock-host'), host(3, 'fail', 'unblock-host')]);
+    expect(cards.map((c) => c.anchor)).toEqual(['check-cookies', 'check-host-1']);
+    expect(cards[1]).toMatchObject({ shared: true, title: '连接会话服务', status: 'fail', fix: 'unblock-host', lead: '以下 3 项连接都失败了：' });
+    expect(cards[1]!.finding).toContain('立即被拒绝');
+    expect(cards[1]!.checks.map((c) => c.id)).toEqual(['host-1', 'host-2', 'host-3']);
+  });
+
+  test('hosts failing in different ways keep their own cards; a host that passes is never grouped', () => {
+    const cards = resultCards([host(1, 'pass'), host(2, 'fail', 'unblock-host'), host(3, 'fail', 'network-firewall')]);
+    expect(cards.map((c) => [c.anchor, c.shared])).toEqual([
+      ['check-host-1', false],
+      ['check-host-2', false],
+      ['check-host-3', false],
+    ]);
+  });
+
+  test('two refused and one silent: the refused pair share a card, the silent one has its own', () => {
+    const cards = resultCards([host(1, 'fail', 'unblock-host'), host(2, 'fail', 'network-firewall'), host(3, 'fail', 'unblock-host')]);
+    expect(cards.map((c) => c.checks.map((x) => x.id))).toEqual([['host-1', 'host-3'], ['host-2']]);
+  });
+
+  test('the summary counts a shared card once and names it; the report for support keeps every host', () => {
+    const results = [cookies, host(1, 'fail', 'unblock-host'), host(2, 'fail', 'unblock-host'), host(3, 'fail', 'unblock-host')];
+    const summary = summarize(results);
+    expect(summary.count).toBe(1);
+    expect(summary.problems).toHaveLength(3);
+    expect(summary.firstCard?.title).toBe('连接会话服务');
+    const platform = detectPlatform({ userAgent: chrome });
+    expect(reportForSupport(results, platform, chrome, '/').summary).toBe('发现 1 个问题，优先处理：连接会话服务。');
+    expect(reportForSupport(results, platform, chrome, '/').checks.map((c) => c.id)).toEqual(['cookies', 'host-1', 'host-2', 'host-3']);
+  });
+});
+
 describe('reports', () => {
   test('the text names the browser, the verdict and every check; the API accepts the sent body', async () => {
     const results = withPopupCheck(await runPassiveChecks(healthyEnvironment({ probe: async () => Promise.reject(new TypeError('x')) }), settings), undefined);
     const platform = detectPlatform({ userAgent: chrome });
     const text = reportText(results, platform, chrome, new Date('2026-11-25T02:00:00Z'));
     expect(text).toContain('Chrome 131');
-    expect(text).toContain('发现 2 个问题');
+    // Both hosts refused alike: one problem, as the tool's one card shows them.
+    expect(text).toContain('发现 1 个问题，优先处理：连接会话服务。');
     for (const r of results) expect(text).toContain(r.title);
     const body = reportForSupport(results, platform, chrome, '/tools/diagnostics/');
     expect(diagnosticsReportSchema.safeParse(body).success).toBe(true);

@@ -6,6 +6,7 @@ import { checkPopups } from '../../lib/diagnostics/checks/popups.ts';
 import { browserEnvironment, defaultEchoUrl } from '../../lib/diagnostics/browser-environment.ts';
 import { fixGuide, type GuideView } from '../../lib/diagnostics/fix-guides.ts';
 import { STATUS_LABELS, osLabel, reportForSupport, reportText } from '../../lib/diagnostics/report.ts';
+import { resultCards } from '../../lib/diagnostics/result-cards.ts';
 import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck } from '../../lib/diagnostics/run-diagnostics.ts';
 import type { ChatHost, CheckResult } from '../../lib/diagnostics/types.ts';
 import type { DetectedPlatform } from '../../lib/platform/detect-platform.ts';
@@ -84,6 +85,8 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
   const line = props.supportLine;
   const all = withPopupCheck(results, popup);
   const summary = summarize(all);
+  const cards = resultCards(all);
+  const firstAnchor = cards.find((c) => summary.first && c.checks.includes(summary.first))?.anchor;
 
   const copyReport = async () => {
     if (!platform) return;
@@ -121,9 +124,9 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
           <p class="dg-summary-title dg-ok">检测通过：当前浏览器可以打开会话窗口。</p>
         ) : (
           <>
-            <p class="dg-summary-title dg-bad">发现 {summary.problems.length} 个问题</p>
+            <p class="dg-summary-title dg-bad">发现 {summary.count} 个问题</p>
             <p>
-              请先处理：<a href={`#check-${summary.first!.id}`}>{summary.first!.title}</a>——{summary.first!.finding}
+              请先处理：<a href={`#${firstAnchor}`}>{summary.firstCard!.title}</a>——{summary.firstCard!.finding}
             </p>
           </>
         )}
@@ -144,17 +147,36 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
       </div>
 
       <ul class="dg-list">
-        {all.map((r) => (
-          <li key={r.id} id={`check-${r.id}`} class={`dg-check dg-${r.status}`} data-check={r.id} data-status={r.status}>
+        {cards.map((card) => (
+          <li
+            key={card.anchor}
+            id={card.anchor}
+            class={`dg-check dg-${card.status}`}
+            data-check={card.shared ? undefined : card.checks[0]!.id}
+            data-group={card.shared ? card.fix : undefined}
+            data-status={card.status}
+          >
             <p class="dg-head">
               <span class="dg-icon" aria-hidden="true">
-                {ICONS[r.status]}
+                {ICONS[card.status]}
               </span>
-              <span class="dg-title">{r.title}</span>
-              <span class="dg-status">{STATUS_LABELS[r.status]}</span>
+              <span class="dg-title">{card.title}</span>
+              <span class="dg-status">{STATUS_LABELS[card.status]}</span>
             </p>
-            <p class="dg-finding">{r.finding}</p>
-            {platform && r.fix && (r.status === 'fail' || r.status === 'warn') && <FixSteps guide={fixGuide(r.fix, platform)} />}
+            {card.shared && (
+              <>
+                <p class="dg-finding">{card.lead}</p>
+                <ul class="dg-hosts">
+                  {card.checks.map((c) => (
+                    <li key={c.id} data-check={c.id} data-status={c.status}>
+                      {c.title}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <p class="dg-finding">{card.finding}</p>
+            {platform && card.fix && (card.status === 'fail' || card.status === 'warn') && <FixSteps guide={fixGuide(card.fix, platform)} />}
           </li>
         ))}
       </ul>

@@ -10,6 +10,7 @@ import { popupsNotTested } from './checks/popups.ts';
 import { checkThirdPartyStorage, type StorageProbeReport } from './checks/third-party-storage.ts';
 import { checkWebSocket, type WebSocketLike } from './checks/websocket.ts';
 import { checkWebStorage, type StorageGetter } from './checks/web-storage.ts';
+import { resultCards, type ResultCard } from './result-cards.ts';
 import type { ChatHost, CheckResult } from './types.ts';
 import type { DetectedPlatform } from '../platform/detect-platform.ts';
 
@@ -88,12 +89,20 @@ export interface DiagnosticsSummary {
   allClear: boolean;
   /** The problem to deal with first. */
   first?: CheckResult | undefined;
+  /** The card that shows it (chat hosts failing alike share one). */
+  firstCard?: ResultCard | undefined;
+  /** The failed or warned checks, first to deal with first. */
   problems: CheckResult[];
+  /** How many problems, as the cards show them: hosts failing alike count once. */
+  count: number;
 }
 
 export function summarize(results: readonly CheckResult[]): DiagnosticsSummary {
   const problems = results.filter((r) => r.status === 'fail' || r.status === 'warn').sort((a, b) => rank(a) - rank(b));
-  return { allClear: problems.length === 0, first: problems[0], problems };
+  const cards = resultCards(problems);
+  const first = problems[0];
+  const firstCard = first && cards.find((c) => c.checks.includes(first));
+  return { allClear: problems.length === 0, first, firstCard, problems, count: cards.length };
 }
 
 /** Display order, whatever order the checks finished in. */
