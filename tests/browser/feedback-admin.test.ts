@@ -248,7 +248,7 @@ describe('operator page', () => {
     ).json();
     const { page, context } = await openPage(`${s.url}/`, { width: 360 });
     await signIn(page, s.url);
-    await page.getByLabel('诊断编号').fill(id);
+    await page.getByLabel('检测编号').fill(id);
     await page.getByRole('button', { name: '查询' }).click();
     const report = page.getByTestId('diagnostics-report');
     await report.waitFor();
@@ -401,7 +401,7 @@ describe('long tables', () => {
     await expect(page.getByRole('navigation', { name: '保存的报价：翻页' }).getByRole('link', { name: '‹ 上一页' }).getAttribute('href')).resolves.toBe(
       '/admin/?feedback-page=3#quotes',
     );
-    await page.getByLabel('诊断编号').fill('12345678');
+    await page.getByLabel('检测编号').fill('12345678');
     await page.getByRole('button', { name: '查询' }).click();
     await page.waitForURL(`${s.url}/admin/?feedback-page=3&quotes-page=2&report=12345678#report`);
     expect(await tableRows(page, 'feedback')).toHaveLength(50);
@@ -455,12 +455,12 @@ describe('long tables', () => {
     expect(csvRows(await (await page.request.get(`${s.url}/admin/export/search-misses.csv`)).text())).toHaveLength(250);
     // Looking a report up keeps both tables where they are (and not a wrong value).
     await page.goto(`${s.url}/admin/?quotes-page=2&search-misses-page=x`);
-    await page.getByLabel('诊断编号').fill('12345678');
+    await page.getByLabel('检测编号').fill('12345678');
     await page.getByRole('button', { name: '查询' }).click();
     await page.waitForURL(`${s.url}/admin/?quotes-page=2&report=12345678#report`);
     expect(await tableRows(page, 'quotes')).toHaveLength(30);
     // The answer opens at the report, below the long tables.
-    await expect(page.getByRole('heading', { name: '诊断报告', level: 2 }).evaluate((h) => h.getBoundingClientRect().top)).resolves.toBeLessThan(100);
+    await expect(page.getByRole('heading', { name: '检测报告', level: 2 }).evaluate((h) => h.getBoundingClientRect().top)).resolves.toBeLessThan(100);
 
     // The other table's wrong value is not carried along: its links and its 页码 form
     // keep the page it shows (the first), so the next page says nothing is wrong.

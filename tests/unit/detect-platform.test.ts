@@ -23,3 +23,26 @@ describe('detectPlatform on real user agents', () => {
     });
   });
 });
+
+describe('the engine', () => {
+  test.each([
+    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', undefined, 'chromium', 131],
+    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0', undefined, 'gecko', 128],
+    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15', undefined, 'webkit', 17],
+    // Chrome on iOS is Safari's WebKit, as new as the system.
+    ['Mozilla/5.0 (iPhone; CPU iPhone OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/120.0.6099.119 Mobile/15E148 Safari/604.1', undefined, 'webkit', 16],
+    ['Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko', undefined, 'trident', undefined],
+    ['Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; WOW64; Trident/5.0; QihooBrowser)', undefined, 'trident', undefined],
+    // Edge's IE mode with a Chromium UA: only document.documentMode tells.
+    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0', 11, 'trident', undefined],
+  ])('%s (documentMode %s) → %s %s', (userAgent, documentMode, engine, engineVersion) => {
+    expect(detectPlatform({ userAgent, documentMode })).toMatchObject({ engine, engineVersion });
+  });
+
+  test('a dual-engine browser keeps its own name in 兼容模式 (IE’s engine) and in 极速模式', () => {
+    const compat = detectPlatform({ userAgent: 'Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; WOW64; Trident/5.0; QihooBrowser)' });
+    const fast = detectPlatform({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/86.0.4240.198 Safari/537.36 QIHU 360SE' });
+    expect([compat.browser, compat.browserLabel, compat.engine]).toEqual(['360', '360 浏览器', 'trident']);
+    expect([fast.browser, fast.browserLabel, fast.engine]).toEqual(['360', '360 浏览器', 'chromium']);
+  });
+});

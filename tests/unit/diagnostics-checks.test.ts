@@ -1,5 +1,6 @@
 // Each diagnostics check with the browser APIs it uses injected: every status it can give.
 import { describe, expect, test, vi } from 'vitest';
+import { CHECK_TITLES } from '../../src/lib/diagnostics/check-titles.ts';
 import { checkBrowserMode } from '../../src/lib/diagnostics/checks/browser-mode.ts';
 import { checkBrowserVersion } from '../../src/lib/diagnostics/checks/browser-version.ts';
 import { checkClockSkew } from '../../src/lib/diagnostics/checks/clock-skew.ts';
@@ -10,6 +11,8 @@ import { checkPopups } from '../../src/lib/diagnostics/checks/popups.ts';
 import { checkThirdPartyStorage } from '../../src/lib/diagnostics/checks/third-party-storage.ts';
 import { checkWebSocket, type WebSocketLike } from '../../src/lib/diagnostics/checks/websocket.ts';
 import { checkWebStorage } from '../../src/lib/diagnostics/checks/web-storage.ts';
+import { osLabel } from '../../src/lib/diagnostics/report.ts';
+import { detectPlatform } from '../../src/lib/platform/detect-platform.ts';
 
 const UA = {
   chrome: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
@@ -26,6 +29,9 @@ const UA = {
   oldSafari: 'Mozilla/5.0 (iPhone; CPU iPhone OS 11_0 like Mac OS X) AppleWebKit/604.1.38 (KHTML, like Gecko) Version/11.0 Mobile/15A372 Safari/604.1',
 };
 
+/** The checks read what detectPlatform made of the UA, as the tool does. */
+const on = (userAgent: string, documentMode?: number) => detectPlatform({ userAgent, documentMode });
+
 describe('browser mode', () => {
   test.each([
     { ua: UA.chrome, status: 'pass', fix: undefined, says: '现代' },
@@ -37,20 +43,66 @@ describe('browser mode', () => {
     { ua: UA.liebaoCompat, status: 'fail', fix: 'extreme-mode', says: '猎豹浏览器' },
     { ua: UA.browser2345, status: 'fail', fix: 'extreme-mode', says: '2345 浏览器' },
   ])('$says', ({ ua, status, fix, says }) => {
-    const r = checkBrowserMode({ userAgent: ua });
+    const r = checkBrowserMode(on(ua));
     expect(r.status).toBe(status);
     expect(r.fix).toBe(fix);
     expect(r.finding).toContain(says);
   });
 
   test('documentMode gives IE away even behind a modern-looking UA (Edge IE mode)', () => {
-    expect(checkBrowserMode({ userAgent: UA.chrome, documentMode: 11 })).toMatchObject({ status: 'warn', fix: 'ie-restricted-sites' });
+    expect(checkBrowserMode(on(UA.chrome, 11))).toMatchObject({ status: 'warn', fix: 'ie-restricted-sites' });
   });
 
   test('IE is a warning pointing to 受限站点, as the article says, never "unsupported"', () => {
-    const r = checkBrowserMode({ userAgent: UA.ie11 });
+    const r = checkBrowserMode(on(UA.ie11));
     expect(r.finding).toContain('受限站点');
     expect(r.finding).not.toMatch(/不支持/);
+  });
+});
+
+// Code review item 7: the device line said 360 浏览器 while the check said Internet
+// Explorer, and the reverse for 2345, because three modules had their own UA tokens.
+// Now both read one detectPlatform result; these constructed UAs carry each token.
+describe('the device line and the engine check agree', () => {
+  const deviceLine = (ua: string) => {
+    const p = on(ua);
+    return `${p.browserLabel} · ${osLabel(p)}`;
+  };
+  test.each([
+    ['Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; WOW64; Trident/5.0; QihooBrowser)', '360 浏览器'],
+    ['Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0; 360Browser)', '360 浏览器'],
+    ['Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0; QHBrowser) like Gecko', '360 浏览器'],
+    [UA.se360Compat, '360 浏览器'],
+    [UA.qqCompat, 'QQ 浏览器'],
+    [UA.sogouCompat, '搜狗浏览器'],
+    ['Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; Trident/5.0; Sogou)', '搜狗浏览器'],
+    [UA.browser2345, '2345 浏览器'],
+    ['Mozilla/5.0 (compatible; MSIE 10.0; Windows NT 6.1; WOW64; Trident/6.0; 2345chrome v3.0.0.9739)', '2345 浏览器'],
+    [UA.liebaoCompat, '猎豹浏览器'],
+    ['Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; LieBaoFast/4.51.3; rv:11.0) like Gecko', '猎豹浏览器'],
+  ])('兼容模式: %s → %s in both', (ua, name) => {
+    expect(deviceLine(ua)).toMatch(new RegExp(`^${name} · Windows`));
+    const r = checkBrowserMode(on(ua));
+    expect(r).toMatchObject({ status: 'fail', fix: 'extreme-mode' });
+    expect(r.finding).toContain(`${name}正处于兼容模式`);
+    expect(r.finding).not.toContain('Internet Explorer');
+  });
+
+  test.each([
+    [UA.ie11, 'Internet Explorer 11'],
+    [UA.ie8, 'Internet Explorer 8'],
+  ])('IE itself: %s → %s in both', (ua, name) => {
+    expect(deviceLine(ua)).toMatch(new RegExp(`^${name} · Windows`));
+    expect(checkBrowserMode(on(ua))).toMatchObject({ status: 'warn', fix: 'ie-restricted-sites', finding: expect.stringContaining(`正在使用 ${name}`) });
+  });
+
+  test.each([
+    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/86.0.4240.198 Safari/537.36 2345Explorer/11.1.0.23008', '2345 浏览器'],
+    ['Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/86.0.4240.198 Safari/537.36 QIHU 360SE', '360 浏览器'],
+    ['Mozilla/5.0 (Windows NT 6.1; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/57.0.2987.98 Safari/537.36 LBBROWSER', '猎豹浏览器'],
+  ])('极速模式: %s → %s, a modern engine', (ua, name) => {
+    expect(deviceLine(ua)).toMatch(new RegExp(`^${name} · Windows`));
+    expect(checkBrowserMode(on(ua)).status).toBe('pass');
   });
 });
 
@@ -62,13 +114,22 @@ describe('browser version and in-app browsers', () => {
     [UA.oldSafari, 'warn'],
     [UA.ie11, 'unknown'],
   ])('%s → %s', (ua, status) => {
-    expect(checkBrowserVersion({ userAgent: ua }).status).toBe(status);
+    expect(checkBrowserVersion(on(ua)).status).toBe(status);
+  });
+
+  test('every browser on iOS is as new as the system’s Safari (WeChat’s UA names no version of its own)', () => {
+    expect(checkBrowserVersion(on(UA.wechat))).toMatchObject({ status: 'pass', finding: expect.stringContaining('Safari 17') });
   });
 
   test('WeChat is named, with the way out as the fix', () => {
-    expect(checkInAppBrowser({ userAgent: UA.wechat })).toMatchObject({ status: 'warn', fix: 'open-in-browser', finding: expect.stringContaining('微信') });
-    expect(checkInAppBrowser({ userAgent: UA.chrome }).status).toBe('pass');
+    expect(checkInAppBrowser(on(UA.wechat))).toMatchObject({ status: 'warn', fix: 'open-in-browser', finding: expect.stringContaining('微信') });
+    expect(checkInAppBrowser(on(UA.chrome)).status).toBe('pass');
   });
+});
+
+test('checks are named in words customers know, not developers’ terms', () => {
+  expect(CHECK_TITLES).toMatchObject({ storage: '浏览器存储', websocket: '实时消息连接' });
+  expect(Object.values(CHECK_TITLES).join()).not.toMatch(/WebSocket|localStorage|sessionStorage|本地存储/);
 });
 
 describe('cookies and storage', () => {
@@ -91,12 +152,13 @@ describe('cookies and storage', () => {
   const blocked = () => () => {
     throw new DOMException('The operation is insecure.', 'SecurityError');
   };
-  test('both storages usable → pass; a blocked one is named', () => {
-    expect(checkWebStorage(memory(), memory()).status).toBe('pass');
+  test('both storages usable → pass, in plain words; a blocked one is said in plain words, its name in brackets for support', () => {
+    expect(checkWebStorage(memory(), memory())).toMatchObject({ status: 'pass', finding: '网页可以在浏览器中保存数据。' });
     const r = checkWebStorage(blocked(), memory());
     expect(r).toMatchObject({ status: 'fail', fix: 'enable-storage' });
-    expect(r.finding).toContain('localStorage');
+    expect(r.finding).toMatch(/^网页无法在浏览器中长期保存数据（localStorage）/);
     expect(r.finding).not.toContain('sessionStorage');
+    expect(checkWebStorage(memory(), blocked()).finding).toMatch(/^网页无法在浏览器中临时保存数据（sessionStorage）/);
   });
 });
 
@@ -190,7 +252,6 @@ describe('clock skew and third-party storage', () => {
   });
 
   test.each([
-    ['no-probe', 'unknown'],
     ['no-answer', 'unknown'],
     [{ cookies: true, localStorage: true }, 'pass'],
     [{ cookies: false, localStorage: true }, 'warn'],

@@ -1,10 +1,10 @@
 // The diagnostics as a whole: every check reported with progress, what to fix first,
 // the report text and what is sent to support.
 import { describe, expect, test } from 'vitest';
-import { FIX_GUIDES, GUIDE_BROWSERS, guideOrder } from '../../src/lib/diagnostics/fix-guides.ts';
 import { reportForSupport, reportText } from '../../src/lib/diagnostics/report.ts';
+import { resultCards } from '../../src/lib/diagnostics/result-cards.ts';
+import type { CheckResult, FixTopic } from '../../src/lib/diagnostics/types.ts';
 import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck, type DiagnosticsEnvironment } from '../../src/lib/diagnostics/run-diagnostics.ts';
-import type { FixTopic } from '../../src/lib/diagnostics/types.ts';
 import { detectPlatform } from '../../src/lib/platform/detect-platform.ts';
 import { diagnosticsReportSchema } from '../../src/api/routes/diagnostics.ts';
 
@@ -17,7 +17,7 @@ function healthyEnvironment(overrides: Partial<DiagnosticsEnvironment> = {}): Di
   };
   let cookie = '';
   return {
-    userAgent: chrome,
+    platform: detectPlatform({ userAgent: chrome }),
     cookies: { cookieEnabled: true, get: () => cookie, set: (v) => void (cookie = v.split(';')[0]!) },
     localStorage: store(),
     sessionStorage: store(),
@@ -29,20 +29,38 @@ function healthyEnvironment(overrides: Partial<DiagnosticsEnvironment> = {}): Di
     },
     serverDate: async () => new Date().toUTCString(),
     now: () => Date.now(),
-    thirdPartyStorage: async () => 'no-probe',
+    thirdPartyStorage: async () => ({ cookies: true, localStorage: true }),
     ...overrides,
   };
 }
-const settings = { chatHosts: [{ label: '接待组件', url: 'https://a.example/' }, { label: '会话窗口', url: 'https://b.example/' }], webSocketUrl: 'wss://x/echo', hostTimeoutMs: 200 };
+const settings = {
+  chatHosts: [{ label: '接待组件', url: 'https://a.example/' }, { label: '会话窗口', url: 'https://b.example/' }],
+  webSocketUrl: 'wss://x/echo',
+  hostTimeoutMs: 200,
+  thirdPartyStorage: false,
+};
 
 describe('runPassiveChecks', () => {
-  test('a healthy browser: every check passes (third-party storage unknown without a probe), one progress call each', async () => {
+  test('a healthy browser: every check passes, one progress call each', async () => {
     const seen: string[] = [];
     const results = await runPassiveChecks(healthyEnvironment(), settings, (r) => seen.push(r.id));
     expect(results).toHaveLength(passiveCheckCount(settings));
     expect(seen).toEqual(results.map((r) => r.id));
-    expect(results.filter((r) => r.status !== 'pass').map((r) => r.id)).toEqual(['third-party-storage']);
+    expect(results.filter((r) => r.status !== 'pass')).toEqual([]);
     expect(summarize(results).allClear).toBe(true);
+  });
+
+  test('third-party storage is checked only when a probe origin is configured, not left as a permanent 未知', async () => {
+    let asked = 0;
+    const env = healthyEnvironment({ thirdPartyStorage: async () => (asked++, { cookies: false, localStorage: true }) });
+    const without = await runPassiveChecks(env, settings);
+    expect(without.map((r) => r.id)).not.toContain('third-party-storage');
+    expect(asked).toBe(0);
+    const withProbe = { ...settings, thirdPartyStorage: true };
+    const results = await runPassiveChecks(env, withProbe);
+    expect(results).toHaveLength(passiveCheckCount(withProbe));
+    expect(passiveCheckCount(withProbe)).toBe(passiveCheckCount(settings) + 1);
+    expect(results.find((r) => r.id === 'third-party-storage')).toMatchObject({ status: 'warn', title: '第三方 Cookie', fix: 'third-party-cookies' });
   });
 
   test('the API unreachable: WebSocket failure is put down to the network, clock unknown', async () => {
@@ -69,40 +87,47 @@ describe('runPassiveChecks', () => {
   });
 });
 
-describe('fix guides', () => {
-  test.each(Object.keys(FIX_GUIDES) as FixTopic[])('%s has steps, the visitor’s browser first', (topic) => {
-    const guide = FIX_GUIDES[topic];
-    expect((guide.general?.length ?? 0) + Object.keys(guide.byBrowser ?? {}).length).toBeGreaterThan(0);
-    const order = guideOrder(topic, 'sogou');
-    if (guide.byBrowser?.sogou) expect(order[0]).toBe('sogou');
+describe('result cards: chat hosts failing alike share one card and one guide', () => {
+  const host = (n: number, status: CheckResult['status'], fix?: FixTopic): CheckResult => ({
+    id: `host-${n}`,
+    title: `连接服务 ${n}（h${n}.example）`,
+    status,
+    finding: fix === 'network-firewall' ? '5 秒内没有响应：可能被防火墙或代理服务器拦截。' : status === 'pass' ? '可以连接。' : '连接立即被拒绝：多半是浏览器设置、广告拦截或安全软件拦下了。',
+    fix,
+  });
+  const cookies: CheckResult = { id: 'cookies', title: '浏览器 Cookie', status: 'pass', finding: 'Cookie 已启用。' };
+
+  test('three refused hosts: one card listing them, with the shared finding and fix, where the first one was', () => {
+    const cards = resultCards([cookies, host(1, 'fail', 'unblock-host'), host(2, 'fail', 'unblock-host'), host(3, 'fail', 'unblock-host')]);
+    expect(cards.map((c) => c.anchor)).toEqual(['check-cookies', 'check-host-1']);
+    expect(cards[1]).toMatchObject({ shared: true, title: '连接会话服务', status: 'fail', fix: 'unblock-host', lead: '以下 3 项连接都失败了：' });
+    expect(cards[1]!.finding).toContain('立即被拒绝');
+    expect(cards[1]!.checks.map((c) => c.id)).toEqual(['host-1', 'host-2', 'host-3']);
   });
 
-  test('the IE guides say how to remove *.qq.com from 受限站点', () => {
-    for (const steps of [FIX_GUIDES['unblock-host'].byBrowser?.ie ?? [], FIX_GUIDES['ie-restricted-sites'].general ?? []]) {
-      expect(steps.join('')).toContain('受限站点');
-      expect(steps.join('')).toContain('*.qq.com');
-    }
+  test('hosts failing in different ways keep their own cards; a host that passes is never grouped', () => {
+    const cards = resultCards([host(1, 'pass'), host(2, 'fail', 'unblock-host'), host(3, 'fail', 'network-firewall')]);
+    expect(cards.map((c) => [c.anchor, c.shared])).toEqual([
+      ['check-host-1', false],
+      ['check-host-2', false],
+      ['check-host-3', false],
+    ]);
   });
 
-  test('the IE guide starts with 受限站点, offers another browser only as the fallback, and never calls IE unsupported', () => {
-    const steps = FIX_GUIDES['ie-restricted-sites'].general!;
-    const firstSwitch = steps.findIndex((s) => /换用|退出 Internet Explorer 模式/.test(s));
-    expect(steps[0]).toContain('受限站点');
-    expect(firstSwitch).toBeGreaterThan(steps.findIndex((s) => s.includes('删除')));
-    expect(steps[firstSwitch]).toMatch(/^如果.*仍打不开/);
-    expect(steps.join('')).not.toMatch(/不支持|停止更新/);
+  test('two refused and one silent: the refused pair share a card, the silent one has its own', () => {
+    const cards = resultCards([host(1, 'fail', 'unblock-host'), host(2, 'fail', 'network-firewall'), host(3, 'fail', 'unblock-host')]);
+    expect(cards.map((c) => c.checks.map((x) => x.id))).toEqual([['host-1', 'host-3'], ['host-2']]);
   });
 
-  test('the guides send the customer to the site where the 接待组件 sits, never to 本网站 (the help center itself)', () => {
-    const all = Object.values(FIX_GUIDES).flatMap((g) => [...(g.general ?? []), ...Object.values(g.byBrowser ?? {}).flat()]);
-    expect(all.filter((step) => step.includes('本网站'))).toEqual([]);
-    expect(all.filter((step) => step.includes('放置接待组件的网站')).length).toBeGreaterThan(10);
-  });
-
-  test('popups, cookies and a blocked chat host have steps for every listed browser', () => {
-    for (const topic of ['allow-popups', 'enable-cookies', 'unblock-host'] as const) {
-      expect(Object.keys(FIX_GUIDES[topic].byBrowser ?? {}).sort()).toEqual([...GUIDE_BROWSERS].sort());
-    }
+  test('the summary counts a shared card once and names it; the report for support keeps every host', () => {
+    const results = [cookies, host(1, 'fail', 'unblock-host'), host(2, 'fail', 'unblock-host'), host(3, 'fail', 'unblock-host')];
+    const summary = summarize(results);
+    expect(summary.count).toBe(1);
+    expect(summary.problems).toHaveLength(3);
+    expect(summary.firstCard?.title).toBe('连接会话服务');
+    const platform = detectPlatform({ userAgent: chrome });
+    expect(reportForSupport(results, platform, chrome, '/').summary).toBe('发现 1 个问题，优先处理：连接会话服务。');
+    expect(reportForSupport(results, platform, chrome, '/').checks.map((c) => c.id)).toEqual(['cookies', 'host-1', 'host-2', 'host-3']);
   });
 });
 
@@ -112,7 +137,8 @@ describe('reports', () => {
     const platform = detectPlatform({ userAgent: chrome });
     const text = reportText(results, platform, chrome, new Date('2026-11-25T02:00:00Z'));
     expect(text).toContain('Chrome 131');
-    expect(text).toContain('发现 2 个问题');
+    // Both hosts refused alike: one problem, as the tool's one card shows them.
+    expect(text).toContain('发现 1 个问题，优先处理：连接会话服务。');
     for (const r of results) expect(text).toContain(r.title);
     const body = reportForSupport(results, platform, chrome, '/tools/diagnostics/');
     expect(diagnosticsReportSchema.safeParse(body).success).toBe(true);

@@ -22,6 +22,7 @@ const platform = (p: Partial<DetectedPlatform>): DetectedPlatform => ({
   mobile: false,
   browser: 'chrome',
   browserLabel: 'Chrome',
+  engine: 'chromium',
   ...p,
 });
 

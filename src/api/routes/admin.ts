@@ -141,7 +141,7 @@ export function registerAdmin(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
   app.openapi(reportRoute, async (c) => {
     const { id } = c.req.valid('param');
     const found = REFERENCE_PATTERN.test(id) ? await deps.store.getDiagnosticsReport(id) : undefined;
-    if (!found) return errorResponse(c, 404, 'not_found', '没有这个诊断编号。');
+    if (!found) return errorResponse(c, 404, 'not_found', '没有这个检测编号。');
     return c.json({ id: found.id, createdAt: found.createdAt, report: found.report as z.output<typeof diagnosticsReportSchema> }, 200);
   });
   app.openapi(quotesRoute, async (c) => {

@@ -4,11 +4,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { checkPopups } from '../../lib/diagnostics/checks/popups.ts';
 import { browserEnvironment, defaultEchoUrl } from '../../lib/diagnostics/browser-environment.ts';
-import { FIX_GUIDES, GUIDE_BROWSER_NAMES, guideBrowserFor, guideOrder, type GuideBrowser } from '../../lib/diagnostics/fix-guides.ts';
+import { fixGuide, type GuideView } from '../../lib/diagnostics/fix-guides.ts';
 import { STATUS_LABELS, osLabel, reportForSupport, reportText } from '../../lib/diagnostics/report.ts';
+import { resultCards } from '../../lib/diagnostics/result-cards.ts';
 import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck } from '../../lib/diagnostics/run-diagnostics.ts';
-import type { ChatHost, CheckResult, FixTopic } from '../../lib/diagnostics/types.ts';
-import { detectPlatform, type DetectedPlatform } from '../../lib/platform/detect-platform.ts';
+import type { ChatHost, CheckResult } from '../../lib/diagnostics/types.ts';
+import type { DetectedPlatform } from '../../lib/platform/detect-platform.ts';
 import { ApiUnreachableError, supportApiClient } from '../../lib/support-api-client.ts';
 import { telHref, type SupportLine } from '../../lib/support-lines.ts';
 
@@ -24,35 +25,22 @@ export interface DiagnosticsToolProps {
 
 const ICONS = { pass: '✓', warn: '!', fail: '✕', unknown: '?' } as const;
 
-function FixSteps({ topic, own }: { topic: FixTopic; own: GuideBrowser | undefined }) {
-  const guide = FIX_GUIDES[topic];
-  const browsers = guideOrder(topic, own);
-  const [first, ...rest] = browsers;
+function FixSteps({ guide }: { guide: GuideView }) {
   return (
     <div class="dg-fix">
       <p class="dg-fix-title">怎么解决：{guide.title}</p>
-      {guide.general && (
+      {guide.general.length > 0 && (
         <ol>
           {guide.general.map((step) => (
             <li key={step}>{step}</li>
           ))}
         </ol>
       )}
-      {first && (
-        <details open={first === own} class="dg-browser">
-          <summary>{GUIDE_BROWSER_NAMES[first]}{first === own ? '（你正在使用）' : ''}</summary>
+      {guide.browsers.map((b) => (
+        <details open={b.own} class="dg-browser" key={b.browser} data-browser={b.browser}>
+          <summary>{b.name}</summary>
           <ol>
-            {guide.byBrowser![first]!.map((step) => (
-              <li key={step}>{step}</li>
-            ))}
-          </ol>
-        </details>
-      )}
-      {rest.map((b) => (
-        <details class="dg-browser" key={b}>
-          <summary>{GUIDE_BROWSER_NAMES[b]}</summary>
-          <ol>
-            {guide.byBrowser![b]!.map((step) => (
+            {b.steps.map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ol>
@@ -72,16 +60,20 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
   const [copied, setCopied] = useState(false);
   const [send, setSend] = useState<SendState>({ status: 'idle' });
   const [round, setRound] = useState(0);
-  const settings = useMemo(() => ({ chatHosts: props.chatHosts, webSocketUrl: props.webSocketUrl, hostTimeoutMs: props.hostTimeoutMs }), [props]);
+  const settings = useMemo(
+    () => ({ chatHosts: props.chatHosts, webSocketUrl: props.webSocketUrl, hostTimeoutMs: props.hostTimeoutMs, thirdPartyStorage: props.storageProbeOrigin !== '' }),
+    [props],
+  );
   const total = passiveCheckCount(settings);
 
   useEffect(() => {
     let live = true;
-    setPlatform(detectPlatform({ userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints }));
+    const env = browserEnvironment({ apiBaseUrl: props.apiBaseUrl, storageProbeOrigin: props.storageProbeOrigin });
+    // The device line shows the same detection the checks read.
+    setPlatform(env.platform);
     setResults([]);
     setRunning(true);
     setSend({ status: 'idle' });
-    const env = browserEnvironment({ apiBaseUrl: props.apiBaseUrl, storageProbeOrigin: props.storageProbeOrigin });
     // The echo's URL depends on the page's location, known only in the browser.
     const run = { ...settings, webSocketUrl: settings.webSocketUrl || defaultEchoUrl(props.apiBaseUrl) };
     void runPassiveChecks(env, run, (r) => live && setResults((prev) => [...prev, r])).finally(() => live && setRunning(false));
@@ -93,7 +85,8 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
   const line = props.supportLine;
   const all = withPopupCheck(results, popup);
   const summary = summarize(all);
-  const own = platform ? guideBrowserFor(platform.browser) : undefined;
+  const cards = resultCards(all);
+  const firstAnchor = cards.find((c) => summary.first && c.checks.includes(summary.first))?.anchor;
 
   const copyReport = async () => {
     if (!platform) return;
@@ -131,9 +124,9 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
           <p class="dg-summary-title dg-ok">检测通过：当前浏览器可以打开会话窗口。</p>
         ) : (
           <>
-            <p class="dg-summary-title dg-bad">发现 {summary.problems.length} 个问题</p>
+            <p class="dg-summary-title dg-bad">发现 {summary.count} 个问题</p>
             <p>
-              请先处理：<a href={`#check-${summary.first!.id}`}>{summary.first!.title}</a>——{summary.first!.finding}
+              请先处理：<a href={`#${firstAnchor}`}>{summary.firstCard!.title}</a>——{summary.firstCard!.finding}
             </p>
           </>
         )}
@@ -154,17 +147,36 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
       </div>
 
       <ul class="dg-list">
-        {all.map((r) => (
-          <li key={r.id} id={`check-${r.id}`} class={`dg-check dg-${r.status}`} data-check={r.id} data-status={r.status}>
+        {cards.map((card) => (
+          <li
+            key={card.anchor}
+            id={card.anchor}
+            class={`dg-check dg-${card.status}`}
+            data-check={card.shared ? undefined : card.checks[0]!.id}
+            data-group={card.shared ? card.fix : undefined}
+            data-status={card.status}
+          >
             <p class="dg-head">
               <span class="dg-icon" aria-hidden="true">
-                {ICONS[r.status]}
+                {ICONS[card.status]}
               </span>
-              <span class="dg-title">{r.title}</span>
-              <span class="dg-status">{STATUS_LABELS[r.status]}</span>
+              <span class="dg-title">{card.title}</span>
+              <span class="dg-status">{STATUS_LABELS[card.status]}</span>
             </p>
-            <p class="dg-finding">{r.finding}</p>
-            {r.fix && (r.status === 'fail' || r.status === 'warn') && <FixSteps topic={r.fix} own={own} />}
+            {card.shared && (
+              <>
+                <p class="dg-finding">{card.lead}</p>
+                <ul class="dg-hosts">
+                  {card.checks.map((c) => (
+                    <li key={c.id} data-check={c.id} data-status={c.status}>
+                      {c.title}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <p class="dg-finding">{card.finding}</p>
+            {platform && card.fix && (card.status === 'fail' || card.status === 'warn') && <FixSteps guide={fixGuide(card.fix, platform)} />}
           </li>
         ))}
       </ul>
@@ -183,7 +195,7 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
           {send.status === 'sent' && (
             <div class="dg-reference" role="status">
               <p>
-                已发送。拨打{line.label}电话 <a href={telHref(line.phone)}>{line.phone}</a> 时，请报上诊断编号：
+                已发送。拨打{line.label}电话 <a href={telHref(line.phone)}>{line.phone}</a> 时，请报上检测编号：
               </p>
               <p class="dg-reference-id" data-testid="reference-id">
                 {send.id}

@@ -4,6 +4,7 @@ import { apiUrl, WEBSOCKET_ECHO_PATH } from '../api-paths.ts';
 import { documentCookieJar } from './checks/cookies.ts';
 import { fetchProbe } from './checks/host-reachability.ts';
 import type { WebSocketLike } from './checks/websocket.ts';
+import { detectPlatform } from '../platform/detect-platform.ts';
 import type { DiagnosticsEnvironment } from './run-diagnostics.ts';
 import { askStorageProbe } from './storage-probe.ts';
 
@@ -15,8 +16,11 @@ export interface BrowserEnvironmentOptions {
 
 export function browserEnvironment({ apiBaseUrl, storageProbeOrigin }: BrowserEnvironmentOptions): DiagnosticsEnvironment {
   return {
-    userAgent: navigator.userAgent,
-    documentMode: (document as Document & { documentMode?: number }).documentMode,
+    platform: detectPlatform({
+      userAgent: navigator.userAgent,
+      maxTouchPoints: navigator.maxTouchPoints,
+      documentMode: (document as Document & { documentMode?: number }).documentMode,
+    }),
     cookies: documentCookieJar(),
     localStorage: () => window.localStorage,
     sessionStorage: () => window.sessionStorage,

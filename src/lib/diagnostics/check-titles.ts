@@ -1,5 +1,6 @@
-// What each check is called, by its id: the tool shows these titles and sends them in a
-// report; the operator page falls back to them for reports sent before titles were kept.
+// What each check is called, by its id, in words a customer knows (the technical term,
+// where support needs it, is in the finding): the tool shows these titles, and the
+// operator page names the checks of reports that were sent before reports kept titles.
 import type { ChatHost } from './types.ts';
 
 export const CHECK_TITLES = {
@@ -7,10 +8,10 @@ export const CHECK_TITLES = {
   'in-app': '应用内浏览器',
   'browser-version': '浏览器版本',
   cookies: '浏览器 Cookie',
-  storage: '本地存储',
+  storage: '浏览器存储',
   popups: '弹出窗口',
-  websocket: 'WebSocket 连接',
-  'third-party-storage': '嵌入页面的 Cookie 和存储',
+  websocket: '实时消息连接',
+  'third-party-storage': '第三方 Cookie',
   clock: '系统时间',
 } as const;
 

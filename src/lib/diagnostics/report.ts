@@ -25,8 +25,8 @@ export function osLabel(p: DetectedPlatform): string {
 }
 
 export function summaryLine(results: readonly CheckResult[]): string {
-  const { allClear, first, problems } = summarize(results);
-  return allClear ? '全部检测项正常。' : `发现 ${problems.length} 个问题，优先处理：${first!.title}。`;
+  const { allClear, firstCard, count } = summarize(results);
+  return allClear ? '全部检测项正常。' : `发现 ${count} 个问题，优先处理：${firstCard!.title}。`;
 }
 
 /** Plain text for pasting into a chat or an email to support. */

@@ -10,12 +10,14 @@ import { popupsNotTested } from './checks/popups.ts';
 import { checkThirdPartyStorage, type StorageProbeReport } from './checks/third-party-storage.ts';
 import { checkWebSocket, type WebSocketLike } from './checks/websocket.ts';
 import { checkWebStorage, type StorageGetter } from './checks/web-storage.ts';
+import { resultCards, type ResultCard } from './result-cards.ts';
 import type { ChatHost, CheckResult } from './types.ts';
+import type { DetectedPlatform } from '../platform/detect-platform.ts';
 
 /** Everything the checks touch in the browser, injected so each can be tested alone. */
 export interface DiagnosticsEnvironment {
-  userAgent: string;
-  documentMode?: number | undefined;
+  /** The browser as detectPlatform sees it: the checks and the tool's device line read this one result. */
+  platform: DetectedPlatform;
   cookies: CookieJar;
   localStorage: StorageGetter;
   sessionStorage: StorageGetter;
@@ -24,7 +26,8 @@ export interface DiagnosticsEnvironment {
   /** The support API's Date header (a request to /api/v1/health); rejects when unreachable. */
   serverDate: () => Promise<string | null>;
   now: () => number;
-  thirdPartyStorage: () => Promise<StorageProbeReport | 'no-probe' | 'no-answer'>;
+  /** Asks the storage probe on another origin; called only when one is configured. */
+  thirdPartyStorage: () => Promise<StorageProbeReport | 'no-answer'>;
 }
 
 export interface DiagnosticsSettings {
@@ -32,10 +35,15 @@ export interface DiagnosticsSettings {
   /** ws(s) URL of an echo endpoint. */
   webSocketUrl: string;
   hostTimeoutMs: number;
+  /**
+   * Whether a storage-probe origin is configured. Without one the third-party storage
+   * check is left out, rather than shown to every customer as 未知 (nothing they can fix).
+   */
+  thirdPartyStorage: boolean;
 }
 
 /** How many results `runPassiveChecks` reports, for a progress bar. */
-export const passiveCheckCount = (settings: DiagnosticsSettings) => 8 + settings.chatHosts.length;
+export const passiveCheckCount = (settings: DiagnosticsSettings) => 7 + settings.chatHosts.length + (settings.thirdPartyStorage ? 1 : 0);
 
 export async function runPassiveChecks(
   env: DiagnosticsEnvironment,
@@ -48,9 +56,9 @@ export async function runPassiveChecks(
     onResult(result);
     return result;
   };
-  report(checkBrowserMode({ userAgent: env.userAgent, documentMode: env.documentMode }));
-  report(checkInAppBrowser({ userAgent: env.userAgent }));
-  report(checkBrowserVersion({ userAgent: env.userAgent }));
+  report(checkBrowserMode(env.platform));
+  report(checkInAppBrowser(env.platform));
+  report(checkBrowserVersion(env.platform));
   report(checkCookies(env.cookies));
   report(checkWebStorage(env.localStorage, env.sessionStorage));
 
@@ -63,8 +71,8 @@ export async function runPassiveChecks(
   const socket = serverTime.then(({ ok }) =>
     checkWebSocket({ url: settings.webSocketUrl, connect: env.connectWebSocket, httpsWorks: ok, timeoutMs: settings.hostTimeoutMs }).then(report),
   );
-  const frame = env.thirdPartyStorage().then((r) => report(checkThirdPartyStorage(r)));
-  await Promise.all([...hostChecks, clock, socket, frame]);
+  const frame = settings.thirdPartyStorage ? [env.thirdPartyStorage().then((r) => report(checkThirdPartyStorage(r)))] : [];
+  await Promise.all([...hostChecks, clock, socket, ...frame]);
   return results;
 }
 
@@ -81,12 +89,20 @@ export interface DiagnosticsSummary {
   allClear: boolean;
   /** The problem to deal with first. */
   first?: CheckResult | undefined;
+  /** The card that shows it (chat hosts failing alike share one). */
+  firstCard?: ResultCard | undefined;
+  /** The failed or warned checks, first to deal with first. */
   problems: CheckResult[];
+  /** How many problems, as the cards show them: hosts failing alike count once. */
+  count: number;
 }
 
 export function summarize(results: readonly CheckResult[]): DiagnosticsSummary {
   const problems = results.filter((r) => r.status === 'fail' || r.status === 'warn').sort((a, b) => rank(a) - rank(b));
-  return { allClear: problems.length === 0, first: problems[0], problems };
+  const cards = resultCards(problems);
+  const first = problems[0];
+  const firstCard = first && cards.find((c) => c.checks.includes(first));
+  return { allClear: problems.length === 0, first, firstCard, problems, count: cards.length };
 }
 
 /** Display order, whatever order the checks finished in. */

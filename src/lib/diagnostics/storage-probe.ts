@@ -22,8 +22,7 @@ export function probeOwnStorage(): StorageProbeReport {
 }
 
 /** In the diagnostics page: loads the probe frame from `origin` and waits for its answer. */
-export function askStorageProbe(origin: string, timeoutMs = 5000): Promise<StorageProbeReport | 'no-probe' | 'no-answer'> {
-  if (!origin) return Promise.resolve('no-probe');
+export function askStorageProbe(origin: string, timeoutMs = 5000): Promise<StorageProbeReport | 'no-answer'> {
   return new Promise((resolve) => {
     const frame = document.createElement('iframe');
     frame.hidden = true;

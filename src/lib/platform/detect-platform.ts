@@ -7,7 +7,13 @@ export type OperatingSystem = 'windows' | 'macos' | 'linux' | 'ios' | 'android' 
 export type CpuArchitecture = 'x64' | 'arm64' | 'x86' | 'unknown';
 export type InAppBrowser = 'wechat' | 'qq' | 'weibo' | 'dingtalk' | 'alipay' | 'douyin';
 export type BrowserFamily =
-  | 'chrome' | 'edge' | 'firefox' | 'safari' | 'ie' | '360' | 'qq-browser' | 'sogou' | 'uc' | 'quark' | 'huawei' | 'xiaomi' | 'samsung' | 'opera' | 'in-app' | 'other';
+  | 'chrome' | 'edge' | 'firefox' | 'safari' | 'ie' | '360' | 'qq-browser' | 'sogou' | '2345' | 'liebao' | 'uc' | 'quark' | 'huawei' | 'xiaomi' | 'samsung' | 'opera' | 'in-app' | 'other';
+/**
+ * The engine rendering the page. `trident` is Internet Explorer's: IE itself, Edge's IE
+ * mode, or the 兼容模式 of a Chinese dual-engine browser. Every browser on iOS uses
+ * Safari's WebKit.
+ */
+export type BrowserEngine = 'trident' | 'chromium' | 'gecko' | 'webkit' | 'unknown';
 
 /** High-entropy User-Agent Client Hints, as `navigator.userAgentData.getHighEntropyValues` gives them. */
 export interface ClientHints {
@@ -23,6 +29,8 @@ export interface PlatformInput {
   hints?: ClientHints | undefined;
   /** `navigator.maxTouchPoints`: tells an iPad in desktop mode from a Mac. */
   maxTouchPoints?: number | undefined;
+  /** `document.documentMode`: set only by IE's engine, whatever the UA says (Edge's IE mode). */
+  documentMode?: number | undefined;
 }
 
 export interface DetectedPlatform {
@@ -36,8 +44,11 @@ export interface DetectedPlatform {
   /** Set when the page is open inside an app whose browser blocks downloads. */
   inApp?: InAppBrowser | undefined;
   browser: BrowserFamily;
-  /** Browser name and major version as shown to people, e.g. "Chrome 131", "360 安全浏览器". */
+  /** Browser name and major version as shown to people, e.g. "Chrome 131", "360 浏览器". */
   browserLabel: string;
+  engine: BrowserEngine;
+  /** Major version of the engine: Chromium's, Firefox's, or Safari's (on iOS the system's); undefined when unknown and for Trident. */
+  engineVersion?: number | undefined;
 }
 
 const IN_APP: [InAppBrowser, RegExp][] = [
@@ -50,11 +61,20 @@ const IN_APP: [InAppBrowser, RegExp][] = [
   ['qq', /\sQQ\/\d/],
 ];
 
-/** Browser families by UA token, most specific first (Chinese browsers embed Chrome's token). */
+/** IE's engine in the UA: IE itself, and the 兼容模式 of the dual-engine browsers below. */
+const TRIDENT = /Trident\/|MSIE /;
+
+/**
+ * Browser families by UA token, most specific first (Chinese browsers embed Chrome's
+ * token, and in 兼容模式 IE's). The one table of these tokens: the diagnostics read the
+ * family from here.
+ */
 const BROWSERS: [BrowserFamily, RegExp][] = [
   ['360', /QIHU 360|360SE|360EE|360Browser|QihooBrowser|QHBrowser/i],
   ['qq-browser', /QQBrowser/i],
   ['sogou', /MetaSr|SE 2\.X|Sogou/i],
+  ['2345', /2345Explorer|2345chrome|2345Browser/i],
+  ['liebao', /LBBROWSER|LieBao/i],
   ['uc', /UCBrowser|UCWEB|UBrowser/i],
   ['quark', /Quark(?:PC)?\//i],
   ['huawei', /HuaweiBrowser|HBPC/i],
@@ -64,22 +84,28 @@ const BROWSERS: [BrowserFamily, RegExp][] = [
   ['edge', /Edg(e|A|iOS)?\//],
   // HarmonyOS NEXT's system web view carries a Chrome token but is not Chrome.
   ['other', /ArkWeb\//],
-  ['ie', /MSIE |Trident\//],
+  ['ie', TRIDENT],
   ['firefox', /Firefox\/|FxiOS\//],
   ['chrome', /Chrome\/|CriOS\//],
   ['safari', /Version\/[\d.]+.*Safari\//],
 ];
 
+/** Chinese browsers with two engines, whose 兼容模式 runs IE's (their fix: 切换到极速模式). */
+const DUAL_ENGINE: ReadonlySet<BrowserFamily> = new Set(['360', 'qq-browser', 'sogou', '2345', 'liebao']);
+
+export const isDualEngine = (family: BrowserFamily) => DUAL_ENGINE.has(family);
+
 const BROWSER_LABELS: Partial<Record<BrowserFamily, string>> = {
   '360': '360 浏览器',
   'qq-browser': 'QQ 浏览器',
   sogou: '搜狗浏览器',
+  '2345': '2345 浏览器',
+  liebao: '猎豹浏览器',
   uc: 'UC 浏览器',
   quark: '夸克浏览器',
   huawei: '华为浏览器',
   xiaomi: '小米浏览器',
   samsung: '三星浏览器',
-  ie: 'Internet Explorer',
 };
 
 const IN_APP_LABELS: Record<InAppBrowser, string> = {
@@ -148,8 +174,26 @@ const HINT_PLATFORMS: Record<string, OperatingSystem> = {
   iOS: 'ios',
 };
 
-/** The visitor's OS, CPU, device type, browser and in-app browser. */
-export function detectPlatform({ userAgent: ua, hints, maxTouchPoints }: PlatformInput): DetectedPlatform {
+const majorOf = (version: string | undefined) => {
+  const major = Number.parseInt(version ?? '', 10);
+  return Number.isNaN(major) ? undefined : major;
+};
+
+function engineOf(ua: string, os: OperatingSystem, osVersion: string, documentMode: number | undefined): Pick<DetectedPlatform, 'engine' | 'engineVersion'> {
+  if (TRIDENT.test(ua) || documentMode !== undefined) return { engine: 'trident', engineVersion: undefined };
+  // Apple allows no other engine on iOS: Chrome, QQ 浏览器 and WeChat there are Safari's WebKit, as new as the system.
+  if (os === 'ios') return { engine: 'webkit', engineVersion: majorOf(osVersion) };
+  const chromium = /Chrome\/(\d+)/.exec(ua)?.[1];
+  if (chromium) return { engine: 'chromium', engineVersion: Number(chromium) };
+  const gecko = /Firefox\/(\d+)/.exec(ua)?.[1];
+  if (gecko) return { engine: 'gecko', engineVersion: Number(gecko) };
+  const safari = /Version\/(\d+)[\d.]* (?:Mobile\/\S+ )?Safari\//.exec(ua)?.[1];
+  if (safari) return { engine: 'webkit', engineVersion: Number(safari) };
+  return { engine: 'unknown', engineVersion: undefined };
+}
+
+/** The visitor's OS, CPU, device type, browser, its engine and in-app browser. */
+export function detectPlatform({ userAgent: ua, hints, maxTouchPoints, documentMode }: PlatformInput): DetectedPlatform {
   const parsed = new UAParser(ua).getResult();
   let os = (hints?.platform && HINT_PLATFORMS[hints.platform]) || osFrom(parsed.os.name, ua);
   let osVersion = parsed.os.version ?? '';
@@ -175,8 +219,10 @@ export function detectPlatform({ userAgent: ua, hints, maxTouchPoints }: Platfor
   const major = majorVersion ? ` ${majorVersion}` : '';
   const browserLabel = inApp
     ? IN_APP_LABELS[inApp]
-    : (BROWSER_LABELS[family] ?? `${parsed.browser.name ?? '未知浏览器'}${family === 'chrome' || family === 'edge' || family === 'firefox' || family === 'safari' ? major : ''}`);
-  return { os, osVersion, arch, mobile, inApp, browser: family, browserLabel };
+    : family === 'ie'
+      ? `Internet Explorer${major}`
+      : (BROWSER_LABELS[family] ?? `${parsed.browser.name ?? '未知浏览器'}${family === 'chrome' || family === 'edge' || family === 'firefox' || family === 'safari' ? major : ''}`);
+  return { os, osVersion, arch, mobile, inApp, browser: family, browserLabel, ...engineOf(ua, os, osVersion, documentMode) };
 }
 
 /** Reads the hints in the browser; resolves to undefined where they are not offered. */

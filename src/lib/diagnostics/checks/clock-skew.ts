@@ -1,4 +1,4 @@
-// Is this computer's clock right? Secure connections and session tokens fail when the
+// Is this device's clock right? Secure connections and session tokens fail when the
 // clock is far off; the support API's Date header is the reference.
 import { CHECK_TITLES } from '../check-titles.ts';
 import type { CheckResult } from '../types.ts';
@@ -16,7 +16,7 @@ export function checkClockSkew(serverDate: string | null | undefined, localNow: 
   return {
     ...base,
     status: 'warn',
-    finding: `这台电脑的时间比标准时间${skew > 0 ? '快' : '慢'}了约 ${minutes} 分钟，可能导致连接失败。`,
+    finding: `本机时间比标准时间${skew > 0 ? '快' : '慢'}了约 ${minutes} 分钟，可能导致连接失败。`,
     fix: 'sync-clock',
   };
 }

@@ -1,6 +1,6 @@
 // Can this browser reach each of the chat service's hosts? A quick refusal means
-// something on this computer blocks it (an extension, IE's restricted-sites zone, a
-// policy); a time-out means the network does (firewall, proxy).
+// something on this device blocks it (an extension, IE's restricted-sites zone, a
+// policy, an ad-blocking app); a time-out means the network does (firewall, proxy).
 import { hostCheckId, hostCheckTitle } from '../check-titles.ts';
 import type { ChatHost, CheckResult } from '../types.ts';
 
@@ -36,7 +36,9 @@ export async function checkHost(host: ChatHost, index: number, options: Reachabi
     case 'reachable':
       return { ...base, status: 'pass', finding: `可以连接，用时 ${ms} 毫秒。` };
     case 'refused':
-      return { ...base, status: 'fail', finding: '连接立即被拒绝：可能被浏览器扩展（插件）、受限站点设置或公司策略拦截。', fix: 'unblock-host' };
+      // Worded for computers and phones alike: what does the blocking differs (extensions,
+      // 受限站点 and policies on a computer; ad-blocking apps and filters on a phone), and the guide names it.
+      return { ...base, status: 'fail', finding: '连接立即被拒绝：多半是浏览器设置、广告拦截或安全软件拦下了。', fix: 'unblock-host' };
     case 'timeout':
       return { ...base, status: 'fail', finding: `${Math.round(options.timeoutMs / 1000)} 秒内没有响应：可能被防火墙或代理服务器拦截。`, fix: 'network-firewall' };
   }

@@ -21,7 +21,10 @@ function usable(get: StorageGetter): boolean {
 
 export function checkWebStorage(local: StorageGetter, session: StorageGetter): CheckResult {
   const base = { id: 'storage', title: CHECK_TITLES.storage };
-  const missing = [usable(local) ? '' : 'localStorage', usable(session) ? '' : 'sessionStorage'].filter(Boolean);
-  if (!missing.length) return { ...base, status: 'pass', finding: 'localStorage 和 sessionStorage 都可以使用。' };
-  return { ...base, status: 'fail', finding: `${missing.join('、')} 无法使用（可能是无痕模式或浏览器设置禁止了网站存储数据）。`, fix: 'enable-storage' };
+  const lasting = usable(local);
+  const forTheVisit = usable(session);
+  if (lasting && forTheVisit) return { ...base, status: 'pass', finding: '网页可以在浏览器中保存数据。' };
+  // Which one fails is said in plain words; support reads the storage's name in brackets.
+  const what = !lasting && !forTheVisit ? '保存数据（localStorage 和 sessionStorage）' : !lasting ? '长期保存数据（localStorage）' : '临时保存数据（sessionStorage）';
+  return { ...base, status: 'fail', finding: `网页无法在浏览器中${what}：可能是无痕模式，或浏览器设置禁止了网站存储数据。`, fix: 'enable-storage' };
 }

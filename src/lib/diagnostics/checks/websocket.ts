@@ -51,9 +51,9 @@ export function echoes({ url, connect, timeoutMs }: Omit<WebSocketCheckOptions, 
 
 export async function checkWebSocket(options: WebSocketCheckOptions): Promise<CheckResult> {
   const base = { id: 'websocket', title: CHECK_TITLES.websocket };
-  if (await echoes(options)) return { ...base, status: 'pass', finding: 'WebSocket 连接正常，消息可以实时收发。' };
+  if (await echoes(options)) return { ...base, status: 'pass', finding: '消息可以实时收发。' };
   if (options.httpsWorks) {
-    return { ...base, status: 'fail', finding: '普通网页连接正常，但 WebSocket 被拦截：多半是公司代理或防火墙不允许 WebSocket。', fix: 'websocket-proxy' };
+    return { ...base, status: 'fail', finding: '普通网页可以打开，但实时消息连接（WebSocket）被拦截：多半是所在网络的代理或防火墙不允许这类连接。', fix: 'websocket-proxy' };
   }
-  return { ...base, status: 'fail', finding: 'WebSocket 和普通连接都失败：网络无法访问服务器。', fix: 'network-firewall' };
+  return { ...base, status: 'fail', finding: '实时消息连接和普通连接都失败：网络无法访问服务器。', fix: 'network-firewall' };
 }

@@ -1,0 +1,53 @@
+// The results as the tool shows them: a card per check, except that chat hosts failing
+// alike (the same fix) share one card that lists them, with one guide. A policy or an
+// ad blocker that stops one chat host usually stops them all, and the same long guide
+// three times reads like three problems. Reports for support keep every check.
+import type { CheckResult, CheckStatus, FixTopic } from './types.ts';
+
+export interface ResultCard {
+  /** Element id the summary links to: check-<the first check's id>. */
+  anchor: string;
+  title: string;
+  status: CheckStatus;
+  /** For a card of several hosts, the line before their list. */
+  lead?: string | undefined;
+  finding: string;
+  fix?: FixTopic | undefined;
+  /** The check, or the hosts of a shared card. */
+  checks: CheckResult[];
+  /** Set on a card shared by several hosts. */
+  shared: boolean;
+}
+
+export const SHARED_HOSTS_TITLE = '连接会话服务';
+
+const hostProblem = (r: CheckResult) => (r.id.startsWith('host-') && (r.status === 'fail' || r.status === 'warn') ? r.fix : undefined);
+
+export function resultCards(results: readonly CheckResult[]): ResultCard[] {
+  const byFix = new Map<FixTopic, CheckResult[]>();
+  for (const r of results) {
+    const fix = hostProblem(r);
+    if (fix) byFix.set(fix, [...(byFix.get(fix) ?? []), r]);
+  }
+  const cards: ResultCard[] = [];
+  for (const r of results) {
+    const fix = hostProblem(r);
+    const hosts = fix ? byFix.get(fix)! : [];
+    if (hosts.length < 2) {
+      cards.push({ anchor: `check-${r.id}`, title: r.title, status: r.status, finding: r.finding, fix: r.fix, checks: [r], shared: false });
+    } else if (hosts[0] === r) {
+      // The hosts share the fix because they failed the same way, so they share the finding too.
+      cards.push({
+        anchor: `check-${r.id}`,
+        title: SHARED_HOSTS_TITLE,
+        status: hosts.some((h) => h.status === 'fail') ? 'fail' : 'warn',
+        lead: `以下 ${hosts.length} 项连接都失败了：`,
+        finding: r.finding,
+        fix,
+        checks: hosts,
+        shared: true,
+      });
+    }
+  }
+  return cards;
+}
