@@ -7,6 +7,7 @@ import { useBrowser } from '../support/browser.ts';
 import { colours, contrast } from '../support/contrast.ts';
 import site from '../../content/site.json' with { type: 'json' };
 import { TOOL_PAGES } from '../../src/lib/content/urls.ts';
+import { TOOLS } from '../../src/lib/content/tools.ts';
 
 const { baseUrl, openPage } = useBrowser();
 
@@ -23,6 +24,62 @@ describe('home page', () => {
     expect(contact).toContain('4009100100');
     expect(contact).toContain('95716');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('self-service tools', () => {
+  const categoryName = (id: string) => shippedCategories().find((c) => c.id === id)!.name;
+
+  test('the home page has a 自助工具 section: a card for every tool page, with what it is for', async () => {
+    const { page, context, errors } = await openPage('/', { width: 360 });
+    const section = page.getByRole('region', { name: '自助工具' });
+    const cards = section.getByRole('list', { name: '自助工具' }).getByRole('link');
+    expect((await cards.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).sort()).toEqual(Object.values(TOOL_PAGES).sort());
+    for (const tool of TOOLS) {
+      const card = section.locator(`a[href="${tool.path}"]`);
+      await expect(card.textContent()).resolves.toBe(`${tool.title}${tool.purpose}`);
+      expect(tool.purpose.length, tool.id).toBeLessThanOrEqual(18);
+      // Its icon is small inline SVG, hidden from screen readers; no icon font.
+      await expect(card.locator('svg[aria-hidden="true"]').count()).resolves.toBe(1);
+      // The whole card is the link: a large target, even at 360 px.
+      expect((await card.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    }
+    await cards.first().click();
+    expect(new URL(page.url()).pathname).toBe(TOOLS[0]!.path);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('each category page lists the tools that belong to it, and only those', async () => {
+    for (const category of shippedCategories()) {
+      const { page, context } = await openPage(`/categories/${category.id}/`);
+      const own = TOOLS.filter((t) => t.category === category.id);
+      const section = page.getByRole('region', { name: '自助工具' });
+      if (own.length === 0) {
+        await expect(section.count(), category.id).resolves.toBe(0);
+      } else {
+        const hrefs = await section.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+        expect(hrefs, category.id).toEqual(own.map((t) => t.path));
+      }
+      await context.close();
+    }
+    // Every tool is listed on some category page.
+    expect(TOOLS.every((t) => shippedCategories().some((c) => c.id === t.category))).toBe(true);
+  });
+
+  test.each(TOOLS.map((t) => [t.path, t] as const))('%s: the breadcrumbs and the search result name the same category', async (_, tool) => {
+    const { page, context, errors } = await openPage(tool.path);
+    await expect(page.locator('h1').textContent()).resolves.toBe(tool.title);
+    const crumbs = page.getByRole('navigation', { name: '当前位置' }).getByRole('link');
+    expect(await crumbs.allTextContents()).toEqual(['帮助中心', categoryName(tool.category)]);
+    expect(await crumbs.nth(1).getAttribute('href')).toBe(`/categories/${tool.category}/`);
+
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent(tool.title)}`);
+    const hit = page.locator(`[data-search-page-results] a[href^="${tool.path}"]`).first();
+    await hit.waitFor({ timeout: 15_000 });
+    await expect(hit.locator('.hit-meta').textContent()).resolves.toBe(categoryName(tool.category));
     expect(errors).toEqual([]);
     await context.close();
   });

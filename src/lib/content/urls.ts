@@ -29,10 +29,14 @@ export const LINKED_ARTICLES = {
   robotUnusedConversations: 'robot-unused-conversations',
 } as const;
 
-/** Categories (content/categories/) that tool pages name as their parent, likewise. */
+/**
+ * Categories (content/categories/) the tools belong to (src/lib/content/tools.ts), likewise:
+ * the tool pages' breadcrumbs link to them, so the link check catches a rename.
+ */
 export const LINKED_CATEGORIES = {
   webReception: 'web-reception',
   textRobot: 'text-robot',
+  downloads: 'downloads',
 } as const;
 
 /** Absolute URL of a site path, for canonical links, Open Graph and the sitemap. */
