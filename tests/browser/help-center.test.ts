@@ -21,7 +21,7 @@ describe('home page', () => {
     }
     expect(await page.locator('.popular a').count()).toBeGreaterThanOrEqual(3);
     const contact = await page.locator('.contact-block').textContent();
-    expect(contact).toContain('4009100100');
+    expect(contact).toContain('400-910-0100');
     expect(contact).toContain('95716');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(errors).toEqual([]);
@@ -81,6 +81,46 @@ describe('self-service tools', () => {
     await hit.waitFor({ timeout: 15_000 });
     await expect(hit.locator('.hit-meta').textContent()).resolves.toBe(categoryName(tool.category));
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('contact block', () => {
+  const block = (page: import('playwright-core').Page) => page.locator('.contact-block');
+
+  test('an article: search again or call, with both lines, numbers grouped and dialable', async () => {
+    const { page, context } = await openPage('/faq/change-administrator/');
+    await expect(block(page).locator('p').textContent()).resolves.toContain('换个关键词再搜一次');
+    const phones = block(page).locator('a.phone');
+    expect(await phones.allTextContents()).toEqual(['400-910-0100', '95716']);
+    expect(await phones.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['tel:4009100100', 'tel:95716']);
+    await context.close();
+  });
+
+  test('the calculator asks to call for a formal quote, and offers the sales line only', async () => {
+    const { page, context } = await openPage('/tools/robot-quota/');
+    await expect(block(page).getByRole('heading').textContent()).resolves.toBe('需要正式报价？');
+    const text = (await block(page).locator('p').textContent())!;
+    expect(text).toContain('正式报价');
+    expect(text).not.toMatch(/搜|排查/);
+    const sales = site.supportLines.filter((l) => l.topic === 'sales');
+    expect(await block(page).locator('.label').allTextContents()).toEqual(sales.map((l) => l.label));
+    expect(await block(page).locator('a.phone').getAttribute('href')).toBe('tel:4009100100');
+    await context.close();
+  });
+
+  test('the diagnostics ask for the reference number, with the support line only', async () => {
+    const { page, context } = await openPage('/tools/diagnostics/');
+    await expect(block(page).locator('p').textContent()).resolves.toContain('诊断编号');
+    expect(await block(page).locator('.label').allTextContents()).toEqual(site.supportLines.filter((l) => l.topic === 'support').map((l) => l.label));
+    await context.close();
+  });
+
+  test('the footer shows the numbers grouped, as call links', async () => {
+    const { page, context } = await openPage('/');
+    const links = page.getByRole('list', { name: '客服电话' }).getByRole('link');
+    expect(await links.allTextContents()).toEqual(['400-910-0100', '95716']);
+    expect(await links.first().getAttribute('href')).toBe('tel:4009100100');
     await context.close();
   });
 });

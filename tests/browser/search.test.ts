@@ -87,7 +87,7 @@ describe('header search', () => {
     await empty.waitFor();
     const text = await empty.textContent();
     expect(text).toContain('没有找到');
-    expect(text).toContain('4009100100');
+    expect(text).toContain('400-910-0100');
     expect(text).toContain('95716');
     await context.close();
   });
