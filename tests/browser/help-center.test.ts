@@ -9,7 +9,7 @@ import site from '../../content/site.json' with { type: 'json' };
 import { TOOL_PAGES } from '../../src/lib/content/urls.ts';
 import { TOOLS } from '../../src/lib/content/tools.ts';
 
-const { baseUrl, openPage } = useBrowser();
+const { baseUrl, openPage, newContext } = useBrowser();
 
 describe('home page', () => {
   test('lists every category with its questions, popular questions and both support lines', async () => {
@@ -319,6 +319,39 @@ describe('primary buttons', () => {
       await context.close();
     },
   );
+});
+
+describe('返回顶部', () => {
+  test.each(['/faq/widget-session-not-opening/', '/tools/diagnostics/', '/downloads/'])(
+    '%s ends with a link back to the top, in the flow of the page, that works by keyboard',
+    async (path) => {
+      const { page, context, errors } = await openPage(path, { width: 360 });
+      const link = page.getByRole('link', { name: '返回顶部' });
+      // After the contact block, the last thing before the footer; not floating over content.
+      expect(await link.evaluate((a) => a.compareDocumentPosition(document.querySelector('.contact-block')!) & Node.DOCUMENT_POSITION_PRECEDING)).toBeTruthy();
+      expect(await link.evaluate((a) => getComputedStyle(a).position === 'static' && getComputedStyle(a.parentElement!).position === 'static')).toBe(true);
+      expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      await link.focus();
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(800);
+      expect(await link.evaluate((a) => getComputedStyle(a).outlineStyle)).not.toBe('none');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+      // The next Tab starts at the header, where the search box is.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('.site-header'))).toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  test('needs no JavaScript', async () => {
+    const context = await newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/faq/widget-outside-channels/`);
+    await page.getByRole('link', { name: '返回顶部' }).click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    await context.close();
+  });
 });
 
 describe('small screens', () => {
