@@ -354,6 +354,47 @@ describe('返回顶部', () => {
   });
 });
 
+describe('tap targets', () => {
+  const targets = ['.site-footer a', '.breadcrumbs a', '.contact-lines a.phone'];
+  const heights = (page: import('playwright-core').Page) =>
+    page.evaluate((selectors) => selectors.flatMap((s) => [...document.querySelectorAll(s)].map((a) => `${s} ${a.textContent}: ${Math.floor(a.getBoundingClientRect().height)}`)), targets);
+
+  test('footer, breadcrumb and phone links are at least 24 px tall with a mouse', async () => {
+    const { page, context } = await openPage('/tools/robot-quota/');
+    const found = await heights(page);
+    expect(found.length).toBeGreaterThanOrEqual(6);
+    for (const line of found) expect(Number(line.split(': ').at(-1)), line).toBeGreaterThanOrEqual(24);
+    // The text itself stays small.
+    expect(await page.locator('.site-footer a').first().evaluate((a) => getComputedStyle(a).fontSize)).toBe('14px');
+    await context.close();
+  });
+
+  test('and at least 44 px on a touch screen', async () => {
+    const context = await newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/faq/change-administrator/`);
+    expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+    const found = await heights(page);
+    expect(found.length).toBeGreaterThanOrEqual(6);
+    for (const line of found) expect(Number(line.split(': ').at(-1)), line).toBeGreaterThanOrEqual(44);
+    await context.close();
+  });
+
+  test('the home page category titles look like links, with a chevron', async () => {
+    const { page, context } = await openPage('/');
+    const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--c-accent').trim());
+    const titles = page.locator('.categories h3 a');
+    expect(await titles.count()).toBe(shippedCategories().length);
+    for (const title of await titles.all()) {
+      const look = await title.evaluate((a) => ({ color: getComputedStyle(a).color, after: getComputedStyle(a, '::after').content, height: a.getBoundingClientRect().height }));
+      expect(look.color).toBe(`rgb(${accent.match(/[0-9a-f]{2}/gi)!.map((h) => parseInt(h, 16)).join(', ')})`);
+      expect(look.after).toContain('›');
+      expect(look.height).toBeGreaterThanOrEqual(44);
+    }
+    await context.close();
+  });
+});
+
 describe('small screens', () => {
   const paths = ['/', '/search/?q=管理员', '/no-such-page/', '/tools/robot-quota/', '/tools/diagnostics/', '/tools/widget/', '/downloads/', ...shippedCategories().map((c) => `/categories/${c.id}/`), ...shippedArticles().map((a) => `/faq/${a.slug}/`)];
   test.each(paths)('%s has no horizontal scroll at 360 px', async (path) => {
