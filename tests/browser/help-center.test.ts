@@ -206,6 +206,36 @@ describe('site files', () => {
     expect([...listed].sort()).toEqual([...canonical].sort());
   });
 
+  test('the footer\'s 站点地图 opens a page for people listing every category, question and tool', async () => {
+    const { page, context, errors } = await openPage('/faq/message-records/', { width: 360 });
+    await page.getByRole('navigation', { name: '页脚' }).getByRole('link', { name: '站点地图' }).click();
+    await page.waitForURL(/\/sitemap\/$/);
+    expect(await page.evaluate(() => document.contentType)).toBe('text/html');
+    await expect(page.locator('h1').textContent()).resolves.toBe('站点地图');
+    const hrefs = await page.locator('main a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    for (const c of shippedCategories()) expect(hrefs).toContain(`/categories/${c.id}/`);
+    for (const a of shippedArticles()) expect(hrefs).toContain(`/faq/${a.slug}/`);
+    for (const t of TOOLS) expect(hrefs).toContain(t.path);
+    // Each question sits under its category's heading.
+    for (const a of shippedArticles()) {
+      const section = page.locator('section.category', { has: page.locator(`a[href="/faq/${a.slug}/"]`) });
+      await expect(section.locator('h3 a').getAttribute('href')).resolves.toBe(`/categories/${a.category}/`);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the site map page is not in the search index; crawlers keep sitemap.xml', async () => {
+    const html = await (await fetch(`${baseUrl}/sitemap/`)).text();
+    expect(html).not.toContain('data-pagefind-body');
+    const entry = JSON.parse(readFileSync(new URL('../../dist/client/pagefind/pagefind-entry.json', import.meta.url), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const indexed = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+    expect(indexed).toBe(shippedArticles().length + Object.keys(TOOL_PAGES).length);
+    const xml = await fetch(`${baseUrl}/sitemap.xml`);
+    expect(xml.headers.get('content-type')).toContain('xml');
+    expect(await xml.text()).toMatch(/<loc>https?:\/\/[^<]+\/sitemap\/<\/loc>/);
+  });
+
   test('robots.txt points to the sitemap', async () => {
     const text = await (await fetch(`${baseUrl}/robots.txt`)).text();
     expect(text).toMatch(/^Sitemap: https?:\/\/.+\/sitemap\.xml$/m);

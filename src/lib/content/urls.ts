@@ -3,6 +3,8 @@
 export const articlePath = (slug: string) => `/faq/${slug}/`;
 export const categoryPath = (id: string) => `/categories/${id}/`;
 export const searchPath = (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
+/** The site map for people (every category, question and tool); crawlers read /sitemap.xml. */
+export const SITEMAP_PAGE = '/sitemap/';
 
 /**
  * The self-service pages, each built on layouts/ToolPage.astro: search indexes them
