@@ -425,6 +425,26 @@ describe('tap targets', () => {
   });
 });
 
+describe('the large search box', () => {
+  test.each(['/', '/search/', '/no-such-page/'])('%s: its example fits the box at 360 px', async (path) => {
+    const { page, context } = await openPage(path, { width: 360 });
+    const box = page.locator('.search--large input[type="search"]');
+    const fit = await box.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context2d = document.createElement('canvas').getContext('2d')!;
+      context2d.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      return {
+        placeholder: input.placeholder,
+        text: context2d.measureText(input.placeholder).width,
+        room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+      };
+    });
+    expect(fit.placeholder).toContain('聊天窗口打不开');
+    expect(fit.text, JSON.stringify(fit)).toBeLessThanOrEqual(fit.room);
+    await context.close();
+  });
+});
+
 describe('small screens', () => {
   const paths = ['/', '/search/?q=管理员', '/no-such-page/', '/tools/robot-quota/', '/tools/diagnostics/', '/tools/widget/', '/downloads/', ...shippedCategories().map((c) => `/categories/${c.id}/`), ...shippedArticles().map((a) => `/faq/${a.slug}/`)];
   test.each(paths)('%s has no horizontal scroll at 360 px', async (path) => {
