@@ -28,7 +28,11 @@ const ABOUT: Record<ToolId, Omit<Tool, 'id' | 'path'>> = {
 /** Every tool, in display order. */
 export const TOOLS: readonly Tool[] = (Object.keys(ABOUT) as ToolId[]).map((id) => ({ id, path: TOOL_PAGES[id], ...ABOUT[id] }));
 
-export const toolById = (id: ToolId): Tool => TOOLS.find((t) => t.id === id)!;
+export function toolById(id: ToolId): Tool {
+  const tool = TOOLS.find((t) => t.id === id);
+  if (!tool) throw new Error(`src/lib/content/tools.ts has no entry for the tool page "${id}" of TOOL_PAGES: add its title, purpose and category.`);
+  return tool;
+}
 
 /** The tools of one category, in display order. */
 export const toolsInCategory = (category: string): Tool[] => TOOLS.filter((t) => t.category === category);

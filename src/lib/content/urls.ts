@@ -9,7 +9,8 @@ export const SITEMAP_PAGE = '/sitemap/';
 /**
  * The self-service pages, each built on layouts/ToolPage.astro: search indexes them
  * beside the articles (the build checks it, src/integrations/pagefind.ts) and the
- * sitemap lists them. A new tool page is added here.
+ * sitemap lists them. A new tool page is added here, and its title, purpose and
+ * category in src/lib/content/tools.ts (home and category pages show it from there).
  */
 export const TOOL_PAGES = {
   downloads: '/downloads/',
