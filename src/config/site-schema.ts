@@ -22,8 +22,15 @@ export const supportLineSchema = z.strictObject({
     .string()
     .trim()
     .regex(/^\+?[0-9][0-9 -]{2,19}$/, '电话号码只能包含数字、空格和短横线，例如 400-910-0100'),
-  /** When someone answers, e.g. 工作日 9:00–18:00; optional. */
+  /** When someone answers, e.g. 工作日 9:00–18:00; optional, shown beside the number. */
   hours: z.string().trim().max(40).optional(),
+  /**
+   * What the line is for: `sales` (售前: prices, buying) or `support` (售后: using the
+   * product). Optional; pages about one of these (the calculator: sales; diagnostics and
+   * downloads: support) then show only the lines for it. Without it, every page shows
+   * every line.
+   */
+  topic: z.enum(['sales', 'support']).optional(),
 });
 
 const wsUrl = z.url({ protocol: /^wss?$/, error: '必须是以 ws:// 或 wss:// 开头的完整地址' });

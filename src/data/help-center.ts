@@ -1,7 +1,8 @@
 // Loads the content collections once and shapes them for pages: articles with their
-// category, categories with their articles. The only module pages read content through.
+// category, categories with their articles and tools. The only module pages read content through.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupByCategory, neighbours, popularArticles } from '../lib/content/navigation.ts';
+import { TOOLS, toolsInCategory } from '../lib/content/tools.ts';
 
 export type FaqEntry = CollectionEntry<'faq'>;
 
@@ -47,7 +48,12 @@ export async function loadHelpCenter() {
   return {
     articles,
     categories,
-    groups: groupByCategory(articles, categories),
+    /** Categories in order, each with its articles and its tools (src/lib/content/tools.ts). */
+    groups: groupByCategory(articles, categories, (c) => toolsInCategory(c.id).length > 0).map((group) => ({
+      ...group,
+      tools: toolsInCategory(group.category.id),
+    })),
+    tools: TOOLS,
     popular: popularArticles(articles, categories),
     article: (slug: string) => bySlug.get(slug),
     neighbours: (slug: string) => neighbours(articles, slug),

@@ -1,8 +1,9 @@
-// sitemap.xml: the home page, every category, every article and the tool pages.
+// sitemap.xml: the home page, every category, every article, the tool pages and the
+// site map for people (/sitemap/).
 import type { APIRoute } from 'astro';
 import { loadHelpCenter } from '../data/help-center.ts';
 import { siteConfig } from '../config/site.ts';
-import { TOOL_PAGES, absoluteUrl, articlePath, categoryPath } from '../lib/content/urls.ts';
+import { SITEMAP_PAGE, TOOL_PAGES, absoluteUrl, articlePath, categoryPath } from '../lib/content/urls.ts';
 import { sitemapXml } from '../lib/seo/sitemap.ts';
 
 export const GET: APIRoute = async () => {
@@ -12,6 +13,7 @@ export const GET: APIRoute = async () => {
     ...help.groups.map((g) => ({ loc: absoluteUrl(categoryPath(g.category.id), siteConfig.siteUrl) })),
     ...help.articles.map((a) => ({ loc: absoluteUrl(articlePath(a.slug), siteConfig.siteUrl), lastmod: a.updated })),
     ...Object.values(TOOL_PAGES).map((path) => ({ loc: absoluteUrl(path, siteConfig.siteUrl) })),
+    { loc: absoluteUrl(SITEMAP_PAGE, siteConfig.siteUrl) },
   ];
   return new Response(sitemapXml(urls), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -24,6 +24,10 @@ interface Device {
   mobile?: boolean;
   width?: number;
   javaScript?: boolean;
+  /** Browser permissions, e.g. the clipboard's. */
+  permissions?: string[];
+  /** Runs in the page before its own scripts (to take an API away). */
+  init?: () => void;
 }
 
 async function visit(device: Device) {
@@ -33,8 +37,10 @@ async function visit(device: Device) {
     isMobile: device.mobile ?? false,
     hasTouch: device.mobile ?? false,
     javaScriptEnabled: device.javaScript ?? true,
+    permissions: device.permissions ?? [],
   });
   const page = await context.newPage();
+  if (device.init) await page.addInitScript(device.init);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   if (device.hints) {
@@ -119,6 +125,62 @@ describe('download chooser', () => {
     expect(await rec.textContent()).toContain('在浏览器中打开');
     expect(await rec.textContent()).toContain('微信');
     await expect(rec.locator('a.dc-button').count()).resolves.toBe(0);
+    await close();
+  });
+
+  test('WeChat: 复制本页链接 puts the page\'s address on the clipboard', async () => {
+    const { page, errors, close } = await visit({ userAgent: UA.wechatAndroid, mobile: true, width: 360, permissions: ['clipboard-read', 'clipboard-write'] });
+    const rec = page.getByTestId('recommendation');
+    await rec.waitFor();
+    const copy = rec.getByRole('button', { name: '复制本页链接' });
+    expect((await copy.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await copy.click();
+    await expect.poll(() => rec.getByRole('status').textContent()).toContain('链接已复制');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseUrl}/downloads/`);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test('WeChat without a usable clipboard: the link is shown, selected, to copy by hand', async () => {
+    const { page, errors, close } = await visit({
+      userAgent: UA.wechatAndroid,
+      mobile: true,
+      width: 360,
+      init: () => {
+        Object.defineProperty(navigator, 'clipboard', { value: undefined });
+        document.execCommand = () => false;
+      },
+    });
+    const rec = page.getByTestId('recommendation');
+    await rec.waitFor();
+    await rec.getByRole('button', { name: '复制本页链接' }).click();
+    const field = rec.getByRole('textbox', { name: '本页链接' });
+    await expect(field.inputValue()).resolves.toBe(`${baseUrl}/downloads/`);
+    expect(await field.evaluate((input: HTMLInputElement) => document.activeElement === input && input.selectionStart === 0 && input.selectionEnd === input.value.length)).toBe(true);
+    expect(await rec.getByRole('status').textContent()).toContain('长按');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test('WeChat: every client below says it needs a browser, its button no longer looks live', async () => {
+    const { page, close } = await visit({ userAgent: UA.wechatAndroid, mobile: true, width: 360 });
+    await page.getByTestId('recommendation').waitFor();
+    for (const id of clientIds) {
+      const note = page.locator(`#client-${id} .client-action`).getByText('请在浏览器中打开后下载');
+      await expect(note.isVisible(), id).resolves.toBe(true);
+      expect(await page.locator(`#client-${id} a.button`).evaluate((a) => getComputedStyle(a).backgroundColor), id).toBe('rgba(0, 0, 0, 0)');
+    }
+    await close();
+  });
+
+  test('in a real browser the client buttons stay filled, with no such note', async () => {
+    const { page, close } = await visit({ userAgent: UA.chromeWindows });
+    await page.getByTestId('recommendation').waitFor();
+    for (const id of clientIds) {
+      await expect(page.locator(`#client-${id}`).getByText('请在浏览器中打开后下载').isVisible(), id).resolves.toBe(false);
+      expect(await page.locator(`#client-${id} a.button`).evaluate((a) => getComputedStyle(a).backgroundColor), id).not.toBe('rgba(0, 0, 0, 0)');
+    }
+    await expect(page.getByRole('button', { name: '复制本页链接' }).count()).resolves.toBe(0);
     await close();
   });
 

@@ -7,8 +7,9 @@ import { useBrowser } from '../support/browser.ts';
 import { colours, contrast } from '../support/contrast.ts';
 import site from '../../content/site.json' with { type: 'json' };
 import { TOOL_PAGES } from '../../src/lib/content/urls.ts';
+import { TOOLS } from '../../src/lib/content/tools.ts';
 
-const { baseUrl, openPage } = useBrowser();
+const { baseUrl, openPage, newContext } = useBrowser();
 
 describe('home page', () => {
   test('lists every category with its questions, popular questions and both support lines', async () => {
@@ -26,6 +27,102 @@ describe('home page', () => {
     await expect(page.locator('.contact-block').getByRole('link', { name: '400-910-0100' }).getAttribute('href')).resolves.toBe('tel:4009100100');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('self-service tools', () => {
+  const categoryName = (id: string) => shippedCategories().find((c) => c.id === id)!.name;
+
+  test('the home page has a 自助工具 section: a card for every tool page, with what it is for', async () => {
+    const { page, context, errors } = await openPage('/', { width: 360 });
+    const section = page.getByRole('region', { name: '自助工具' });
+    const cards = section.getByRole('list', { name: '自助工具' }).getByRole('link');
+    expect((await cards.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).sort()).toEqual(Object.values(TOOL_PAGES).sort());
+    for (const tool of TOOLS) {
+      const card = section.locator(`a[href="${tool.path}"]`);
+      await expect(card.textContent()).resolves.toBe(`${tool.title}${tool.purpose}`);
+      expect(tool.purpose.length, tool.id).toBeLessThanOrEqual(18);
+      // Its icon is small inline SVG, hidden from screen readers; no icon font.
+      await expect(card.locator('svg[aria-hidden="true"]').count()).resolves.toBe(1);
+      // The whole card is the link: a large target, even at 360 px.
+      expect((await card.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    }
+    await cards.first().click();
+    expect(new URL(page.url()).pathname).toBe(TOOLS[0]!.path);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('each category page lists the tools that belong to it, and only those', async () => {
+    for (const category of shippedCategories()) {
+      const { page, context } = await openPage(`/categories/${category.id}/`);
+      const own = TOOLS.filter((t) => t.category === category.id);
+      const section = page.getByRole('region', { name: '自助工具' });
+      if (own.length === 0) {
+        await expect(section.count(), category.id).resolves.toBe(0);
+      } else {
+        const hrefs = await section.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+        expect(hrefs, category.id).toEqual(own.map((t) => t.path));
+      }
+      await context.close();
+    }
+    // Every tool is listed on some category page.
+    expect(TOOLS.every((t) => shippedCategories().some((c) => c.id === t.category))).toBe(true);
+  });
+
+  test.each(TOOLS.map((t) => [t.path, t] as const))('%s: the breadcrumbs and the search result name the same category', async (_, tool) => {
+    const { page, context, errors } = await openPage(tool.path);
+    await expect(page.locator('h1').textContent()).resolves.toBe(tool.title);
+    const crumbs = page.getByRole('navigation', { name: '当前位置' }).getByRole('link');
+    expect(await crumbs.allTextContents()).toEqual(['帮助中心', categoryName(tool.category)]);
+    expect(await crumbs.nth(1).getAttribute('href')).toBe(`/categories/${tool.category}/`);
+
+    await page.goto(`${baseUrl}/search/?q=${encodeURIComponent(tool.title)}`);
+    const hit = page.locator(`[data-search-page-results] a[href^="${tool.path}"]`).first();
+    await hit.waitFor({ timeout: 15_000 });
+    await expect(hit.locator('.hit-meta').textContent()).resolves.toBe(categoryName(tool.category));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('contact block', () => {
+  const block = (page: import('playwright-core').Page) => page.locator('.contact-block');
+
+  test('an article: search again or call, with both lines, numbers grouped and dialable', async () => {
+    const { page, context } = await openPage('/faq/change-administrator/');
+    await expect(block(page).locator('p').textContent()).resolves.toContain('换个关键词再搜一次');
+    const phones = block(page).locator('a.phone');
+    expect(await phones.allTextContents()).toEqual(['400-910-0100', '95716']);
+    expect(await phones.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['tel:4009100100', 'tel:95716']);
+    await context.close();
+  });
+
+  test('the calculator asks to call for a formal quote, and offers the sales line only', async () => {
+    const { page, context } = await openPage('/tools/robot-quota/');
+    await expect(block(page).getByRole('heading').textContent()).resolves.toBe('需要正式报价？');
+    const text = (await block(page).locator('p').textContent())!;
+    expect(text).toContain('正式报价');
+    expect(text).not.toMatch(/搜|排查/);
+    const sales = site.supportLines.filter((l) => l.topic === 'sales');
+    expect(await block(page).locator('.label').allTextContents()).toEqual(sales.map((l) => l.label));
+    expect(await block(page).locator('a.phone').getAttribute('href')).toBe('tel:4009100100');
+    await context.close();
+  });
+
+  test('the diagnostics ask for the reference number, with the support line only', async () => {
+    const { page, context } = await openPage('/tools/diagnostics/');
+    await expect(block(page).locator('p').textContent()).resolves.toContain('诊断编号');
+    expect(await block(page).locator('.label').allTextContents()).toEqual(site.supportLines.filter((l) => l.topic === 'support').map((l) => l.label));
+    await context.close();
+  });
+
+  test('the footer shows the numbers grouped, as call links', async () => {
+    const { page, context } = await openPage('/');
+    const links = page.getByRole('list', { name: '客服电话' }).getByRole('link');
+    expect(await links.allTextContents()).toEqual(['400-910-0100', '95716']);
+    expect(await links.first().getAttribute('href')).toBe('tel:4009100100');
     await context.close();
   });
 });
@@ -109,6 +206,36 @@ describe('site files', () => {
       .map((href) => new URL(href).pathname);
     expect(canonical.length).toBeGreaterThan(shippedArticles().length);
     expect([...listed].sort()).toEqual([...canonical].sort());
+  });
+
+  test('the footer\'s 站点地图 opens a page for people listing every category, question and tool', async () => {
+    const { page, context, errors } = await openPage('/faq/message-records/', { width: 360 });
+    await page.getByRole('navigation', { name: '页脚' }).getByRole('link', { name: '站点地图' }).click();
+    await page.waitForURL(/\/sitemap\/$/);
+    expect(await page.evaluate(() => document.contentType)).toBe('text/html');
+    await expect(page.locator('h1').textContent()).resolves.toBe('站点地图');
+    const hrefs = await page.locator('main a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    for (const c of shippedCategories()) expect(hrefs).toContain(`/categories/${c.id}/`);
+    for (const a of shippedArticles()) expect(hrefs).toContain(`/faq/${a.slug}/`);
+    for (const t of TOOLS) expect(hrefs).toContain(t.path);
+    // Each question sits under its category's heading.
+    for (const a of shippedArticles()) {
+      const section = page.locator('section.category', { has: page.locator(`a[href="/faq/${a.slug}/"]`) });
+      await expect(section.locator('h3 a').getAttribute('href')).resolves.toBe(`/categories/${a.category}/`);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the site map page is not in the search index; crawlers keep sitemap.xml', async () => {
+    const html = await (await fetch(`${baseUrl}/sitemap/`)).text();
+    expect(html).not.toContain('data-pagefind-body');
+    const entry = JSON.parse(readFileSync(new URL('../../dist/client/pagefind/pagefind-entry.json', import.meta.url), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const indexed = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+    expect(indexed).toBe(shippedArticles().length + Object.keys(TOOL_PAGES).length);
+    const xml = await fetch(`${baseUrl}/sitemap.xml`);
+    expect(xml.headers.get('content-type')).toContain('xml');
+    expect(await xml.text()).toMatch(/<loc>https?:\/\/[^<]+\/sitemap\/<\/loc>/);
   });
 
   test('robots.txt points to the sitemap', async () => {
@@ -224,6 +351,100 @@ describe('primary buttons', () => {
       await context.close();
     },
   );
+});
+
+describe('返回顶部', () => {
+  test.each(['/faq/widget-session-not-opening/', '/tools/diagnostics/', '/downloads/'])(
+    '%s ends with a link back to the top, in the flow of the page, that works by keyboard',
+    async (path) => {
+      const { page, context, errors } = await openPage(path, { width: 360 });
+      const link = page.getByRole('link', { name: '返回顶部' });
+      // After the contact block, the last thing before the footer; not floating over content.
+      expect(await link.evaluate((a) => a.compareDocumentPosition(document.querySelector('.contact-block')!) & Node.DOCUMENT_POSITION_PRECEDING)).toBeTruthy();
+      expect(await link.evaluate((a) => getComputedStyle(a).position === 'static' && getComputedStyle(a.parentElement!).position === 'static')).toBe(true);
+      expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      await link.focus();
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(800);
+      expect(await link.evaluate((a) => getComputedStyle(a).outlineStyle)).not.toBe('none');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+      // The next Tab starts at the header, where the search box is.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('.site-header'))).toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  test('needs no JavaScript', async () => {
+    const context = await newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/faq/widget-outside-channels/`);
+    await page.getByRole('link', { name: '返回顶部' }).click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    await context.close();
+  });
+});
+
+describe('tap targets', () => {
+  const targets = ['.site-footer a', '.breadcrumbs a', '.contact-lines a.phone'];
+  const heights = (page: import('playwright-core').Page) =>
+    page.evaluate((selectors) => selectors.flatMap((s) => [...document.querySelectorAll(s)].map((a) => `${s} ${a.textContent}: ${Math.floor(a.getBoundingClientRect().height)}`)), targets);
+
+  test('footer, breadcrumb and phone links are at least 24 px tall with a mouse', async () => {
+    const { page, context } = await openPage('/tools/robot-quota/');
+    const found = await heights(page);
+    expect(found.length).toBeGreaterThanOrEqual(6);
+    for (const line of found) expect(Number(line.split(': ').at(-1)), line).toBeGreaterThanOrEqual(24);
+    // The text itself stays small.
+    expect(await page.locator('.site-footer a').first().evaluate((a) => getComputedStyle(a).fontSize)).toBe('14px');
+    await context.close();
+  });
+
+  test('and at least 44 px on a touch screen', async () => {
+    const context = await newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/faq/change-administrator/`);
+    expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+    const found = await heights(page);
+    expect(found.length).toBeGreaterThanOrEqual(6);
+    for (const line of found) expect(Number(line.split(': ').at(-1)), line).toBeGreaterThanOrEqual(44);
+    await context.close();
+  });
+
+  test('the home page category titles look like links, with a chevron', async () => {
+    const { page, context } = await openPage('/');
+    const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--c-accent').trim());
+    const titles = page.locator('.categories h3 a');
+    expect(await titles.count()).toBe(shippedCategories().length);
+    for (const title of await titles.all()) {
+      const look = await title.evaluate((a) => ({ color: getComputedStyle(a).color, after: getComputedStyle(a, '::after').content, height: a.getBoundingClientRect().height }));
+      expect(look.color).toBe(`rgb(${accent.match(/[0-9a-f]{2}/gi)!.map((h) => parseInt(h, 16)).join(', ')})`);
+      expect(look.after).toContain('›');
+      expect(look.height).toBeGreaterThanOrEqual(44);
+    }
+    await context.close();
+  });
+});
+
+describe('the large search box', () => {
+  test.each(['/', '/search/', '/no-such-page/'])('%s: its example fits the box at 360 px', async (path) => {
+    const { page, context } = await openPage(path, { width: 360 });
+    const box = page.locator('.search--large input[type="search"]');
+    const fit = await box.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context2d = document.createElement('canvas').getContext('2d')!;
+      context2d.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      return {
+        placeholder: input.placeholder,
+        text: context2d.measureText(input.placeholder).width,
+        room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+      };
+    });
+    expect(fit.placeholder).toContain('聊天窗口打不开');
+    expect(fit.text, JSON.stringify(fit)).toBeLessThanOrEqual(fit.room);
+    await context.close();
+  });
 });
 
 describe('small screens', () => {

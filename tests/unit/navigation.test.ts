@@ -19,6 +19,12 @@ describe('groupByCategory', () => {
     expect(groups.map((g) => g.category.id)).toEqual(['accounts', 'robot']);
     expect(groups[1]!.articles.map((a) => a.slug)).toEqual(['r1', 'r2', 'r3']);
   });
+
+  test('keeps an empty category when asked to (one that holds a tool)', () => {
+    const groups = groupByCategory(articles, categories, (c) => c.id === 'empty');
+    expect(groups.map((g) => g.category.id)).toEqual(['accounts', 'robot', 'empty']);
+    expect(groups[2]!.articles).toEqual([]);
+  });
 });
 
 describe('neighbours', () => {

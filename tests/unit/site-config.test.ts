@@ -26,6 +26,11 @@ describe('site config', () => {
     expect(parseSiteConfig(shipped).supportLines).toHaveLength(2);
   });
 
+  test('a support line may say what it is for, and when someone answers', () => {
+    const line = { label: '售前咨询', phone: '4009100100', topic: 'sales', hours: '工作日 9:00–18:00' };
+    expect(parseSiteConfig({ ...valid, supportLines: [line] }).supportLines).toEqual([line]);
+  });
+
   test('defaults the API to the same origin and trims the site URL', () => {
     const config = parseSiteConfig(valid);
     expect(config.apiBaseUrl).toBe('');
@@ -46,6 +51,7 @@ describe('site config', () => {
     { name: 'a logo outside public/', input: { ...valid, logo: { src: 'logo.gif', alt: 'x' } }, path: 'logo.src' },
     { name: 'an empty brand', input: { ...valid, brandName: ' ' }, path: 'brandName' },
     { name: 'a misspelt field', input: { ...valid, supportLine: [] }, path: '(根)' },
+    { name: 'an unknown line topic', input: { ...valid, supportLines: [{ label: '售前', phone: '4009100100', topic: 'presales' }] }, path: 'supportLines[0].topic' },
   ])('refuses $name, naming $path', ({ input, path }) => {
     const { message, paths } = fieldsOf(input);
     expect(paths).toContain(path);

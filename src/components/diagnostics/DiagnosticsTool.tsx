@@ -11,7 +11,7 @@ import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck } from '
 import type { ChatHost, CheckResult } from '../../lib/diagnostics/types.ts';
 import type { DetectedPlatform } from '../../lib/platform/detect-platform.ts';
 import { ApiUnreachableError, supportApiClient } from '../../lib/support-api-client.ts';
-import { telHref, type SupportLine } from '../../lib/support-lines.ts';
+import { displayPhone, telHref, type SupportLine } from '../../lib/contact/support-lines.ts';
 
 export interface DiagnosticsToolProps {
   apiBaseUrl: string;
@@ -107,7 +107,7 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
     } catch (error) {
       setSend({
         status: 'failed',
-        message: error instanceof ApiUnreachableError ? `网络连接失败，请稍后再试；也可以点「复制检测报告」保存结果，再拨打${line.label}电话 ${line.phone}。` : (error as Error).message,
+        message: error instanceof ApiUnreachableError ? `网络连接失败，请稍后再试；也可以点「复制检测报告」保存结果，再拨打${line.label}电话 ${displayPhone(line.phone)}。` : (error as Error).message,
       });
     }
   };
@@ -195,7 +195,7 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
           {send.status === 'sent' && (
             <div class="dg-reference" role="status">
               <p>
-                已发送。拨打{line.label}电话 <a href={telHref(line.phone)}>{line.phone}</a> 时，请报上检测编号：
+                已发送。拨打{line.label}电话 <a href={telHref(line.phone)}>{displayPhone(line.phone)}</a> 时，请报上检测编号：
               </p>
               <p class="dg-reference-id" data-testid="reference-id">
                 {send.id}

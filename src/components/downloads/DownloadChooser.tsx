@@ -1,8 +1,9 @@
 // The recommended client for this visitor's device: one large button, its version,
 // size, date and checksum (with how to check it on this system); in an app's browser,
-// how to open the page in a real browser instead; when unsure, says so and offers the
-// other builds. The full list stays below as plain HTML.
-import { useEffect, useState } from 'preact/hooks';
+// how to open the page in a real browser instead (with a 复制本页链接 button), and the
+// list below marked as needing a browser; when unsure, says so and offers the other
+// builds. The full list stays below as plain HTML.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/downloads/client-schema.ts';
 import { recommendClient, type Recommendation } from '../../lib/downloads/recommend-client.ts';
 import { ARCHITECTURE_NAMES, checksumCommand, fileNameOf, formatDate, formatSize, recommendedActionLabel } from '../../lib/downloads/present-client.ts';
@@ -70,6 +71,48 @@ function Details({ client, platform }: { client: ChooserClient; platform: Detect
   );
 }
 
+/**
+ * Copies this page's address, for app browsers whose menu has no 在浏览器中打开. Where the
+ * clipboard is refused (plain http, older web views), the link is shown selected to copy
+ * by hand.
+ */
+function CopyPageLink() {
+  const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
+  const field = useRef<HTMLInputElement>(null);
+  const link = location.href.split('#')[0]!;
+  useEffect(() => {
+    if (state !== 'manual' || !field.current) return;
+    field.current.select();
+    try {
+      if (document.execCommand('copy')) setState('copied');
+    } catch {
+      // Stays manual.
+    }
+  }, [state]);
+  return (
+    <div class="dc-copylink">
+      <button
+        type="button"
+        class="dc-copy"
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(link);
+            setState('copied');
+          } catch {
+            setState('manual');
+          }
+        }}
+      >
+        {state === 'copied' ? '已复制' : '复制本页链接'}
+      </button>
+      <p class="dc-meta" role="status">
+        {state === 'copied' ? '链接已复制，粘贴到浏览器的地址栏就能打开。' : state === 'manual' ? '没能自动复制，请长按下面的链接，选择「复制」。' : ''}
+      </p>
+      {state === 'manual' && <input ref={field} class="dc-link" type="text" readOnly value={link} aria-label="本页链接" onFocus={(e) => e.currentTarget.select()} />}
+    </div>
+  );
+}
+
 function InAppInstructions({ platform, client }: { platform: DetectedPlatform; client?: ChooserClient | undefined }) {
   const app = IN_APP_LABELS[platform.inApp!];
   return (
@@ -79,6 +122,8 @@ function InAppInstructions({ platform, client }: { platform: DetectedPlatform; c
         {app}内置的浏览器不能直接下载安装包{client?.download.kind === 'store' ? '或打开应用商店' : ''}。请点击右上角的「···」，选择「在浏览器中打开」
         {platform.os === 'ios' ? '（或「在 Safari 中打开」）' : ''}，然后在浏览器里再点下载。
       </p>
+      <p>菜单里没有「在浏览器中打开」？复制本页链接，粘贴到浏览器的地址栏打开。</p>
+      <CopyPageLink />
       {client && <p class="dc-meta">打开后将为你推荐：{client.name}</p>}
     </div>
   );
@@ -86,6 +131,14 @@ function InAppInstructions({ platform, client }: { platform: DetectedPlatform; c
 
 export default function DownloadChooser({ clients }: { clients: ChooserClient[] }) {
   const [state, setState] = useState<{ platform: DetectedPlatform; rec: Recommendation<ChooserClient> } | undefined>();
+  const root = useRef<HTMLDivElement>(null);
+  const inApp = !!state?.rec.openInBrowser;
+
+  // In an app's browser the static list below (ClientList.astro) marks its buttons as
+  // needing a browser; its styles key on this attribute of the enclosing .downloads.
+  useEffect(() => {
+    root.current?.closest('.downloads')?.toggleAttribute('data-in-app-browser', inApp);
+  }, [inApp]);
 
   useEffect(() => {
     let live = true;
@@ -112,7 +165,7 @@ export default function DownloadChooser({ clients }: { clients: ChooserClient[] 
   const { client } = rec;
   const others = client ? clients.filter((c) => c.platform === client.platform && c.id !== client.id) : [];
   return (
-    <div class="dc" data-testid="recommendation" data-client={client?.id ?? ''}>
+    <div class="dc" ref={root} data-testid="recommendation" data-client={client?.id ?? ''}>
       <p class="dc-device">
         你的设备：<strong>{deviceLabel(platform)}</strong>
       </p>

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { supportApiClient } from '../../lib/support-api-client.ts';
 import { TOOL_PAGES } from '../../lib/content/urls.ts';
-import { telHref } from '../../lib/support-lines.ts';
+import { displayPhone, telHref } from '../../lib/contact/support-lines.ts';
 import { rememberVote, rememberedVote, voterId, type RememberedVote } from '../../lib/feedback/vote-memory.ts';
 
 export interface ArticleFeedbackProps {
@@ -109,7 +109,7 @@ export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, 
               )}
               {supportLines.map((line) => (
                 <li key={line.phone}>
-                  打{line.label}电话 <a href={telHref(line.phone)}>{line.phone}</a>
+                  打{line.label}电话 <a href={telHref(line.phone)}>{displayPhone(line.phone)}</a>
                 </li>
               ))}
             </ul>

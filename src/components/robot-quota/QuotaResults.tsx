@@ -5,7 +5,7 @@ import { useStore } from '@nanostores/preact';
 import type { Estimate } from '../../lib/quota/estimate.ts';
 import { estimateToCsv } from '../../lib/quota/estimate-csv.ts';
 import { formatContractMonth, formatCount, formatInWords, formatYuan } from '../../lib/quota/number-input.ts';
-import type { SupportLine } from '../../lib/support-lines.ts';
+import { displayPhone, type SupportLine } from '../../lib/contact/support-lines.ts';
 import { BalanceChart } from './BalanceChart.tsx';
 import { CopyLink } from './CopyLink.tsx';
 import type { CalculatorStore, FiguresState } from './calculator-store.ts';
@@ -96,7 +96,7 @@ export function QuotaResults({
           {/* A printout travels without the page around it: the notice goes with the figure. */}
           {estimate.priceList.sample && (
             <dd class="rq-print-sample" data-testid="print-sample-notice">
-              示例价格，仅供参考，正式价格请拨打{presalesLine.label}电话 {presalesLine.phone}
+              示例价格，仅供参考，正式价格请拨打{presalesLine.label}电话 {displayPhone(presalesLine.phone)}
             </dd>
           )}
         </div>

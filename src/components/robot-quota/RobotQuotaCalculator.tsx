@@ -7,7 +7,7 @@ import { CALCULATOR_FIELDS, writeCalculatorQuery } from '../../lib/quota/calcula
 import { INPUT_RULES } from '../../lib/quota/input-rules.ts';
 import { formatCount, formatYuan, parseAmount } from '../../lib/quota/number-input.ts';
 import { supportApiClient } from '../../lib/support-api-client.ts';
-import type { SupportLine } from '../../lib/support-lines.ts';
+import type { SupportLine } from '../../lib/contact/support-lines.ts';
 import { createCalculatorStore, figuresState, type CalculatorStore } from './calculator-store.ts';
 import { QuotaInputs } from './QuotaInputs.tsx';
 import { QuotaResults } from './QuotaResults.tsx';

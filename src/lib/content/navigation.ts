@@ -20,10 +20,14 @@ export interface CategoryRef {
 const byOrderThenTitle = <T extends { order: number; title?: string; name?: string }>(a: T, b: T) =>
   a.order - b.order || (a.title ?? a.name ?? '').localeCompare(b.title ?? b.name ?? '', 'zh-CN');
 
-/** Categories in display order, each with its articles in display order; empty categories are dropped. */
+/**
+ * Categories in display order, each with its articles in display order; categories
+ * without articles are dropped, unless `keep` says otherwise (one with a tool in it).
+ */
 export function groupByCategory<A extends ArticleRef, C extends CategoryRef>(
   articles: readonly A[],
   categories: readonly C[],
+  keep: (category: C) => boolean = () => false,
 ): { category: C; articles: A[] }[] {
   return [...categories]
     .sort(byOrderThenTitle)
@@ -31,7 +35,7 @@ export function groupByCategory<A extends ArticleRef, C extends CategoryRef>(
       category,
       articles: articles.filter((a) => a.category === category.id).sort(byOrderThenTitle),
     }))
-    .filter((group) => group.articles.length > 0);
+    .filter((group) => group.articles.length > 0 || keep(group.category));
 }
 
 /** The articles before and after `slug` within its own category. */

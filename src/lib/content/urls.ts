@@ -3,11 +3,14 @@
 export const articlePath = (slug: string) => `/faq/${slug}/`;
 export const categoryPath = (id: string) => `/categories/${id}/`;
 export const searchPath = (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
+/** The site map for people (every category, question and tool); crawlers read /sitemap.xml. */
+export const SITEMAP_PAGE = '/sitemap/';
 
 /**
  * The self-service pages, each built on layouts/ToolPage.astro: search indexes them
  * beside the articles (the build checks it, src/integrations/pagefind.ts) and the
- * sitemap lists them. A new tool page is added here.
+ * sitemap lists them. A new tool page is added here, and its title, purpose and
+ * category in src/lib/content/tools.ts (home and category pages show it from there).
  */
 export const TOOL_PAGES = {
   downloads: '/downloads/',
@@ -29,10 +32,14 @@ export const LINKED_ARTICLES = {
   robotUnusedConversations: 'robot-unused-conversations',
 } as const;
 
-/** Categories (content/categories/) that tool pages name as their parent, likewise. */
+/**
+ * Categories (content/categories/) the tools belong to (src/lib/content/tools.ts), likewise:
+ * the tool pages' breadcrumbs link to them, so the link check catches a rename.
+ */
 export const LINKED_CATEGORIES = {
   webReception: 'web-reception',
   textRobot: 'text-robot',
+  downloads: 'downloads',
 } as const;
 
 /** Absolute URL of a site path, for canonical links, Open Graph and the sitemap. */
