@@ -97,7 +97,7 @@ describe('article feedback', () => {
     const feedback = page.getByTestId('article-feedback');
     await feedback.scrollIntoViewIfNeeded();
     await page.locator('[data-testid=article-feedback][data-ready=true]').waitFor();
-    await feedback.getByRole('button', { name: '有帮助' }).click();
+    await feedback.getByRole('button', { name: '有帮助', exact: true }).click();
     await feedback.getByText('谢谢你的反馈！').waitFor();
     expect(await feedback.textContent()).not.toContain('提交没有成功');
     // The second vote carries the same voter id, made for this page: it replaces the first.

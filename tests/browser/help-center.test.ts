@@ -113,7 +113,7 @@ describe('contact block', () => {
 
   test('the diagnostics ask for the reference number, with the support line only', async () => {
     const { page, context } = await openPage('/tools/diagnostics/');
-    await expect(block(page).locator('p').textContent()).resolves.toContain('诊断编号');
+    await expect(block(page).locator('p').textContent()).resolves.toContain('检测编号');
     expect(await block(page).locator('.label').allTextContents()).toEqual(site.supportLines.filter((l) => l.topic === 'support').map((l) => l.label));
     await context.close();
   });

@@ -92,7 +92,7 @@ describe('widget preview', () => {
   test('a share link cut short by a chat app, or settings this browser kept badly, open a working form', async () => {
     const chat = 'https://chat.example.com/x';
     const { page, context, errors } = await openPreview(`/tools/widget/?chat-url=${encodeURIComponent(chat)}&color=%23ff6&kind=q`);
-    expect(await page.getByLabel('接待链接').inputValue()).toBe(chat);
+    expect(await page.getByLabel('接待链接', { exact: true }).inputValue()).toBe(chat);
     expect(await page.getByLabel('浮动按钮（网站）').isChecked()).toBe(true);
     expect(await page.getByLabel('主题颜色').inputValue()).toBe('#1a5fd0');
     await page.getByLabel('按钮文字').fill('找客服');
@@ -102,7 +102,7 @@ describe('widget preview', () => {
     await page.evaluate(() => localStorage.setItem('wenda-widget-preview', JSON.stringify({ raw: { chatUrl: 'https://kept.example.com/', label: 5 }, kind: 'iframe' })));
     await page.goto(new URL('/tools/widget/', page.url()).href);
     await page.locator('[data-testid=widget-preview][data-ready=true]').waitFor();
-    expect(await page.getByLabel('接待链接').inputValue()).toBe('https://kept.example.com/');
+    expect(await page.getByLabel('接待链接', { exact: true }).inputValue()).toBe('https://kept.example.com/');
     expect(await page.getByLabel('按钮文字').inputValue()).toBe('在线咨询');
     await page.getByLabel('二维码（站外渠道）').check();
     await page.getByTestId('qr-preview').locator('svg').waitFor();
