@@ -92,6 +92,23 @@ describe('header search', () => {
     await context.close();
   });
 
+  test('a typo is offered the likelier word first; choosing it by keyboard searches for it', async () => {
+    const { page, context, errors } = await openPage('/faq/message-records/');
+    const box = page.getByRole('combobox', { name: '搜索帮助文章' });
+    await box.fill('下崽');
+    const first = page.getByRole('listbox', { name: '搜索结果' }).getByRole('option').first();
+    await first.waitFor(LOADED);
+    expect(await first.textContent()).toBe('你是不是要找「下载」？');
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(/^只找到 \d+ 篇部分匹配的文章。你是不是要找「下载」？$/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), LOADED).toMatch(/^找到 \d+ 篇相关文章$/);
+    expect(await box.inputValue()).toBe('下载');
+    expect(new URL(page.url()).pathname).toBe('/faq/message-records/');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('Enter without choosing opens the shareable results page', async () => {
     const { page, context } = await openPage('/faq/download-client/');
     const box = page.getByRole('combobox', { name: '搜索帮助文章' });
@@ -113,6 +130,27 @@ describe('search page', () => {
     await box.fill('受限站点');
     await page.waitForURL((url) => url.searchParams.get('q') === '受限站点');
     await expect.poll(() => first.getAttribute('href')).toBe('/faq/widget-session-not-opening/');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  // Finding 5 on the built index: 二维码 is in its results although Pagefind matches 二, 维
+  // and 码 apart; the typo 下崽 matches only 下, so its results are partial.
+  test('二维码 is answered in full', async () => {
+    const { page, context } = await openPage(`/search/?q=${encodeURIComponent('二维码')}`);
+    const summary = page.locator('[data-search-page-summary]');
+    await expect.poll(() => summary.textContent(), LOADED).toMatch(/^「二维码」共找到 \d+ 篇相关文章$/);
+    await context.close();
+  });
+
+  test('下崽 is partial and offers 下载, which the link searches for', async () => {
+    const { page, context, errors } = await openPage(`/search/?q=${encodeURIComponent('下崽')}`);
+    const summary = page.locator('[data-search-page-summary]');
+    await expect.poll(() => summary.textContent(), LOADED).toContain('没有找到与「下崽」完全对应的文章');
+    await summary.getByRole('link', { name: '下载' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === '下载');
+    await expect.poll(() => summary.textContent(), LOADED).toMatch(/^「下载」共找到 \d+ 篇相关文章$/);
+    await expect(page.getByRole('searchbox', { name: '搜索帮助文章' }).inputValue()).resolves.toBe('下载');
     expect(errors).toEqual([]);
     await context.close();
   });

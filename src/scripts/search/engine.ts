@@ -2,7 +2,7 @@
 // turns its results into plain hits for the search views.
 
 import { ALIASES_ANCHOR } from '../../lib/content/urls.ts';
-import { isPartialMatch } from './relevance.ts';
+import { isPartialMatch, suggestQuery } from './relevance.ts';
 
 /** One article found by a query. */
 export interface SearchHit {
@@ -19,8 +19,10 @@ export interface SearchOutcome {
   query: string;
   total: number;
   hits: SearchHit[];
-  /** The hits share only stray words with the query (src/scripts/search/relevance.ts). */
+  /** The hits hold only stray characters of the query (src/scripts/search/relevance.ts). */
   partial: boolean;
+  /** With partial hits: a likelier query from their titles and aliases (下崽 → 下载). */
+  suggestion?: string | undefined;
 }
 
 interface PagefindSubResult {
@@ -30,6 +32,9 @@ interface PagefindSubResult {
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The page's indexed text. */
+  content?: string;
+  /** title, category, summary, and aliases (joined by "，", from SearchAliases.astro). */
   meta: Record<string, string | undefined>;
   sub_results?: PagefindSubResult[];
 }
@@ -131,7 +136,8 @@ export async function searchArticles(query: string, limit: number): Promise<Sear
   const found = await engine.debouncedSearch(trimmed, {}, 120);
   if (!found) return null;
   const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
-  // Judged on the best few: Pagefind ranks the best first.
-  const matched = data.slice(0, 3).map((d) => [d.excerpt, ...(d.sub_results ?? []).map((s) => s.excerpt)].flatMap(markedWords));
-  return { query: trimmed, total: found.results.length, hits: data.map(toHit), partial: isPartialMatch(trimmed, matched) };
+  // Judged on the best few (Pagefind ranks the best first), on their text with the aliases.
+  const partial = isPartialMatch(trimmed, data.slice(0, 3).map((d) => [d.meta.title ?? '', d.content ?? d.excerpt]));
+  const suggestion = partial ? suggestQuery(trimmed, data.flatMap((d) => [d.meta.title ?? '', ...(d.meta.aliases ?? '').split('，')])) : undefined;
+  return { query: trimmed, total: found.results.length, hits: data.map(toHit), partial, suggestion };
 }

@@ -50,6 +50,18 @@ export function renderPartialNote(query: string): HTMLElement {
   return el('p', 'partial', `没有与「${query}」完全对应的文章，以下只包含部分字词：`);
 }
 
+/**
+ * 你是不是要找「…」？ leading to the suggested query's results: as a whole link (an option
+ * of the header search's list), or as a line whose suggested word is the link.
+ */
+export function renderSuggestion(suggestion: string, href: string, asOption: boolean): HTMLElement {
+  const box = el(asOption ? 'a' : 'span', asOption ? 'hit suggest' : 'suggest', '你是不是要找「');
+  const word = el(asOption ? 'strong' : 'a', '', suggestion);
+  (asOption ? box : word).setAttribute('href', href);
+  box.append(word, '」？');
+  return box;
+}
+
 /** The "nothing found" message, followed by the support lines from the page's template. */
 export function renderNoResult(query: string): HTMLElement {
   const box = el('div', 'empty');

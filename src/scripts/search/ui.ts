@@ -2,7 +2,7 @@
 // (a combobox navigable with the arrow keys) or the full list on the search page.
 
 import { preloadSearchIndex, searchArticles, type SearchOutcome } from './engine.ts';
-import { renderHit, renderNoResult, renderPartialNote } from './render.ts';
+import { renderHit, renderNoResult, renderPartialNote, renderSuggestion } from './render.ts';
 import { missReporter, type MissReporter } from './search-misses.ts';
 
 const DROPDOWN_LIMIT = 6;
@@ -28,7 +28,11 @@ function parts(form: HTMLFormElement) {
 }
 
 function announce(status: HTMLElement, outcome: SearchOutcome) {
-  status.textContent = !outcome.total ? '没有找到相关文章' : outcome.partial ? `只找到 ${outcome.total} 篇部分匹配的文章` : `找到 ${outcome.total} 篇相关文章`;
+  status.textContent = !outcome.total
+    ? '没有找到相关文章'
+    : outcome.partial
+      ? `只找到 ${outcome.total} 篇部分匹配的文章${outcome.suggestion ? `。你是不是要找「${outcome.suggestion}」？` : ''}`
+      : `找到 ${outcome.total} 篇相关文章`;
 }
 
 /** Reports a search that found nothing, or only partial matches, as a failed search. */
@@ -92,11 +96,25 @@ function attachDropdown(form: HTMLFormElement) {
       return;
     }
     if (!outcome || outcome.query !== latest || input.value.trim() !== query) return;
-    const items = outcome.hits.map((hit, i) => {
+    const items: HTMLElement[] = outcome.hits.map((hit, i) => {
       const link = renderHit(hit, `${listbox.id}-${i}`);
       link.setAttribute('role', 'option');
       return link;
     });
+    const { suggestion } = outcome;
+    if (suggestion) {
+      // First among the options: chosen, it searches for the suggestion in this box.
+      const option = renderSuggestion(suggestion, searchPageUrl(suggestion), true);
+      option.id = `${listbox.id}-suggest`;
+      option.setAttribute('role', 'option');
+      option.addEventListener('click', (event) => {
+        event.preventDefault();
+        input.value = suggestion;
+        input.focus();
+        void run();
+      });
+      items.unshift(option);
+    }
     if (outcome.total > outcome.hits.length) {
       const all = document.createElement('a');
       all.className = 'hit hit-all';
@@ -185,6 +203,17 @@ function attachPageSearch(form: HTMLFormElement) {
       : outcome.partial
         ? `没有找到与「${query}」完全对应的文章，下面 ${outcome.total} 篇只包含其中部分字词。换个说法试试，比如用更短的关键词。`
         : `「${query}」共找到 ${outcome.total} 篇相关文章`;
+    const { suggestion } = outcome;
+    if (suggestion) {
+      const offer = renderSuggestion(suggestion, searchPageUrl(suggestion), false);
+      offer.querySelector('a')!.addEventListener('click', (event) => {
+        event.preventDefault();
+        input.value = suggestion;
+        input.focus();
+        void run();
+      });
+      summary.append(offer);
+    }
     list.replaceChildren(
       ...outcome.hits.map((hit, i) => {
         const item = document.createElement('li');
