@@ -136,10 +136,13 @@ describe('search page', () => {
 
   // Finding 5 on the built index: 二维码 is in its results although Pagefind matches 二, 维
   // and 码 apart; the typo 下崽 matches only 下, so its results are partial.
-  test('二维码 is answered in full', async () => {
+  test('二维码 is answered in full, its excerpts highlighting 二维码 itself', async () => {
     const { page, context } = await openPage(`/search/?q=${encodeURIComponent('二维码')}`);
     const summary = page.locator('[data-search-page-summary]');
     await expect.poll(() => summary.textContent(), LOADED).toMatch(/^「二维码」共找到 \d+ 篇相关文章$/);
+    const marks = await page.locator('[data-search-page-results] .hit-excerpt mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks)).toEqual(new Set(['二维码']));
     await context.close();
   });
 
@@ -147,11 +150,29 @@ describe('search page', () => {
     const { page, context, errors } = await openPage(`/search/?q=${encodeURIComponent('下崽')}`);
     const summary = page.locator('[data-search-page-summary]');
     await expect.poll(() => summary.textContent(), LOADED).toContain('没有找到与「下崽」完全对应的文章');
+    expect(await page.locator('[data-search-page-results] mark').count()).toBe(0);
     await summary.getByRole('link', { name: '下载' }).click();
     await page.waitForURL((url) => url.searchParams.get('q') === '下载');
     await expect.poll(() => summary.textContent(), LOADED).toMatch(/^「下载」共找到 \d+ 篇相关文章$/);
     await expect(page.getByRole('searchbox', { name: '搜索帮助文章' }).inputValue()).resolves.toBe('下载');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  // Finding 7: excerpts read as Chinese and highlight the query, not Pagefind's segments.
+  test.each(['下载', '会话', '二维码', '客户端', '打不开', '机器人 对话包', '群消息保存多久'])('excerpts for %s read well', async (query) => {
+    const { page, context } = await openPage(`/search/?q=${encodeURIComponent(query)}`);
+    await expect.poll(() => page.locator('[data-search-page-summary]').textContent(), LOADED).toContain('篇相关文章');
+    const excerpts = await page.locator('[data-search-page-results] .hit-excerpt').allTextContents();
+    expect(excerpts.length).toBeGreaterThan(0);
+    for (const excerpt of excerpts) {
+      expect(excerpt, 'a Chinese block joined by ". "').not.toMatch(/[\u3000-\u9fff\uff00-\uffef]\.(\s|$)/);
+      expect(excerpt, 'starts on punctuation').not.toMatch(/^[。，、；：？！.,;:?!）」]/);
+    }
+    const words = query.split(' ');
+    for (const mark of await page.locator('[data-search-page-results] .hit-excerpt mark').allTextContents()) {
+      expect(words.some((word) => word.includes(mark) || mark.includes(word)), `highlighted ${mark}`).toBe(true);
+    }
     await context.close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isPartialMatch, oneEditApart, queryCoverage, suggestQuery } from '../../src/scripts/search/relevance.ts';
+import { highlightRanges, isPartialMatch, oneEditApart, queryCoverage, suggestQuery } from '../../src/scripts/search/relevance.ts';
 
 // Texts as the built index holds them (a hit's title and text, its aliases at the end).
 const widgetOutsideChannels = [
@@ -41,6 +41,31 @@ describe('whether results answer the query', () => {
     expect(queryCoverage('管理员管理', ['管理'])).toBeCloseTo(4 / 5);
     expect(queryCoverage('聊天窗口', ['聊天 窗口'])).toBe(1); // Pagefind's spaces around bold words
     expect(queryCoverage('？！', ['？'])).toBe(0);
+  });
+});
+
+describe('highlighting the query', () => {
+  const marked = (text: string, query: string) => {
+    let out = '';
+    let at = 0;
+    for (const [from, to] of highlightRanges(text, query)) {
+      out += `${text.slice(at, from)}【${text.slice(from, to)}】`;
+      at = to;
+    }
+    return out + text.slice(at);
+  };
+
+  test.each([
+    // Finding 7: Pagefind marked 能下 of 就能下载.
+    ['下载', '组件类型选 二维码（站外渠道），就能下载二维码图片', '组件类型选 二维码（站外渠道），就能【下载】二维码图片'],
+    ['二维码', '生成链接和二维码：在下面填入', '生成链接和【二维码】：在下面填入'],
+    ['聊天窗口打不开', '聊天窗口弹不出来，打不开', '【聊天窗口】弹不出来，【打不开】'],
+    ['app store', '打开 iPhone 的 App Store，搜索', '打开 iPhone 的 【App Store】，搜索'],
+    ['Chrome', 'chrome 和 Edge；*.qq.com', '【chrome】 和 Edge；*.qq.com'],
+    ['下崽', '强制下线，下面按类别说明', '强制下线，下面按类别说明'],
+    ['群', '更换客户群群主', '更换客户【群群】主'],
+  ])('%s in %s', (query, text, expected) => {
+    expect(marked(text, query)).toBe(expected);
   });
 });
 

@@ -56,6 +56,32 @@ export function isPartialMatch(query: string, textsPerHit: readonly (readonly st
   return Math.max(...textsPerHit.map((texts) => queryCoverage(query, texts))) <= PARTIAL_UP_TO;
 }
 
+/**
+ * Where to highlight the query in `text`, as sorted [from, to) ranges: the query's words,
+ * or their longest runs of two or more characters, wherever they stand; words apart by
+ * white space only (App Store) make one range.
+ */
+export function highlightRanges(text: string, query: string): [number, number][] {
+  // Lower case character by character, so positions stay those of `text`.
+  const lower = Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
+  const found = queryWords(query)
+    .flatMap((word) => pieces(word, (piece) => lower.includes(piece)).map(([from, to]) => word.slice(from, to)))
+    .sort((a, b) => b.length - a.length);
+  const ranges: [number, number][] = [];
+  for (let at = 0; found.length && at < lower.length; ) {
+    const piece = found.find((p) => lower.startsWith(p, at));
+    if (!piece) {
+      at++;
+      continue;
+    }
+    const last = ranges[ranges.length - 1];
+    if (last && !lower.slice(last[1], at).trim()) last[1] = at + piece.length;
+    else ranges.push([at, at + piece.length]);
+    at += piece.length;
+  }
+  return ranges;
+}
+
 /** Whether `a` becomes `b` by one insertion, deletion or substitution. */
 export function oneEditApart(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;

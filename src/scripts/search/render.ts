@@ -1,23 +1,7 @@
 // Builds the DOM of search results: hits with highlighted excerpts, the "no result"
-// message with the support lines. Text is never parsed as HTML except Pagefind's <mark>.
+// message with the support lines. Only text nodes and `<mark>`: nothing is parsed as HTML.
 
-import type { SearchHit } from './engine.ts';
-
-/** Copies an excerpt into a fragment keeping only its text and `<mark>` elements. */
-export function highlightedExcerpt(excerpt: string): DocumentFragment {
-  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html').body;
-  const out = document.createDocumentFragment();
-  for (const node of parsed.childNodes) {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      out.append(mark);
-    } else {
-      out.append(node.textContent ?? '');
-    }
-  }
-  return out;
-}
+import type { Highlighted, SearchHit } from './results.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -26,20 +10,31 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return node;
 }
 
+/** Text with its highlighted ranges inside `<mark>`. */
+export function highlighted({ text, marks }: Highlighted): DocumentFragment {
+  const out = document.createDocumentFragment();
+  let at = 0;
+  for (const [from, to] of marks) {
+    out.append(text.slice(at, from), el('mark', '', text.slice(from, to)));
+    at = to;
+  }
+  out.append(text.slice(at));
+  return out;
+}
+
 /** One hit as a link: title, category, excerpt. */
 export function renderHit(hit: SearchHit, id: string): HTMLAnchorElement {
   const link = el('a', 'hit');
   link.href = hit.url;
   link.id = id;
-  const title = el('span', 'hit-title', hit.title);
-  link.append(title);
+  link.append(el('span', 'hit-title', hit.title));
   if (hit.category) link.append(el('span', 'hit-meta', hit.category));
   const excerpt = el('span', 'hit-excerpt');
-  excerpt.append(highlightedExcerpt(hit.excerpt));
+  excerpt.append(highlighted(hit.excerpt));
   link.append(excerpt);
   if (hit.matchedAlias) {
     const note = el('span', 'hit-meta', '匹配常见说法：');
-    note.append(Object.assign(document.createElement('mark'), { textContent: hit.matchedAlias }));
+    note.append(highlighted(hit.matchedAlias));
     link.append(note);
   }
   return link;
