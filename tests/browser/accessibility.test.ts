@@ -131,8 +131,8 @@ describe('every built page passes axe', () => {
 describe('the tools pass axe in the states visitors bring them to', () => {
   for (const view of VIEWS) {
     describe(view.name, () => {
-      test('search: results, partial results (one with a likelier word offered) and none', async () => {
-        for (const query of ['机器人', '发票怎么开', '下崽', 'qwertyzxcv']) {
+      test('search: results, partial results (one with a likelier word offered), none, and no query', async () => {
+        for (const query of ['机器人', '发票怎么开', '下崽', 'qwertyzxcv', '']) {
           const { page, close } = await open(view, `${baseUrl}/search/?q=${encodeURIComponent(query)}`);
           await expect.poll(() => page.locator('[data-search-page-summary]').textContent(), { timeout: 15_000 }).not.toContain('正在加载');
           expect(await violations(page), query).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { highlightRanges, isPartialMatch, oneEditApart, queryCoverage, suggestQuery } from '../../src/scripts/search/relevance.ts';
+import { highlightRanges, isLongQuery, isPartialMatch, oneEditApart, queryCoverage, suggestQuery } from '../../src/scripts/search/relevance.ts';
 
 // Texts as the built index holds them (a hit's title and text, its aliases at the end).
 const widgetOutsideChannels = [
@@ -96,4 +96,15 @@ describe('a likelier query', () => {
     expect(oneEditApart('下崽', '上载了')).toBe(false);
     expect(oneEditApart('donwload', 'download')).toBe(false);
   });
+});
+
+test.each([
+  ['发票怎么开', true],
+  ['机器人 对话包', true],
+  ['微信', false],
+  ['二维码', false],
+  ['download', false],
+  ['xiazai client', false],
+])('%s is long: %s', (query, long) => {
+  expect(isLongQuery(query)).toBe(long);
 });

@@ -116,3 +116,6 @@ export function suggestQuery(query: string, phrases: readonly string[]): string 
   for (const [word, count] of phrasesWith) if (count >= 2 && count > (best ? phrasesWith.get(best)! : 0)) best = word;
   return best;
 }
+
+/** Long enough that fewer words may find more: over four Chinese characters or Latin words. */
+export const isLongQuery = (query: string): boolean => (query.match(/\p{Script=Han}|[a-z0-9]+/giu) ?? []).length > 4;

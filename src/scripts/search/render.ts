@@ -1,6 +1,7 @@
 // Builds the DOM of search results: hits with highlighted excerpts, the "no result"
 // message with the support lines. Only text nodes and `<mark>`: nothing is parsed as HTML.
 
+import { isLongQuery } from './relevance.ts';
 import type { Highlighted, SearchHit } from './results.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -57,10 +58,18 @@ export function renderSuggestion(suggestion: string, href: string, asOption: boo
   return box;
 }
 
-/** The "nothing found" message, followed by the support lines from the page's template. */
-export function renderNoResult(query: string): HTMLElement {
+/**
+ * The "nothing found" message, followed by the support lines from the page's template.
+ * Shorter keywords are suggested only for a long query; `more` links the search page's
+ * popular questions and tools, or says they are below.
+ */
+export function renderNoResult(query: string, more?: string): HTMLElement {
   const box = el('div', 'empty');
-  box.append(el('p', '', `没有找到与「${query}」相关的文章。换个说法试试，比如用更短的关键词；也可以直接联系我们：`));
+  const text = el('p', '', `没有找到与「${query}」相关的文章。换个说法试试${isLongQuery(query) ? '，比如用更短的关键词' : ''}，`);
+  if (more) text.append('或者看看', Object.assign(el('a', '', '常见问题和自助工具'), { href: more }));
+  else text.append('或者看看下面的常见问题和自助工具');
+  text.append('；也可以直接联系我们：');
+  box.append(text);
   const contact = document.querySelector<HTMLTemplateElement>('template#contact-lines');
   if (contact) box.append(contact.content.cloneNode(true));
   return box;

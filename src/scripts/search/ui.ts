@@ -2,6 +2,7 @@
 // (a combobox navigable with the arrow keys) or the full list on the search page.
 
 import { preloadSearchIndex, searchArticles, type SearchOutcome } from './engine.ts';
+import { isLongQuery } from './relevance.ts';
 import { renderHit, renderNoResult, renderPartialNote, renderSuggestion } from './render.ts';
 import { missReporter, type MissReporter } from './search-misses.ts';
 
@@ -128,7 +129,7 @@ function attachDropdown(form: HTMLFormElement) {
     const note = outcome.partial && items.length ? renderPartialNote(query) : undefined;
     note?.setAttribute('aria-hidden', 'true');
     if (items.length) show(items, { note });
-    else show([], { message: renderNoResult(query) });
+    else show([], { message: renderNoResult(query, searchPageUrl(query)) });
     report(misses, outcome);
     announce(status, outcome);
     open(document.activeElement === input || form.contains(document.activeElement));
@@ -168,6 +169,10 @@ function attachPageSearch(form: HTMLFormElement) {
   const summary = document.querySelector<HTMLElement>('[data-search-page-summary]')!;
   // "Nothing found" and the support lines go beside the list, which holds only results.
   const empty = document.querySelector<HTMLElement>('[data-search-page-empty]')!;
+  // Popular questions, categories and tools (rendered with the page): shown while there
+  // is no query, and when a query found nothing or only partial matches.
+  const browse = document.querySelector<HTMLElement>('[data-search-page-browse]');
+  const showBrowse = (show: boolean) => browse && (browse.hidden = !show);
   input.value = new URLSearchParams(location.search).get('q') ?? input.value;
   input.removeAttribute('role');
   input.removeAttribute('aria-expanded');
@@ -188,6 +193,7 @@ function attachPageSearch(form: HTMLFormElement) {
       summary.textContent = '输入问题或关键词，结果会随输入即时显示。';
       list.replaceChildren();
       empty.replaceChildren();
+      showBrowse(true);
       return;
     }
     let outcome: SearchOutcome | null;
@@ -195,13 +201,14 @@ function attachPageSearch(form: HTMLFormElement) {
       outcome = await searchArticles(query, PAGE_LIMIT);
     } catch {
       summary.textContent = '搜索暂时不可用，请稍后刷新重试。';
+      showBrowse(true);
       return;
     }
     if (!outcome || input.value.trim() !== query) return;
     summary.textContent = !outcome.total
       ? ''
       : outcome.partial
-        ? `没有找到与「${query}」完全对应的文章，下面 ${outcome.total} 篇只包含其中部分字词。换个说法试试，比如用更短的关键词。`
+        ? `没有找到与「${query}」完全对应的文章，下面 ${outcome.total} 篇只包含其中部分字词。${isLongQuery(query) ? '换个说法试试，比如用更短的关键词。' : ''}`
         : `「${query}」共找到 ${outcome.total} 篇相关文章`;
     const { suggestion } = outcome;
     if (suggestion) {
@@ -214,6 +221,7 @@ function attachPageSearch(form: HTMLFormElement) {
       });
       summary.append(offer);
     }
+    showBrowse(!outcome.total || outcome.partial);
     list.replaceChildren(
       ...outcome.hits.map((hit, i) => {
         const item = document.createElement('li');
@@ -231,5 +239,7 @@ function attachPageSearch(form: HTMLFormElement) {
     void run();
   });
   input.addEventListener('input', () => void run());
+  // Hidden at once for a shared link with a query, rather than once its results come.
+  showBrowse(!input.value.trim());
   void run();
 }
