@@ -131,8 +131,8 @@ describe('every built page passes axe', () => {
 describe('the tools pass axe in the states visitors bring them to', () => {
   for (const view of VIEWS) {
     describe(view.name, () => {
-      test('search: results, partial results and none', async () => {
-        for (const query of ['机器人', '发票怎么开', 'qwertyzxcv']) {
+      test('search: results, partial results (one with a likelier word offered), none, and no query', async () => {
+        for (const query of ['机器人', '发票怎么开', '下崽', 'qwertyzxcv', '']) {
           const { page, close } = await open(view, `${baseUrl}/search/?q=${encodeURIComponent(query)}`);
           await expect.poll(() => page.locator('[data-search-page-summary]').textContent(), { timeout: 15_000 }).not.toContain('正在加载');
           expect(await violations(page), query).toEqual([]);
@@ -148,6 +148,10 @@ describe('the tools pass axe in the states visitors bring them to', () => {
         await expect.poll(() => box.getAttribute('aria-expanded')).toBe('true');
         await page.keyboard.press('ArrowDown');
         expect(await violations(page), 'suggestions').toEqual([]);
+        await box.fill('下崽');
+        await page.getByRole('option', { name: '你是不是要找「下载」？' }).waitFor();
+        await page.keyboard.press('ArrowDown');
+        expect(await violations(page), 'partial, with a likelier word').toEqual([]);
         await box.fill('qwertyzxcv');
         await page.getByText('没有找到与「qwertyzxcv」相关的文章', { exact: false }).waitFor();
         expect(await violations(page), 'nothing found').toEqual([]);

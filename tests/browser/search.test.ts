@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
 import { colours, contrast } from '../support/contrast.ts';
 import site from '../../content/site.json' with { type: 'json' };
+import { TOOL_PAGES } from '../../src/lib/content/urls.ts';
 
 const { baseUrl, openPage, newContext } = useBrowser();
 /** Long enough for the search code to load on a busy machine. */
@@ -18,6 +19,13 @@ describe('header search', () => {
     ['聊天窗口打不开', 'widget-session-not-opening'],
     ['群消息保存多久', 'message-records'],
     ['接待组建', 'widget-session-not-opening'],
+    // Finding 6: customers' words that found nothing before the aliases for them.
+    ['微信', 'widget-session-not-opening'],
+    ['公众号', 'deactivate-member'],
+    ['chrome', 'widget-session-not-opening'],
+    ['谷歌浏览器', 'widget-session-not-opening'],
+    ['download', 'download-client'],
+    ['xiazai', 'download-client'],
   ])('%s puts /faq/%s/ first', async (query, slug) => {
     const { page, context, errors } = await openPage('/faq/download-client/');
     const box = page.getByRole('combobox', { name: '搜索帮助文章' });
@@ -92,6 +100,35 @@ describe('header search', () => {
     await context.close();
   });
 
+  test('nothing found links the search page, which lists popular questions and tools', async () => {
+    const { page, context } = await openPage('/faq/download-client/');
+    await page.getByRole('combobox', { name: '搜索帮助文章' }).fill('qwertyzxcv');
+    const link = page.locator('.results .empty a', { hasText: '常见问题和自助工具' });
+    await link.waitFor(LOADED);
+    // A one-word query is not told to use shorter keywords.
+    expect(await page.locator('.results .empty').textContent()).not.toContain('更短');
+    await Promise.all([page.waitForURL(/\/search\/\?q=qwertyzxcv$/), link.click()]);
+    await expect.poll(() => page.getByRole('heading', { name: '大家常问' }).isVisible(), LOADED).toBe(true);
+    await context.close();
+  });
+
+  test('a typo is offered the likelier word first; choosing it by keyboard searches for it', async () => {
+    const { page, context, errors } = await openPage('/faq/message-records/');
+    const box = page.getByRole('combobox', { name: '搜索帮助文章' });
+    await box.fill('下崽');
+    const first = page.getByRole('listbox', { name: '搜索结果' }).getByRole('option').first();
+    await first.waitFor(LOADED);
+    expect(await first.textContent()).toBe('你是不是要找「下载」？');
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(/^只找到 \d+ 篇部分匹配的文章。你是不是要找「下载」？$/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), LOADED).toMatch(/^找到 \d+ 篇相关文章$/);
+    expect(await box.inputValue()).toBe('下载');
+    expect(new URL(page.url()).pathname).toBe('/faq/message-records/');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('Enter without choosing opens the shareable results page', async () => {
     const { page, context } = await openPage('/faq/download-client/');
     const box = page.getByRole('combobox', { name: '搜索帮助文章' });
@@ -114,6 +151,77 @@ describe('search page', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === '受限站点');
     await expect.poll(() => first.getAttribute('href')).toBe('/faq/widget-session-not-opening/');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('with no query, the page lists the popular questions, every category and every tool', async () => {
+    const { page, context } = await openPage('/search/');
+    const browse = page.locator('[data-search-page-browse]');
+    await expect.poll(() => page.locator('[data-search-page-summary]').textContent(), LOADED).toContain('输入问题或关键词');
+    await expect(browse.isVisible()).resolves.toBe(true);
+    const links = await browse.locator('a').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(expect.arrayContaining(['/faq/widget-session-not-opening/', '/categories/accounts/', ...Object.values(TOOL_PAGES)]));
+    // Found results take their place.
+    await page.getByRole('searchbox', { name: '搜索帮助文章' }).fill('管理员');
+    await expect.poll(() => browse.isHidden(), LOADED).toBe(true);
+    await context.close();
+  });
+
+  test.each([
+    ['qwertyzxcv', false],
+    ['增值税专用发票开具', true],
+  ])('no answer for %s: the popular questions and tools show; shorter keywords are suggested for a long query only (%s)', async (query, shorter) => {
+    const { page, context } = await openPage(`/search/?q=${encodeURIComponent(query)}`);
+    const summary = page.locator('[data-search-page-summary]');
+    await expect.poll(() => summary.textContent(), LOADED).not.toContain('正在加载');
+    await expect(page.locator('[data-search-page-browse]').isVisible()).resolves.toBe(true);
+    const said = `${await summary.textContent()} ${await page.locator('[data-search-page-empty]').textContent()}`;
+    expect(said).toMatch(/没有找到与「.+」(相关|完全对应)的文章/);
+    expect(said.includes('更短的关键词')).toBe(shorter);
+    await context.close();
+  });
+
+  // Finding 5 on the built index: 二维码 is in its results although Pagefind matches 二, 维
+  // and 码 apart; the typo 下崽 matches only 下, so its results are partial.
+  test('二维码 is answered in full, its excerpts highlighting 二维码 itself', async () => {
+    const { page, context } = await openPage(`/search/?q=${encodeURIComponent('二维码')}`);
+    const summary = page.locator('[data-search-page-summary]');
+    await expect.poll(() => summary.textContent(), LOADED).toMatch(/^「二维码」共找到 \d+ 篇相关文章$/);
+    const marks = await page.locator('[data-search-page-results] .hit-excerpt mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks)).toEqual(new Set(['二维码']));
+    await context.close();
+  });
+
+  test('下崽 is partial and offers 下载, which the link searches for', async () => {
+    const { page, context, errors } = await openPage(`/search/?q=${encodeURIComponent('下崽')}`);
+    const summary = page.locator('[data-search-page-summary]');
+    await expect.poll(() => summary.textContent(), LOADED).toContain('没有找到与「下崽」完全对应的文章');
+    expect(await summary.textContent()).not.toContain('更短的关键词');
+    expect(await page.locator('[data-search-page-results] mark').count()).toBe(0);
+    await expect(page.locator('[data-search-page-browse]').isVisible()).resolves.toBe(true);
+    await summary.getByRole('link', { name: '下载' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === '下载');
+    await expect.poll(() => summary.textContent(), LOADED).toMatch(/^「下载」共找到 \d+ 篇相关文章$/);
+    await expect(page.getByRole('searchbox', { name: '搜索帮助文章' }).inputValue()).resolves.toBe('下载');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  // Finding 7: excerpts read as Chinese and highlight the query, not Pagefind's segments.
+  test.each(['下载', '会话', '二维码', '客户端', '打不开', '机器人 对话包', '群消息保存多久'])('excerpts for %s read well', async (query) => {
+    const { page, context } = await openPage(`/search/?q=${encodeURIComponent(query)}`);
+    await expect.poll(() => page.locator('[data-search-page-summary]').textContent(), LOADED).toContain('篇相关文章');
+    const excerpts = await page.locator('[data-search-page-results] .hit-excerpt').allTextContents();
+    expect(excerpts.length).toBeGreaterThan(0);
+    for (const excerpt of excerpts) {
+      expect(excerpt, 'a Chinese block joined by ". "').not.toMatch(/[\u3000-\u9fff\uff00-\uffef]\.(\s|$)/);
+      expect(excerpt, 'starts on punctuation').not.toMatch(/^[。，、；：？！.,;:?!）」]/);
+    }
+    const words = query.split(' ');
+    for (const mark of await page.locator('[data-search-page-results] .hit-excerpt mark').allTextContents()) {
+      expect(words.some((word) => word.includes(mark) || mark.includes(word)), `highlighted ${mark}`).toBe(true);
+    }
     await context.close();
   });
 

@@ -2,7 +2,8 @@
 // (a combobox navigable with the arrow keys) or the full list on the search page.
 
 import { preloadSearchIndex, searchArticles, type SearchOutcome } from './engine.ts';
-import { renderHit, renderNoResult, renderPartialNote } from './render.ts';
+import { isLongQuery } from './relevance.ts';
+import { renderHit, renderNoResult, renderPartialNote, renderSuggestion } from './render.ts';
 import { missReporter, type MissReporter } from './search-misses.ts';
 
 const DROPDOWN_LIMIT = 6;
@@ -28,7 +29,11 @@ function parts(form: HTMLFormElement) {
 }
 
 function announce(status: HTMLElement, outcome: SearchOutcome) {
-  status.textContent = !outcome.total ? '没有找到相关文章' : outcome.partial ? `只找到 ${outcome.total} 篇部分匹配的文章` : `找到 ${outcome.total} 篇相关文章`;
+  status.textContent = !outcome.total
+    ? '没有找到相关文章'
+    : outcome.partial
+      ? `只找到 ${outcome.total} 篇部分匹配的文章${outcome.suggestion ? `。你是不是要找「${outcome.suggestion}」？` : ''}`
+      : `找到 ${outcome.total} 篇相关文章`;
 }
 
 /** Reports a search that found nothing, or only partial matches, as a failed search. */
@@ -92,11 +97,25 @@ function attachDropdown(form: HTMLFormElement) {
       return;
     }
     if (!outcome || outcome.query !== latest || input.value.trim() !== query) return;
-    const items = outcome.hits.map((hit, i) => {
+    const items: HTMLElement[] = outcome.hits.map((hit, i) => {
       const link = renderHit(hit, `${listbox.id}-${i}`);
       link.setAttribute('role', 'option');
       return link;
     });
+    const { suggestion } = outcome;
+    if (suggestion) {
+      // First among the options: chosen, it searches for the suggestion in this box.
+      const option = renderSuggestion(suggestion, searchPageUrl(suggestion), true);
+      option.id = `${listbox.id}-suggest`;
+      option.setAttribute('role', 'option');
+      option.addEventListener('click', (event) => {
+        event.preventDefault();
+        input.value = suggestion;
+        input.focus();
+        void run();
+      });
+      items.unshift(option);
+    }
     if (outcome.total > outcome.hits.length) {
       const all = document.createElement('a');
       all.className = 'hit hit-all';
@@ -110,7 +129,7 @@ function attachDropdown(form: HTMLFormElement) {
     const note = outcome.partial && items.length ? renderPartialNote(query) : undefined;
     note?.setAttribute('aria-hidden', 'true');
     if (items.length) show(items, { note });
-    else show([], { message: renderNoResult(query) });
+    else show([], { message: renderNoResult(query, searchPageUrl(query)) });
     report(misses, outcome);
     announce(status, outcome);
     open(document.activeElement === input || form.contains(document.activeElement));
@@ -150,6 +169,10 @@ function attachPageSearch(form: HTMLFormElement) {
   const summary = document.querySelector<HTMLElement>('[data-search-page-summary]')!;
   // "Nothing found" and the support lines go beside the list, which holds only results.
   const empty = document.querySelector<HTMLElement>('[data-search-page-empty]')!;
+  // Popular questions, categories and tools (rendered with the page): shown while there
+  // is no query, and when a query found nothing or only partial matches.
+  const browse = document.querySelector<HTMLElement>('[data-search-page-browse]');
+  const showBrowse = (show: boolean) => browse && (browse.hidden = !show);
   input.value = new URLSearchParams(location.search).get('q') ?? input.value;
   input.removeAttribute('role');
   input.removeAttribute('aria-expanded');
@@ -170,6 +193,7 @@ function attachPageSearch(form: HTMLFormElement) {
       summary.textContent = '输入问题或关键词，结果会随输入即时显示。';
       list.replaceChildren();
       empty.replaceChildren();
+      showBrowse(true);
       return;
     }
     let outcome: SearchOutcome | null;
@@ -177,14 +201,27 @@ function attachPageSearch(form: HTMLFormElement) {
       outcome = await searchArticles(query, PAGE_LIMIT);
     } catch {
       summary.textContent = '搜索暂时不可用，请稍后刷新重试。';
+      showBrowse(true);
       return;
     }
     if (!outcome || input.value.trim() !== query) return;
     summary.textContent = !outcome.total
       ? ''
       : outcome.partial
-        ? `没有找到与「${query}」完全对应的文章，下面 ${outcome.total} 篇只包含其中部分字词。换个说法试试，比如用更短的关键词。`
+        ? `没有找到与「${query}」完全对应的文章，下面 ${outcome.total} 篇只包含其中部分字词。${isLongQuery(query) ? '换个说法试试，比如用更短的关键词。' : ''}`
         : `「${query}」共找到 ${outcome.total} 篇相关文章`;
+    const { suggestion } = outcome;
+    if (suggestion) {
+      const offer = renderSuggestion(suggestion, searchPageUrl(suggestion), false);
+      offer.querySelector('a')!.addEventListener('click', (event) => {
+        event.preventDefault();
+        input.value = suggestion;
+        input.focus();
+        void run();
+      });
+      summary.append(offer);
+    }
+    showBrowse(!outcome.total || outcome.partial);
     list.replaceChildren(
       ...outcome.hits.map((hit, i) => {
         const item = document.createElement('li');
@@ -202,5 +239,7 @@ function attachPageSearch(form: HTMLFormElement) {
     void run();
   });
   input.addEventListener('input', () => void run());
+  // Hidden at once for a shared link with a query, rather than once its results come.
+  showBrowse(!input.value.trim());
   void run();
 }
