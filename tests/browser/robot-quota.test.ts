@@ -114,7 +114,7 @@ describe('robot quota calculator', () => {
       await field.fill('');
       await field.pressSequentially(text);
     }
-    await page.waitForURL(/growth=-10/);
+    await page.waitForURL(/carry=12000$/);
     expect(new URL(page.url()).search).toBe('?growth=-10&carry=12000');
     const expected = await apiEstimate({ robots: 1, monthlyConversations: 50000, monthlyGrowthPercent: -10, carryOverBalance: 12000 });
     await expect.poll(() => total(page).textContent()).toBe(formatYuan(expected.totalCost));
