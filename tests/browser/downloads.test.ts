@@ -148,7 +148,7 @@ describe('download chooser', () => {
       width: 360,
       init: () => {
         Object.defineProperty(navigator, 'clipboard', { value: undefined });
-        document.execCommand = () => false;
+        Object.defineProperty(document, 'execCommand', { value: () => false });
       },
     });
     const rec = page.getByTestId('recommendation');

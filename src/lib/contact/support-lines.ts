@@ -31,7 +31,7 @@ export function supportLineFor<L extends SupportLine>(lines: readonly L[], purpo
  * The lines for a page about `topic` (site.json's `topic` of each line); every line when
  * the page has no topic or no line is marked with it, so a page never shows none.
  */
-export function linesFor<L extends { topic?: LineTopic | undefined }>(lines: readonly L[], topic?: LineTopic): L[] {
+export function linesFor<L extends { phone: string; topic?: LineTopic | undefined }>(lines: readonly L[], topic?: LineTopic): L[] {
   const matching = topic ? lines.filter((line) => line.topic === topic) : [];
   return matching.length ? matching : [...lines];
 }
