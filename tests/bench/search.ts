@@ -96,8 +96,9 @@ console.log(`\nOutcomes shown for answerable queries: ${[...outcomes].map(([o, n
 const top1 = count(answerable, 'top1') / answerable.length;
 const top3 = count(answerable, 'top3') / answerable.length;
 const passedAll = count(unanswerable, 'passed') === unanswerable.length;
+const figure = (key: 'top1' | 'top3') => `${pct(count(answerable, key), answerable.length)} (${count(answerable, key)}/${answerable.length})`;
 console.log(
-  `Targets: top-1 ${pct(count(answerable, 'top1'), answerable.length)} (>= ${TARGET.top1 * 100} %), top-3 ${pct(count(answerable, 'top3'), answerable.length)} (>= ${TARGET.top3 * 100} %), unanswerable ${count(unanswerable, 'passed')}/${unanswerable.length} passed (all)`,
+  `Targets: top-1 ${figure('top1')}, target >= ${TARGET.top1 * 100} %; top-3 ${figure('top3')}, target >= ${TARGET.top3 * 100} %; unanswerable ${count(unanswerable, 'passed')}/${unanswerable.length} passed, target all`,
 );
 
 const described = (j: Judged) => {
