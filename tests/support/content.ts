@@ -1,5 +1,6 @@
 // Reads the shipped content the way an author sees it, so tests compare pages with files.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { TOOLS } from '../../src/lib/content/tools.ts';
 
 const contentDir = new URL('../../content/', import.meta.url);
 
@@ -7,6 +8,17 @@ export interface ShippedArticle {
   slug: string;
   title: string;
   category: string;
+  /** The frontmatter's `aliases` (a YAML list, block or flow style). */
+  aliases: string[];
+}
+
+const unquoted = (s: string) => s.trim().replace(/^(['"])(.*)\1$/, '$2');
+
+function aliasesOf(frontmatter: string): string[] {
+  const flow = /^aliases:\s*\[(.*)\]\s*$/m.exec(frontmatter);
+  if (flow) return flow[1]!.split(',').map(unquoted).filter(Boolean);
+  const block = /^aliases:\s*\n((?:[ \t]+-.*\n?)+)/m.exec(frontmatter);
+  return block ? block[1]!.split('\n').filter((l) => l.trim()).map((l) => unquoted(l.replace(/^\s*-\s*/, ''))) : [];
 }
 
 export function shippedArticles(): ShippedArticle[] {
@@ -15,7 +27,8 @@ export function shippedArticles(): ShippedArticle[] {
     .map((file) => {
       const text = readFileSync(new URL(`faq/${file}`, contentDir), 'utf8');
       const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
-      return { slug: file.replace(/\.mdx$/, ''), title: field('title'), category: field('category') };
+      const frontmatter = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
+      return { slug: file.replace(/\.mdx$/, ''), title: field('title'), category: field('category'), aliases: aliasesOf(frontmatter) };
     });
 }
 
@@ -26,4 +39,23 @@ export function shippedCategories(): { id: string; name: string }[] {
       id: file.replace(/\.json$/, ''),
       name: (JSON.parse(readFileSync(new URL(`categories/${file}`, contentDir), 'utf8')) as { name: string }).name,
     }));
+}
+
+export interface ShippedToolPage {
+  path: string;
+  title: string;
+  /** The search aliases its page passes to ToolPage.astro (`aliases={[...]}`). */
+  aliases: string[];
+}
+
+/** The tool pages (src/lib/content/tools.ts) with the aliases their .astro pages give search. */
+export function shippedToolPages(): ShippedToolPage[] {
+  return TOOLS.map(({ path, title }) => {
+    const candidates = [`src/pages${path.replace(/\/$/, '')}.astro`, `src/pages${path}index.astro`].map((f) => new URL(`../../${f}`, import.meta.url));
+    const file = candidates.find((f) => existsSync(f));
+    if (!file) throw new Error(`No page file for the tool page ${path}`);
+    const list = /aliases=\{\[([^\]]*)\]\}/.exec(readFileSync(file, 'utf8'))?.[1];
+    if (list === undefined) throw new Error(`${file.pathname} passes no aliases={[...]} to ToolPage`);
+    return { path, title, aliases: [...list.matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2]!) };
+  });
 }

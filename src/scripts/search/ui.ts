@@ -162,6 +162,21 @@ function attachDropdown(form: HTMLFormElement) {
   if (input.value.trim()) void run();
 }
 
+/**
+ * Marks the search page's list once a search has settled, for tests and `npm run
+ * bench:search`: `data-query` is the query searched, `data-outcome` says how confident the
+ * results are (`results`, `partial`, `none`). Both are removed while there is no query.
+ */
+function settled(list: HTMLElement, outcome?: SearchOutcome) {
+  if (!outcome) {
+    delete list.dataset.query;
+    delete list.dataset.outcome;
+    return;
+  }
+  list.dataset.query = outcome.query;
+  list.dataset.outcome = !outcome.total ? 'none' : outcome.partial ? 'partial' : 'results';
+}
+
 function attachPageSearch(form: HTMLFormElement) {
   const { input, status } = parts(form);
   const misses = missReporter(form.dataset.apiBase ?? '', () => input.value);
@@ -191,6 +206,7 @@ function attachPageSearch(form: HTMLFormElement) {
     document.title = titleFor(query);
     if (!query) {
       summary.textContent = '输入问题或关键词，结果会随输入即时显示。';
+      settled(list);
       list.replaceChildren();
       empty.replaceChildren();
       showBrowse(true);
@@ -230,6 +246,7 @@ function attachPageSearch(form: HTMLFormElement) {
       }),
     );
     empty.replaceChildren(...(outcome.hits.length ? [] : [renderNoResult(query)]));
+    settled(list, outcome);
     report(misses, outcome);
     announce(status, outcome);
   };
