@@ -36,11 +36,12 @@ test(`${CYCLES} kills (SIGKILL) under ${WRITERS} concurrent writers lose no ackn
     const before = acked.count();
     const current = server;
     const load = writeLoad(() => current.url, acked, WRITERS);
+    // Writes are under way (however slow the machine), then the kill comes at a random moment.
+    while (acked.count() === before) await new Promise((resolve) => setTimeout(resolve, 10));
     await new Promise((resolve) => setTimeout(resolve, WRITE_MS[0] + Math.random() * (WRITE_MS[1] - WRITE_MS[0])));
     await killed(current);
     await load.stop();
     expect(load.refused(), 'answers other than 201').toBe(0);
-    expect(acked.count(), `cycle ${cycle}: writes acknowledged before the kill`).toBeGreaterThan(before);
 
     // The database opens: the server starts on it and answers.
     server = await startServer({ dataDir, env: { WENDA_WRITE_RATE_LIMIT: '0' } });
