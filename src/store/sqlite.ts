@@ -61,8 +61,8 @@ function ensureWritableDir(dir: string): void {
  * a file grown past JOURNAL_SIZE_LIMIT is cut back to it. Only a read held open all that
  * time (a long export) keeps the log growing, until the read ends.
  */
-export const AUTOCHECKPOINT_PAGES = 1000;
-export const JOURNAL_SIZE_LIMIT = 8 * 1024 * 1024;
+const AUTOCHECKPOINT_PAGES = 1000;
+const JOURNAL_SIZE_LIMIT = 8 * 1024 * 1024;
 /**
  * Besides, the store checkpoints itself after this many writes: a write that ends without
  * SQLite's own checkpoint (see `returning` below) cannot make the log grow for long.
