@@ -99,6 +99,8 @@ describe('backup and restore', () => {
     const out = tempDir();
     const existing = join(out, 'taken.db');
     writeFileSync(existing, 'not mine to overwrite');
+    const notDb = tempDir();
+    writeFileSync(join(notDb, 'wenda.db'), 'a text file, not SQLite');
     const cases: [string[], Record<string, string>, RegExp][] = [
       [[], { WENDA_DATA_DIR: dataDir }, /没有给出备份文件/],
       [['a.db', 'b.db'], { WENDA_DATA_DIR: dataDir }, /只能给一个备份文件/],
@@ -106,6 +108,7 @@ describe('backup and restore', () => {
       [[join(out, 'x.db')], { WENDA_DATA_DIR: join(out, 'missing') }, /数据目录 .*missing 不存在/],
       [[join(out, 'x.db')], { WENDA_DATA_DIR: out }, /里没有 wenda\.db/],
       [[join(out, 'no-such-dir', 'x.db')], { WENDA_DATA_DIR: dataDir }, /备份要放的目录 .*no-such-dir 不存在/],
+      [[join(out, 'y.db')], { WENDA_DATA_DIR: notDb }, /wenda\.db 不是 SQLite 数据库/],
     ];
     const answers = await Promise.all(cases.map(([args, env]) => backupCommand(args, env)));
     answers.forEach(({ code, output }, i) => {
