@@ -37,3 +37,17 @@ export function parseServerEnv(env: Record<string, string | undefined>): ServerE
   const parsed = parseWithFriendlyErrors(serverEnvSchema, present, '环境变量有误：');
   return { ...parsed, WENDA_ALLOWED_ORIGINS: parsed.WENDA_ALLOWED_ORIGINS.map((o) => new URL(o).origin) };
 }
+
+/**
+ * What `npm run backup` reads: the data directory (as the server does) and the directory
+ * npm was started from (npm sets INIT_CWD), which a relative backup path is taken from.
+ */
+const backupEnvSchema = z.object({
+  WENDA_DATA_DIR: serverEnvSchema.shape.WENDA_DATA_DIR,
+  INIT_CWD: z.string().min(1).optional(),
+});
+
+export function parseBackupEnv(env: Record<string, string | undefined>): z.output<typeof backupEnvSchema> {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  return parseWithFriendlyErrors(backupEnvSchema, present, '环境变量有误：');
+}

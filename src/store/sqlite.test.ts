@@ -1,6 +1,7 @@
 // The SQLite store's whole-list reads (exports): every row once, in the list's order, in
-// batches, from a snapshot that writes made meanwhile do not disturb.
-import { mkdtempSync, rmSync } from 'node:fs';
+// batches, from a snapshot that writes made meanwhile do not disturb. And its log (the
+// -wal file), which writes of every kind keep checkpointed into wenda.db.
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -147,6 +148,52 @@ describe('whole lists', () => {
     const other = new DatabaseSync(join(dataDir, 'wenda.db'));
     // busy = 1 if a reader still held an old snapshot.
     expect(other.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get()).toMatchObject({ busy: 0 });
+    other.close();
+  });
+});
+
+describe('the log', () => {
+  const MB = 1024 * 1024;
+  const sizeOf = (name: string) => statSync(join(dataDir, name)).size;
+
+  // Votes alone once grew wenda.db-wal without end (a gigabyte in a minute) while
+  // wenda.db stayed empty: their statement never reached SQLite's checkpoint.
+  /** Rows of `table` in wenda.db alone, copied without its log. */
+  function rowsInFileAlone(table: string): number {
+    const copy = mkdtempSync(join(tmpdir(), 'wenda-store-copy-'));
+    try {
+      copyFileSync(join(dataDir, 'wenda.db'), join(copy, 'wenda.db'));
+      const alone = new DatabaseSync(join(copy, 'wenda.db'), { readOnly: true });
+      try {
+        return Number((alone.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n);
+      } catch {
+        return 0; // not even the table: the schema is still in the log only
+      } finally {
+        alone.close();
+      }
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }
+
+  test('votes alone are checkpointed into wenda.db: the log stays small', async () => {
+    const s = open();
+    for (let i = 0; i < 3000; i++) await s.addFeedback({ page: `/p/${i % 40}/`, helpful: i % 3 > 0, voter: `voter-${i}` });
+    expect(sizeOf('wenda.db-wal')).toBeLessThan(16 * MB);
+    // The votes are in the database file itself, not only in the log.
+    expect(rowsInFileAlone('feedback')).toBeGreaterThan(2000);
+  });
+
+  test('a long log found at start (left by a crash, or an older Wenda) goes into wenda.db then', async () => {
+    open().close();
+    // Another connection that never checkpoints, still open (as a killed server leaves it).
+    const other = new DatabaseSync(join(dataDir, 'wenda.db'));
+    other.exec('PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = OFF');
+    const insert = other.prepare(`INSERT INTO search_misses (query, count, first_seen, last_seen) VALUES (?, 1, '', '')`);
+    for (let i = 0; i < 2000; i++) insert.run(`q${i}`);
+    expect(rowsInFileAlone('search_misses')).toBe(0);
+    store = openSqliteStore(dataDir);
+    expect(rowsInFileAlone('search_misses')).toBe(2000);
     other.close();
   });
 });

@@ -1,6 +1,6 @@
 // The embedded store: one SQLite file through node:sqlite, WAL mode, migrations applied
 // at open. Synchronous calls behind the async Store interface.
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrations } from './migrations.ts';
@@ -55,6 +55,20 @@ function ensureWritableDir(dir: string): void {
   }
 }
 
+/**
+ * The log's bound. SQLite copies the log (wenda.db-wal) into wenda.db once it holds this
+ * many pages (4 KB each) after a commit; the log then starts again from its beginning, and
+ * a file grown past JOURNAL_SIZE_LIMIT is cut back to it. Only a read held open all that
+ * time (a long export) keeps the log growing, until the read ends.
+ */
+const AUTOCHECKPOINT_PAGES = 1000;
+const JOURNAL_SIZE_LIMIT = 8 * 1024 * 1024;
+/**
+ * Besides, the store checkpoints itself after this many writes: a write that ends without
+ * SQLite's own checkpoint (see `returning` below) cannot make the log grow for long.
+ */
+const CHECKPOINT_EVERY_WRITES = 250;
+
 /** SQLite's result code for a file whose header is not a database's. */
 const SQLITE_NOTADB = 26;
 
@@ -63,7 +77,12 @@ function openDatabase(file: string): DatabaseSync {
   let db: DatabaseSync | undefined;
   try {
     db = new DatabaseSync(file);
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+    db.exec(
+      `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;
+       PRAGMA wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}; PRAGMA journal_size_limit = ${JOURNAL_SIZE_LIMIT};`,
+    );
+    // A log left long by a crash (or by an older Wenda) goes into wenda.db now, not at the next thousand pages.
+    db.prepare('PRAGMA wal_checkpoint(PASSIVE)').all();
     return db;
   } catch (error) {
     if (db?.isOpen) db.close();
@@ -143,7 +162,16 @@ export function openSqliteStore(dataDir: string): Store {
     insertReport: db.prepare('INSERT INTO diagnostics_reports (id, report, created_at) VALUES (?, ?, ?)'),
     getReport: db.prepare('SELECT * FROM diagnostics_reports WHERE id = ?'),
     ping: db.prepare('SELECT 1 AS ok'),
+    checkpoint: db.prepare('PRAGMA wal_checkpoint(PASSIVE)'),
   };
+
+  let writesSinceCheckpoint = 0;
+  /** Counts a write, and checkpoints every CHECKPOINT_EVERY_WRITES of them. */
+  function written(): void {
+    if (++writesSinceCheckpoint < CHECKPOINT_EVERY_WRITES) return;
+    writesSinceCheckpoint = 0;
+    q.checkpoint.all();
+  }
 
   type QuoteRow = { id: string; input: string; estimate: string; price_list_version: string; created_at: string };
   type MissRow = { query: string; count: number; first_seen: string; last_seen: string };
@@ -189,6 +217,14 @@ export function openSqliteStore(dataDir: string): Store {
     }
   }
 
+  /**
+   * The rows a write's RETURNING clause gives. Such a statement must be stepped to its
+   * end (all()): get() and run() step it once and then reset it, and SQLite commits a
+   * write ended by a reset without running the WAL hook, which is where the automatic
+   * checkpoint happens; the log then grows without end while wenda.db stays as it was.
+   */
+  const returning = (statement: StatementSync, ...params: SQLInputValue[]) => statement.all(...params);
+
   /** Inserts with a fresh random id, retrying on the (rare) collision. */
   function insertWithNewId(newId: () => string, insert: (id: string) => void): string {
     for (let attempt = 0; ; attempt++) {
@@ -209,6 +245,7 @@ export function openSqliteStore(dataDir: string): Store {
       const id = insertWithNewId(newQuoteId, (id) =>
         q.insertQuote.run(id, JSON.stringify(quote.input), JSON.stringify(quote.estimate), quote.priceListVersion, createdAt),
       );
+      written();
       return { ...quote, id, createdAt };
     },
     async getQuote(id) {
@@ -227,7 +264,9 @@ export function openSqliteStore(dataDir: string): Store {
     async addFeedback(vote: FeedbackVote) {
       const createdAt = new Date().toISOString();
       // RETURNING gives the row's own id on an update too (lastInsertRowid would not).
-      const row = q.insertFeedback.get(vote.page, vote.helpful ? 1 : 0, vote.comment?.trim() || null, createdAt, vote.voter ?? null) as { id: number };
+      // all(), never get() or run(): see `returning`.
+      const [row] = returning(q.insertFeedback, vote.page, vote.helpful ? 1 : 0, vote.comment?.trim() || null, createdAt, vote.voter ?? null) as [{ id: number }];
+      written();
       return { id: Number(row.id), createdAt };
     },
     async feedbackByPage({ limit, offset }: Page): Promise<PageFeedback[]> {
@@ -242,6 +281,7 @@ export function openSqliteStore(dataDir: string): Store {
     async recordSearchMiss(query) {
       const now = new Date().toISOString();
       q.recordMiss.run(query, now, now);
+      written();
     },
     async searchMisses({ limit, offset }: Page): Promise<SearchMiss[]> {
       return (q.listMisses.all(limit, offset) as MissRow[]).map(toMiss);
@@ -255,6 +295,7 @@ export function openSqliteStore(dataDir: string): Store {
     async saveDiagnosticsReport(report): Promise<DiagnosticsReport> {
       const createdAt = new Date().toISOString();
       const id = insertWithNewId(newReference, (id) => q.insertReport.run(id, JSON.stringify(report), createdAt));
+      written();
       return { id, report, createdAt };
     },
     async getDiagnosticsReport(id) {
