@@ -47,8 +47,8 @@ describe('whole lists', () => {
 
   test('failed searches: all of them in page order, ties (same count and time) kept in one order', async () => {
     const s = open();
-    for (let i = 0; i < 30; i++) await s.recordSearchMiss(`q${i}`);
-    await s.recordSearchMiss('q7');
+    for (let i = 0; i < 30; i++) await s.recordSearch({ query: `q${i}`, outcome: 'none', results: 0 });
+    await s.recordSearch({ query: 'q7', outcome: 'none', results: 0 });
     const { rows } = await collect(s.allSearchMisses(7));
     expect(rows[0]!.query).toBe('q7');
     expect(new Set(rows.map((m) => m.query)).size).toBe(30);
@@ -115,7 +115,7 @@ describe('whole lists', () => {
 
   test('writes while a list is read neither add, move nor repeat rows in it', async () => {
     const s = open();
-    for (let i = 0; i < 12; i++) await s.recordSearchMiss(`q${i}`);
+    for (let i = 0; i < 12; i++) await s.recordSearch({ query: `q${i}`, outcome: 'none', results: 0 });
     for (let i = 0; i < 12; i++) await s.saveQuote(quote(i));
     const misses: string[] = [];
     // A snapshot is taken when its first batch is.
@@ -124,8 +124,8 @@ describe('whole lists', () => {
     for await (const batch of s.allSearchMisses(5)) {
       misses.push(...batch.map((m) => m.query));
       // The last row read so far jumps to the top, and new rows arrive.
-      await s.recordSearchMiss(batch.at(-1)!.query);
-      await s.recordSearchMiss(`new ${misses.length}`);
+      await s.recordSearch({ query: batch.at(-1)!.query, outcome: 'none', results: 0 });
+      await s.recordSearch({ query: `new ${misses.length}`, outcome: 'none', results: 0 });
       await s.saveQuote(quote(100));
       const next = await quoteBatches.next();
       if (!next.done) quotes += next.value.length;

@@ -1,0 +1,57 @@
+// Search analytics as the operator reads them: what a settled search's outcome can be,
+// the periods the operator page offers (the last 7, 30 or 90 days in China), and the
+// figures made from daily totals (click-through rate, average clicked position).
+// Shared by the browser (what it reports), the API (what it takes) and the store.
+import { chinaDate } from '../china-time.ts';
+
+/**
+ * What a settled search showed: `results` (answers it is confident of), `partial` (only
+ * stray words of the query matched), `guess` (best guesses, under 可能相关的文章), `none`.
+ */
+export const SEARCH_OUTCOMES = ['results', 'partial', 'guess', 'none'] as const;
+export type SearchOutcomeKind = (typeof SEARCH_OUTCOMES)[number];
+
+/** Every outcome but `results` leaves the visitor without a sure answer. */
+export const isAnswered = (outcome: SearchOutcomeKind) => outcome === 'results';
+
+/** The periods offered, in days; the first is the default. */
+export const SEARCH_PERIODS = [7, 30, 90] as const;
+export type SearchPeriod = (typeof SEARCH_PERIODS)[number];
+export const DEFAULT_SEARCH_PERIOD: SearchPeriod = 7;
+
+/** The operator page's parameter for the period: `?search-days=30`. */
+export const PERIOD_PARAM = 'search-days';
+
+/** The period an address asks for; anything else (left out, `abc`, `14`) is the default. */
+export function requestedPeriod(value: string | null | undefined): SearchPeriod {
+  const days = Number(value?.trim());
+  return (SEARCH_PERIODS as readonly number[]).includes(days) ? (days as SearchPeriod) : DEFAULT_SEARCH_PERIOD;
+}
+
+/** A span of whole days in China, both ends included, as `YYYY-MM-DD`. */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The last `days` days in China up to and including the day of `now`. */
+export function lastDays(days: number, now: Date = new Date()): DayRange {
+  const to = chinaDate(now);
+  // Noon UTC of that day is the same day in China; step back whole days from there.
+  const from = new Date(Date.parse(`${to}T12:00:00Z`) - (days - 1) * DAY_MS).toISOString().slice(0, 10);
+  return { from, to };
+}
+
+/** The day before `day` (`YYYY-MM-DD`). */
+export const dayBefore = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+
+/** Clicks per search, as a whole percentage (several results opened can make it over 100). */
+export const clickThroughPercent = (clicks: number, searches: number) => (searches ? Math.round((100 * clicks) / searches) : 0);
+
+/** The average clicked position to one decimal, `–` without clicks. */
+export const averagePosition = (positionSum: number, clicks: number) => (clicks ? (positionSum / clicks).toFixed(1) : '–');
+
+/** The highest result position counted: the search page lists at most 30. */
+export const MAX_RESULT_POSITION = 100;
