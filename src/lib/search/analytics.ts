@@ -47,11 +47,48 @@ export function lastDays(days: number, now: Date = new Date()): DayRange {
 /** The day before `day` (`YYYY-MM-DD`). */
 export const dayBefore = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 
-/** Clicks per search, as a whole percentage (several results opened can make it over 100). */
-export const clickThroughPercent = (clicks: number, searches: number) => (searches ? Math.round((100 * clicks) / searches) : 0);
-
-/** The average clicked position to one decimal, `–` without clicks. */
-export const averagePosition = (positionSum: number, clicks: number) => (clicks ? (positionSum / clicks).toFixed(1) : '–');
-
 /** The highest result position counted: the search page lists at most 30. */
 export const MAX_RESULT_POSITION = 100;
+
+/** Rounded to `places` decimals. */
+const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+
+/** A query's figures as the admin API gives them (and the operator page shows them). */
+export interface QueryReport {
+  query: string;
+  searches: number;
+  outcomes: Record<SearchOutcomeKind, number>;
+  /** Results shown per search, on average. */
+  averageResults: number;
+  clicks: number;
+  /** Clicks per search (0.5 = one in two). */
+  clickThroughRate: number;
+  /** The average position (1 = first) of the results opened; null without clicks. */
+  averagePosition: number | null;
+  lastDay: string;
+}
+
+export interface ArticleReport {
+  page: string;
+  clicks: number;
+  queries: number;
+  averagePosition: number;
+  topQuery: string;
+}
+
+export function queryReport(q: { query: string; searches: number; outcomes: Record<SearchOutcomeKind, number>; resultTotal: number; clicks: number; positionSum: number; lastDay: string }): QueryReport {
+  return {
+    query: q.query,
+    searches: q.searches,
+    outcomes: q.outcomes,
+    averageResults: q.searches ? round(q.resultTotal / q.searches, 1) : 0,
+    clicks: q.clicks,
+    clickThroughRate: q.searches ? round(q.clicks / q.searches, 3) : 0,
+    averagePosition: q.clicks ? round(q.positionSum / q.clicks, 1) : null,
+    lastDay: q.lastDay,
+  };
+}
+
+export function articleReport(a: { page: string; clicks: number; queries: number; positionSum: number; topQuery: string }): ArticleReport {
+  return { page: a.page, clicks: a.clicks, queries: a.queries, averagePosition: a.clicks ? round(a.positionSum / a.clicks, 1) : 0, topQuery: a.topQuery };
+}
