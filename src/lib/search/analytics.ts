@@ -92,3 +92,22 @@ export function queryReport(q: { query: string; searches: number; outcomes: Reco
 export function articleReport(a: { page: string; clicks: number; queries: number; positionSum: number; topQuery: string }): ArticleReport {
   return { page: a.page, clicks: a.clicks, queries: a.queries, averagePosition: a.clicks ? round(a.positionSum / a.clicks, 1) : 0, topQuery: a.topQuery };
 }
+
+/**
+ * The operator page with the period changed to `days` (the default leaves the parameter
+ * out), keeping the rest of the address (tables' pages, a report looked up), opening at
+ * the analytics section.
+ */
+export function periodHref(url: URL, days: SearchPeriod): string {
+  const params = new URLSearchParams(url.search);
+  if (days === DEFAULT_SEARCH_PERIOD) params.delete(PERIOD_PARAM);
+  else params.set(PERIOD_PARAM, String(days));
+  const query = params.toString();
+  return `${url.pathname}${query ? `?${query}` : ''}#search-analytics`;
+}
+
+/** A rate as a whole percentage: 0.375 → `38%`. */
+export const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+
+/** Searches of a query or a period that found no sure answer (`partial`, `guess`, `none`). */
+export const unanswered = (outcomes: Record<SearchOutcomeKind, number>) => SEARCH_OUTCOMES.filter((o) => !isAnswered(o)).reduce((sum, o) => sum + outcomes[o], 0);
