@@ -7,8 +7,8 @@ import { chinaDate } from '../lib/china-time.ts';
 import { dayBefore, SEARCH_OUTCOMES, type DayRange, type SearchOutcomeKind } from '../lib/search/analytics.ts';
 import type { ArticleStats, Page, QueryFilter, QueryStats, SearchMiss, SearchTotals, Snapshot, Store } from './types.ts';
 
-/** Reads every row of `sql` from one snapshot, in batches (the store's own `snapshot`). */
-export type SnapshotReader = <Row, T>(sql: string, map: (row: Row) => T, batchSize: number) => AsyncGenerator<T[], void, undefined>;
+/** Reads every row of `sql` from one snapshot, in batches (the store's own `snapshot`; its batch size when not given). */
+export type SnapshotReader = <Row, T>(sql: string, map: (row: Row) => T, batchSize?: number) => AsyncGenerator<T[], void, undefined>;
 
 type SearchMethods = Pick<
   Store,
@@ -42,8 +42,8 @@ const FILTERS: Record<QueryFilter, { where: string; order: string }> = {
   'no-answer': { where: `WHERE ${UNANSWERED} > 0`, order: `ORDER BY ${UNANSWERED} DESC, searches DESC, query` },
 };
 
-/** Per query in the range: its searches by outcome and its clicks. */
-const queriesSql = (range: DayRange, filter: QueryFilter, select = 'SELECT *', extra = '') => `
+/** Per query in the range: its searches by outcome and its clicks, in the filter's order (`extra`: a LIMIT); or `count` them. */
+const queriesSql = (range: DayRange, filter: QueryFilter, { extra = '', count = false } = {}) => `
   WITH searched AS (
     SELECT query, SUM(searches) AS searches, ${outcomeSums}, SUM(result_total) AS result_total, MAX(day) AS last_day
     FROM search_days WHERE ${inRange(range)} GROUP BY query
@@ -54,7 +54,7 @@ const queriesSql = (range: DayRange, filter: QueryFilter, select = 'SELECT *', e
     SELECT searched.*, COALESCE(clicked.clicks, 0) AS clicks, COALESCE(clicked.position_sum, 0) AS position_sum
     FROM searched LEFT JOIN clicked USING (query)
   )
-  ${select} FROM merged ${FILTERS[filter].where} ${select === 'SELECT *' ? FILTERS[filter].order : ''} ${extra}`;
+  SELECT ${count ? 'COUNT(*) AS n' : '*'} FROM merged ${FILTERS[filter].where} ${count ? '' : FILTERS[filter].order} ${extra}`;
 
 const ARTICLE_ORDER = 'ORDER BY clicks DESC, page';
 const articlesSql = (range: DayRange, extra = '') => `
@@ -92,8 +92,6 @@ const toArticle = (row: ArticleRow): ArticleStats => ({
   topQuery: row.top_query,
 });
 const toMiss = (row: MissRow): SearchMiss => ({ query: row.query, count: Number(row.count), firstSeen: row.first_seen, lastSeen: row.last_seen });
-
-const SNAPSHOT_BATCH = 500;
 
 export function sqliteSearches(db: DatabaseSync, snapshot: SnapshotReader): SearchMethods {
   const q = {
@@ -139,12 +137,12 @@ export function sqliteSearches(db: DatabaseSync, snapshot: SnapshotReader): Sear
       } satisfies SearchTotals;
     },
     async searchQueries(range, filter, { limit, offset }: Page) {
-      return (db.prepare(queriesSql(range, filter, 'SELECT *', 'LIMIT ? OFFSET ?')).all(limit, offset) as QueryRow[]).map(toQuery);
+      return (db.prepare(queriesSql(range, filter, { extra: 'LIMIT ? OFFSET ?' })).all(limit, offset) as QueryRow[]).map(toQuery);
     },
     async countSearchQueries(range, filter) {
-      return count(db.prepare(queriesSql(range, filter, 'SELECT COUNT(*) AS n')));
+      return count(db.prepare(queriesSql(range, filter, { count: true })));
     },
-    allSearchQueries(range, filter, batchSize = SNAPSHOT_BATCH): Snapshot<QueryStats> {
+    allSearchQueries(range, filter, batchSize): Snapshot<QueryStats> {
       return snapshot(queriesSql(range, filter), toQuery, batchSize);
     },
     async articlesFromSearch(range, { limit, offset }: Page) {
@@ -153,7 +151,7 @@ export function sqliteSearches(db: DatabaseSync, snapshot: SnapshotReader): Sear
     async countArticlesFromSearch(range) {
       return count(db.prepare(`SELECT COUNT(DISTINCT page) AS n FROM search_clicks WHERE ${inRange(range)}`));
     },
-    allArticlesFromSearch(range, batchSize = SNAPSHOT_BATCH): Snapshot<ArticleStats> {
+    allArticlesFromSearch(range, batchSize): Snapshot<ArticleStats> {
       return snapshot(articlesSql(range), toArticle, batchSize);
     },
     async searchMisses({ limit, offset }: Page) {
@@ -162,7 +160,7 @@ export function sqliteSearches(db: DatabaseSync, snapshot: SnapshotReader): Sear
     async countSearchMisses() {
       return count(q.countMisses);
     },
-    allSearchMisses(batchSize = SNAPSHOT_BATCH): Snapshot<SearchMiss> {
+    allSearchMisses(batchSize): Snapshot<SearchMiss> {
       return snapshot(MISSES_SQL, toMiss, batchSize);
     },
   };

@@ -232,7 +232,7 @@ export function openSqliteStore(dataDir: string): Store {
       return snapshot(feedbackSql(), toFeedback, batchSize);
     },
     // Search analytics and failed searches (src/store/sqlite-searches.ts).
-    ...sqliteSearches(db, snapshot),
+    ...sqliteSearches(db, (sql, map, batchSize = SNAPSHOT_BATCH) => snapshot(sql, map, batchSize)),
     async saveDiagnosticsReport(report): Promise<DiagnosticsReport> {
       const createdAt = new Date().toISOString();
       const id = insertWithNewId(newReference, (id) => q.insertReport.run(id, JSON.stringify(report), createdAt));
