@@ -9,6 +9,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { lastDays, type SearchOutcomeKind } from '../lib/search/analytics.ts';
 import { migrations } from './migrations.ts';
 import { openSqliteStore } from './sqlite.ts';
+import { sqliteSearches } from './sqlite-searches.ts';
 import type { Store } from './types.ts';
 
 let dataDir: string;
@@ -130,6 +131,20 @@ describe('searches as daily totals', () => {
     const paged = [...(await s.searchQueries(lastDays(7, NOW), 'no-answer', { limit: 12, offset: 0 })), ...(await s.searchQueries(lastDays(7, NOW), 'no-answer', { limit: 12, offset: 12 }))];
     expect(rows).toEqual(paged);
     expect(rows).toHaveLength(23);
+  });
+});
+
+describe('the store is told of each write', () => {
+  test('a search, and a click that counts; not a click that does not', async () => {
+    fresh().close();
+    const db = new DatabaseSync(join(dataDir, 'wenda.db'));
+    let writes = 0;
+    const searches = sqliteSearches(db, (() => {}) as never, () => writes++);
+    await searches.recordSearch({ query: 'a', outcome: 'results', results: 1 }, NOW);
+    await searches.recordSearchClick({ query: 'a', page: '/faq/a/', position: 1 }, NOW);
+    await searches.recordSearchClick({ query: 'b', page: '/faq/a/', position: 1 }, NOW);
+    expect(writes).toBe(2);
+    db.close();
   });
 });
 

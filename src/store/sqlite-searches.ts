@@ -93,7 +93,11 @@ const toArticle = (row: ArticleRow): ArticleStats => ({
 });
 const toMiss = (row: MissRow): SearchMiss => ({ query: row.query, count: Number(row.count), firstSeen: row.first_seen, lastSeen: row.last_seen });
 
-export function sqliteSearches(db: DatabaseSync, snapshot: SnapshotReader): SearchMethods {
+/**
+ * The analytics methods of the store on `db`. `written` is called after each write (the
+ * store counts them, e.g. to checkpoint its log).
+ */
+export function sqliteSearches(db: DatabaseSync, snapshot: SnapshotReader, written: () => void = () => {}): SearchMethods {
   const q = {
     recordSearch: db.prepare(
       `INSERT INTO search_days (day, query, outcome, searches, result_total, first_seen, last_seen) VALUES (?, ?, ?, 1, ?, ?, ?)
@@ -114,10 +118,13 @@ export function sqliteSearches(db: DatabaseSync, snapshot: SnapshotReader): Sear
     async recordSearch({ query, outcome, results }, at = new Date()) {
       const now = at.toISOString();
       q.recordSearch.run(chinaDate(at), query, outcome, results, now, now);
+      written();
     },
     async recordSearchClick({ query, page, position }, at = new Date()) {
       const day = chinaDate(at);
-      return Number(q.recordClick.run(day, query, page, position, dayBefore(day)).changes) > 0;
+      const counted = Number(q.recordClick.run(day, query, page, position, dayBefore(day)).changes) > 0;
+      if (counted) written();
+      return counted;
     },
     async searchTotals(range) {
       const searched = db.prepare(`SELECT COALESCE(SUM(searches), 0) AS searches, ${outcomeSums}, COUNT(DISTINCT query) AS queries FROM search_days WHERE ${inRange(range)}`).get() as Record<

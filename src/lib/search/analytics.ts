@@ -11,6 +11,13 @@ import { chinaDate } from '../china-time.ts';
 export const SEARCH_OUTCOMES = ['results', 'partial', 'guess', 'none'] as const;
 export type SearchOutcomeKind = (typeof SEARCH_OUTCOMES)[number];
 
+/**
+ * A search's outcome from what it found (structurally, a SearchOutcome of
+ * src/scripts/search/engine.ts): nothing, best guesses, stray words only, or answers.
+ */
+export const outcomeKind = ({ total, partial, guess = false }: { total: number; partial: boolean; guess?: boolean | undefined }): SearchOutcomeKind =>
+  !total ? 'none' : guess ? 'guess' : partial ? 'partial' : 'results';
+
 /** Every outcome but `results` leaves the visitor without a sure answer. */
 export const isAnswered = (outcome: SearchOutcomeKind) => outcome === 'results';
 

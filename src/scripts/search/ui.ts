@@ -5,6 +5,7 @@ import { preloadSearchIndex, searchArticles, type SearchOutcome } from './engine
 import { isLongQuery } from './relevance.ts';
 import { renderHit, renderNoResult, renderPartialNote, renderSuggestion } from './render.ts';
 import { searchReporter, type SearchReporter } from './search-report.ts';
+import { outcomeKind } from '../../lib/search/analytics.ts';
 
 const DROPDOWN_LIMIT = 6;
 const PAGE_LIMIT = 30;
@@ -38,7 +39,7 @@ function announce(status: HTMLElement, outcome: SearchOutcome) {
 
 /** Reports a settled search with its outcome (search analytics); `now` for a query that came in the address. */
 function report(reporter: SearchReporter, outcome: SearchOutcome, now = false) {
-  reporter.shown({ query: outcome.query, outcome: !outcome.total ? 'none' : outcome.partial ? 'partial' : 'results', results: outcome.total }, { now });
+  reporter.shown({ query: outcome.query, outcome: outcomeKind(outcome), results: outcome.total }, { now });
 }
 
 function searchPageUrl(query: string) {
