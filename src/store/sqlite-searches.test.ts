@@ -48,7 +48,7 @@ describe('searches as daily totals', () => {
       { day: '2026-12-07', query: '发票', outcome: 'partial', searches: 1, result_total: 2 },
       { day: '2026-12-07', query: '发票', outcome: 'results', searches: 500, result_total: 2000 },
     ]);
-    // Nothing about who: no address, no session, no browser, no time finer than the first and last search of a day.
+    // Nothing about who: no address, no session, no browser; of times only the hours of a day's first and last search.
     const columns = db.prepare("SELECT name FROM pragma_table_info('search_days') UNION ALL SELECT name FROM pragma_table_info('search_clicks')").all().map((r) => r.name);
     expect(columns.sort()).toEqual(['clicks', 'day', 'day', 'first_seen', 'last_seen', 'outcome', 'page', 'position', 'query', 'query', 'result_total', 'searches'].sort());
     db.close();
@@ -162,6 +162,9 @@ describe('failed searches of all time', () => {
     ]);
     expect(misses[0]!.firstSeen).toBe(chinaNoon(100).toISOString());
     expect(misses[0]!.lastSeen).toBe(chinaNoon(0).toISOString());
+    // To the hour only.
+    await s.recordSearch({ query: '下崽', outcome: 'none', results: 0 }, new Date('2026-12-07T05:59:59.999Z'));
+    expect((await s.searchMisses(all)).find((m) => m.query === '下崽')!.lastSeen).toBe('2026-12-07T05:00:00.000Z');
     expect(await s.countSearchMisses()).toBe(2);
   });
 

@@ -1,7 +1,7 @@
 // Search analytics in the SQLite store (tables of migration 3): one row per day, query
 // and outcome with its searches, and one per day, query, result page and position with
 // its clicks. The store grows with distinct queries a day, not with traffic, and keeps
-// nothing about who searched. Failed searches of all time are a view of the same rows.
+// nothing about who searched (the first and last search of a day to the hour only). Failed searches of all time are a view of the same rows.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { chinaDate } from '../lib/china-time.ts';
 import { dayBefore, SEARCH_OUTCOMES, type DayRange, type SearchOutcomeKind } from '../lib/search/analytics.ts';
@@ -26,6 +26,7 @@ type SearchMethods = Pick<
   | 'allSearchMisses'
 >;
 
+const HOUR_MS = 3_600_000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A day as an SQL literal, for the snapshot reader (which takes no parameters): only `YYYY-MM-DD` passes. */
 function dayLiteral(day: string): string {
@@ -116,8 +117,9 @@ export function sqliteSearches(db: DatabaseSync, snapshot: SnapshotReader, writt
 
   return {
     async recordSearch({ query, outcome, results }, at = new Date()) {
-      const now = at.toISOString();
-      q.recordSearch.run(chinaDate(at), query, outcome, results, now, now);
+      // The hour only: an exact time could be matched with a proxy's access log.
+      const hour = new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS).toISOString();
+      q.recordSearch.run(chinaDate(at), query, outcome, results, hour, hour);
       written();
     },
     async recordSearchClick({ query, page, position }, at = new Date()) {
