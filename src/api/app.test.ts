@@ -110,6 +110,8 @@ describe('bodies: every write reads them the same way', () => {
     ['/robot-quota/quotes', validInput, 201],
     ['/feedback', { page: '/faq/a/', helpful: true }, 201],
     ['/search-misses', { query: '发票' }, 202],
+    ['/searches', { query: '发票', outcome: 'results', results: 3 }, 202],
+    ['/search-clicks', { query: '发票', page: '/faq/a/', position: 1 }, 202],
     ['/diagnostics/reports', { browser: { name: 'Chrome' }, checks: [{ id: 'cookies', status: 'pass', finding: 'Cookie 可用' }] }, 201],
   ] as const;
 
@@ -138,6 +140,14 @@ describe('field messages', () => {
     { path: '/robot-quota/estimate', body: { monthlyConversations: 1 }, field: 'robots' },
     { path: '/search-misses', body: { query: 3 }, field: 'query' },
     { path: '/search-misses', body: [], field: '(body)' },
+    { path: '/searches', body: { query: '发票', outcome: 'great', results: 1 }, field: 'outcome' },
+    { path: '/searches', body: { query: '发票', outcome: 'none', results: -1 }, field: 'results' },
+    { path: '/searches', body: { query: '发票', outcome: 'none' }, field: 'results' },
+    { path: '/searches', body: { query: '发票', outcome: 'results', results: 2, click: { page: '/faq/a/', position: 1.5 } }, field: 'click.position' },
+    { path: '/searches', body: { query: '发票', outcome: 'results', results: 2, visitor: 'x' }, field: 'visitor' },
+    { path: '/search-clicks', body: { query: '发票', page: 'faq/a', position: 1 }, field: 'page' },
+    { path: '/search-clicks', body: { query: '发票', page: '/faq/a/', position: 0 }, field: 'position' },
+    { path: '/search-clicks', body: { page: '/faq/a/', position: 1 }, field: 'query' },
     { path: '/diagnostics/reports', body: { browser: { name: 'Chrome' }, checks: [{ id: 'No Such', status: 'pass', finding: 'x' }] }, field: 'checks[0].id' },
     { path: '/diagnostics/reports', body: { browser: { name: 'Chrome' }, checks: [{ id: 'cookies', status: 'great', finding: 'x' }] }, field: 'checks[0].status' },
     { path: '/diagnostics/reports', body: { browser: { name: 'Chrome' }, checks: [] }, field: 'checks' },

@@ -17,14 +17,14 @@ import { registerDiagnostics } from './routes/diagnostics.ts';
 import { registerFeedback } from './routes/feedback.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerRobotQuota } from './routes/robot-quota.ts';
-import { registerSearchMisses } from './routes/search-misses.ts';
+import { registerSearches } from './routes/searches.ts';
 
 /**
  * The POST routes that keep something in the store, and so share one per-client rate
  * limit: a burst from one address cannot fill the store. The estimate only computes
  * (a calculator asks it at every pause in typing) and is not counted.
  */
-export const STORING_WRITES = ['/robot-quota/quotes', '/feedback', '/search-misses', '/diagnostics/reports'] as const;
+export const STORING_WRITES = ['/robot-quota/quotes', '/feedback', '/searches', '/search-clicks', '/search-misses', '/diagnostics/reports'] as const;
 
 /** Builds the API app; every path is under `/api/v1`. */
 export function createApiApp(deps: ApiDeps) {
@@ -55,7 +55,7 @@ export function createApiApp(deps: ApiDeps) {
   registerHealth(app, deps);
   registerRobotQuota(app, deps);
   registerFeedback(app, deps);
-  registerSearchMisses(app, deps);
+  registerSearches(app, deps);
   registerDiagnostics(app, deps);
   registerAdmin(app, deps);
 

@@ -44,6 +44,13 @@ describe('OpenAPI document', () => {
         '/api/v1/robot-quota/quotes/{id}',
         '/api/v1/feedback',
         '/api/v1/search-misses',
+        '/api/v1/searches',
+        '/api/v1/search-clicks',
+        '/api/v1/admin/search-analytics',
+        '/api/v1/admin/search-analytics/queries',
+        '/api/v1/admin/search-analytics/queries/export',
+        '/api/v1/admin/search-analytics/articles',
+        '/api/v1/admin/search-analytics/articles/export',
         '/api/v1/diagnostics/reports',
         '/api/v1/admin/feedback',
         '/api/v1/admin/feedback/export',
@@ -69,6 +76,11 @@ describe('OpenAPI document', () => {
     await conforms('get', '/api/v1/robot-quota/quotes/{id}', await api.get('/robot-quota/quotes/nope'));
     await conforms('post', '/api/v1/feedback', await api.post('/feedback', { page: '/faq/a/', helpful: false, comment: '没看懂' }));
     await conforms('post', '/api/v1/search-misses', await api.post('/search-misses', { query: '发票' }));
+    await conforms('post', '/api/v1/searches', await api.post('/searches', { query: '发票', outcome: 'results', results: 3, click: { page: '/faq/invoice/', position: 1 } }));
+    await conforms('post', '/api/v1/searches', await api.post('/searches', { query: '发票', outcome: 'sure', results: 3 }));
+    await conforms('post', '/api/v1/search-clicks', await api.post('/search-clicks', { query: '发票', page: '/faq/tax/', position: 2 }));
+    await conforms('post', '/api/v1/search-clicks', await api.post('/search-clicks', { query: '没搜过', page: '/faq/tax/', position: 2 }));
+    await conforms('post', '/api/v1/search-clicks', await api.post('/search-clicks', { query: '发票', page: '/faq/tax/', position: 0 }));
     const report = await api.post('/diagnostics/reports', {
       browser: { name: 'Edge', version: '131' },
       checks: [{ id: 'cookies', status: 'pass', finding: 'Cookie 可用' }],
@@ -89,5 +101,16 @@ describe('OpenAPI document', () => {
     await conforms('get', '/api/v1/admin/search-misses/export', await api.get('/admin/search-misses/export', api.adminHeaders));
     await conforms('get', '/api/v1/admin/quotes/export', await api.get('/admin/quotes/export', api.adminHeaders));
     await conforms('get', '/api/v1/admin/quotes/export', await api.get('/admin/quotes/export?limit=5', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/search-analytics', await api.get('/admin/search-analytics', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/search-analytics', await api.get('/admin/search-analytics?days=90', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/search-analytics', await api.get('/admin/search-analytics?days=3', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/search-analytics', await api.get('/admin/search-analytics'));
+    await conforms('get', '/api/v1/admin/search-analytics/queries', await api.get('/admin/search-analytics/queries?days=30&filter=no-click', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/search-analytics/queries', await api.get('/admin/search-analytics/queries?filter=all&limit=1', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/search-analytics/queries', await api.get('/admin/search-analytics/queries?filter=x', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/search-analytics/queries/export', await api.get('/admin/search-analytics/queries/export?days=7', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/search-analytics/articles', await api.get('/admin/search-analytics/articles?days=7', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/search-analytics/articles/export', await api.get('/admin/search-analytics/articles/export', api.adminHeaders));
+    await conforms('get', '/api/v1/admin/search-analytics/articles/export', await api.get('/admin/search-analytics/articles/export?limit=1', api.adminHeaders));
   });
 });

@@ -1,15 +1,16 @@
 // What the operator page shows, read through the support API's admin routes (in
 // process, with the admin token): helpfulness per article, failed searches and saved
-// quotes (each a page at a time, with its total), a diagnostics report by reference;
-// and the same tables as CSV, whole.
+// quotes (each a page at a time, with its total), search analytics for a period, a
+// diagnostics report by reference; and the same tables as CSV, whole.
 import { chinaDateTime } from '../lib/china-time.ts';
 import { REFERENCE_PATTERN } from '../lib/id-formats.ts';
 import { API_BASE } from '../lib/api-paths.ts';
 import { supportApi } from '../server/support-api-registry.ts';
 import { csvChunks, type CsvCell } from '../lib/csv.ts';
 import { readNdjson } from '../lib/ndjson.ts';
-import { PAGE_SIZE, pageCount, pageOffset, pageProblem, type PageRequest } from '../lib/admin/paging.ts';
+import { PAGE_SIZE, pageCount, pageOffset, pageProblem, type PageRequest, type PagerView } from '../lib/admin/paging.ts';
 import type { PageFeedback, SearchMiss } from '../store/types.ts';
+import { percent, unanswered, type ArticleReport, type QueryReport, type SearchPeriod } from '../lib/search/analytics.ts';
 import type { StoredDiagnosticsReport } from '../lib/admin/diagnostics-report.ts';
 
 export interface QuoteRow {
@@ -35,8 +36,8 @@ async function adminGet<T>(path: string, token: string): Promise<T | undefined> 
 }
 
 /** Every row of a long list (`/feedback`, `/quotes`, `/search-misses`), one at a time, from its NDJSON export. */
-async function* adminAll<T>(path: string, token: string): AsyncGenerator<T> {
-  const res = await adminRequest(`${path}/export`, token);
+async function* adminAll<T>(path: string, token: string, query = ''): AsyncGenerator<T> {
+  const res = await adminRequest(`${path}/export${query}`, token);
   if (res?.body) yield* readNdjson<T>(res.body);
 }
 
@@ -147,7 +148,89 @@ async function* rowsOf<T>(items: AsyncIterable<T>, row: (item: T) => CsvCell[]) 
   for await (const item of items) yield row(item);
 }
 
-const CSV_TABLES = ['feedback', 'search-misses', 'quotes'] as const;
+// Search analytics (issue 18): totals for the period, and four tables of it whose page
+// shows the first rows (their CSV has all of them).
+
+/** Rows each analytics table shows on the page. */
+export const ANALYTICS_ROWS = 20;
+
+export interface SearchTotalsView {
+  days: number;
+  from: string;
+  to: string;
+  searches: number;
+  queries: number;
+  clicks: number;
+  clickThroughRate: number;
+  averagePosition: number | null;
+  outcomes: QueryReport['outcomes'];
+}
+
+type Listed<K extends string, T> = { total: number } & Record<K, T[]>;
+
+/** The analytics of the last `days` days: totals, top queries, no click, no answer, articles (first rows each). */
+export async function searchAnalyticsView(token: string, days: SearchPeriod) {
+  const get = <T>(path: string) => adminGet<T>(`/search-analytics${path}${path.includes('?') ? '&' : '?'}days=${days}`, token);
+  const first = `limit=${ANALYTICS_ROWS}`;
+  const [totals, queries, noClick, noAnswer, articles] = await Promise.all([
+    get<SearchTotalsView>(''),
+    get<Listed<'queries', QueryReport>>(`/queries?${first}`),
+    get<Listed<'queries', QueryReport>>(`/queries?filter=no-click&${first}`),
+    get<Listed<'queries', QueryReport>>(`/queries?filter=no-answer&${first}`),
+    get<Listed<'articles', ArticleReport>>(`/articles?${first}`),
+  ]);
+  const listed = <T>(body: { total: number } | undefined, rows: T[] | undefined) => ({ rows: rows ?? [], total: body?.total ?? 0 });
+  return {
+    totals,
+    queries: listed(queries, queries?.queries),
+    noClick: listed(noClick, noClick?.queries),
+    noAnswer: listed(noAnswer, noAnswer?.queries),
+    articles: listed(articles, articles?.articles),
+  };
+}
+
+/** What an analytics table says of its rows: the first of how many (no other pages: the CSV has them all). */
+export function firstRowsPager(shown: number, total: number): PagerView {
+  const summary = total === 0 ? undefined : shown >= total ? `共 ${total.toLocaleString('en-US')} 条，全部显示。` : `显示前 ${shown} 条，共 ${total.toLocaleString('en-US')} 条；全部见 CSV。`;
+  return { summary, page: 1, pages: 1, position: '', previous: undefined, next: undefined, jump: undefined };
+}
+
+const searchQueryColumns: Columns<QueryReport> = {
+  header: ['搜索词', '搜索次数', '点击次数', '点击率', '平均点击位置', '平均结果数', '没有确切答案', '最近搜索'],
+  kinds: ['text', 'number', 'number', 'number', 'number', 'number', 'number', 'time'],
+  row: (q) => [q.query, q.searches, q.clicks, percent(q.clickThroughRate), q.averagePosition ?? '–', q.averageResults, unanswered(q.outcomes), q.lastDay],
+};
+const noClickColumns: Columns<QueryReport> = {
+  header: ['搜索词', '搜索次数', '平均结果数', '最近搜索'],
+  kinds: ['text', 'number', 'number', 'time'],
+  row: (q) => [q.query, q.searches, q.averageResults, q.lastDay],
+};
+const noAnswerColumns: Columns<QueryReport> = {
+  header: ['搜索词', '没有确切答案', '其中无结果', '只匹配部分字词', '只有可能相关', '搜索次数', '点击次数', '最近搜索'],
+  kinds: ['text', 'number', 'number', 'number', 'number', 'number', 'number', 'time'],
+  row: (q) => [q.query, unanswered(q.outcomes), q.outcomes.none, q.outcomes.partial, q.outcomes.guess, q.searches, q.clicks, q.lastDay],
+};
+const searchArticleColumns = (titleOf: (page: string) => string): Columns<ArticleReport> => ({
+  header: ['文章', '页面', '点击次数', '搜索词数', '平均位置', '最常见的搜索词'],
+  kinds: ['text', 'code', 'number', 'number', 'number', 'text'],
+  row: (a) => [titleOf(a.page), a.page, a.clicks, a.queries, a.averagePosition, a.topQuery],
+});
+
+export const searchQueriesTable = (rows: QueryReport[]) => tableOf(searchQueryColumns, rows);
+export const noClickTable = (rows: QueryReport[]) => tableOf(noClickColumns, rows);
+export const noAnswerTable = (rows: QueryReport[]) => tableOf(noAnswerColumns, rows);
+export const searchArticlesTable = (rows: ArticleReport[], titleOf: (page: string) => string) => tableOf(searchArticleColumns(titleOf), rows);
+
+/** The analytics tables' CSV: which admin export each reads, and how its rows read. */
+const analyticsCsv = {
+  'search-queries': { path: '/search-analytics/queries', filter: 'all', columns: searchQueryColumns },
+  'search-no-click': { path: '/search-analytics/queries', filter: 'no-click', columns: noClickColumns },
+  'search-no-answer': { path: '/search-analytics/queries', filter: 'no-answer', columns: noAnswerColumns },
+} as const;
+
+const CSV_TABLES = ['feedback', 'search-misses', 'quotes', 'search-queries', 'search-no-click', 'search-no-answer', 'search-articles'] as const;
+/** The tables whose CSV covers a period (`?days=30`). */
+export const isPeriodTable = (table: string) => table.startsWith('search-') && table !== 'search-misses';
 /** Whether `table` has a CSV export (`csvExport` gives one). */
 export const isCsvTable = (table: string): table is (typeof CSV_TABLES)[number] => (CSV_TABLES as readonly string[]).includes(table);
 
@@ -156,8 +239,18 @@ export const isCsvTable = (table: string): table is (typeof CSV_TABLES)[number] 
  * is read from the API's whole-list export as it is written out. Undefined for a table
  * that does not exist.
  */
-export function csvExport(table: string, token: string, titleOf: (page: string) => string): AsyncIterable<string> | undefined {
+export function csvExport(table: string, token: string, titleOf: (page: string) => string, days: SearchPeriod = 7): AsyncIterable<string> | undefined {
   switch (table) {
+    case 'search-queries':
+    case 'search-no-click':
+    case 'search-no-answer': {
+      const { path, filter, columns } = analyticsCsv[table];
+      return csvChunks(columns.header, rowsOf(adminAll<QueryReport>(path, token, `?days=${days}&filter=${filter}`), columns.row));
+    }
+    case 'search-articles': {
+      const columns = searchArticleColumns(titleOf);
+      return csvChunks(columns.header, rowsOf(adminAll<ArticleReport>('/search-analytics/articles', token, `?days=${days}`), columns.row));
+    }
     case 'feedback': {
       const columns = feedbackColumns(titleOf);
       return csvChunks(columns.header, rowsOf(adminAll<PageFeedback>('/feedback', token), columns.row));

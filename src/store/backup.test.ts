@@ -26,7 +26,7 @@ test('a backup ends while another connection writes every millisecond, and holds
   for (let i = 0; i < 2000; i++) await store.saveQuote({ input, estimate: { totalCost: i }, priceListVersion: 'v1' });
   let writes = 0;
   const writer = setInterval(() => {
-    void store.recordSearchMiss(`during ${writes++}`);
+    void store.recordSearch({ query: `during ${writes++}`, outcome: 'none', results: 0 });
   }, 1);
   try {
     const out = tempDir();

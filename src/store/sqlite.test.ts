@@ -48,8 +48,8 @@ describe('whole lists', () => {
 
   test('failed searches: all of them in page order, ties (same count and time) kept in one order', async () => {
     const s = open();
-    for (let i = 0; i < 30; i++) await s.recordSearchMiss(`q${i}`);
-    await s.recordSearchMiss('q7');
+    for (let i = 0; i < 30; i++) await s.recordSearch({ query: `q${i}`, outcome: 'none', results: 0 });
+    await s.recordSearch({ query: 'q7', outcome: 'none', results: 0 });
     const { rows } = await collect(s.allSearchMisses(7));
     expect(rows[0]!.query).toBe('q7');
     expect(new Set(rows.map((m) => m.query)).size).toBe(30);
@@ -116,7 +116,7 @@ describe('whole lists', () => {
 
   test('writes while a list is read neither add, move nor repeat rows in it', async () => {
     const s = open();
-    for (let i = 0; i < 12; i++) await s.recordSearchMiss(`q${i}`);
+    for (let i = 0; i < 12; i++) await s.recordSearch({ query: `q${i}`, outcome: 'none', results: 0 });
     for (let i = 0; i < 12; i++) await s.saveQuote(quote(i));
     const misses: string[] = [];
     // A snapshot is taken when its first batch is.
@@ -125,8 +125,8 @@ describe('whole lists', () => {
     for await (const batch of s.allSearchMisses(5)) {
       misses.push(...batch.map((m) => m.query));
       // The last row read so far jumps to the top, and new rows arrive.
-      await s.recordSearchMiss(batch.at(-1)!.query);
-      await s.recordSearchMiss(`new ${misses.length}`);
+      await s.recordSearch({ query: batch.at(-1)!.query, outcome: 'none', results: 0 });
+      await s.recordSearch({ query: `new ${misses.length}`, outcome: 'none', results: 0 });
       await s.saveQuote(quote(100));
       const next = await quoteBatches.next();
       if (!next.done) quotes += next.value.length;
@@ -189,11 +189,11 @@ describe('the log', () => {
     // Another connection that never checkpoints, still open (as a killed server leaves it).
     const other = new DatabaseSync(join(dataDir, 'wenda.db'));
     other.exec('PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = OFF');
-    const insert = other.prepare(`INSERT INTO search_misses (query, count, first_seen, last_seen) VALUES (?, 1, '', '')`);
-    for (let i = 0; i < 2000; i++) insert.run(`q${i}`);
-    expect(rowsInFileAlone('search_misses')).toBe(0);
+    const insert = other.prepare(`INSERT INTO diagnostics_reports (id, report, created_at) VALUES (?, '{}', '')`);
+    for (let i = 0; i < 2000; i++) insert.run(`r${i}`);
+    expect(rowsInFileAlone('diagnostics_reports')).toBe(0);
     store = openSqliteStore(dataDir);
-    expect(rowsInFileAlone('search_misses')).toBe(2000);
+    expect(rowsInFileAlone('diagnostics_reports')).toBe(2000);
     other.close();
   });
 });

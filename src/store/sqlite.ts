@@ -5,7 +5,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrations } from './migrations.ts';
 import { newQuoteId, newReference } from './ids.ts';
-import type { DiagnosticsReport, FeedbackVote, Page, PageFeedback, SavedQuote, SearchMiss, Snapshot, Store } from './types.ts';
+import { sqliteSearches } from './sqlite-searches.ts';
+import type { DiagnosticsReport, FeedbackVote, Page, PageFeedback, SavedQuote, Snapshot, Store } from './types.ts';
 
 /** The data directory cannot be used; the message says which and why. */
 export class StoreOpenError extends Error {
@@ -19,7 +20,6 @@ const SNAPSHOT_BATCH = 500;
 // One order for a list's pages and its whole: the last key (rowid, which each index ends
 // with) makes it total, so rows that tie are never split differently by two pages.
 const QUOTE_ORDER = 'ORDER BY created_at DESC, rowid DESC';
-const MISS_ORDER = 'ORDER BY count DESC, last_seen DESC, rowid';
 // Feedback is one row per page (a group, so no rowid): the page, unique, settles ties.
 const FEEDBACK_ORDER = 'ORDER BY last_vote_at DESC, page';
 
@@ -153,12 +153,6 @@ export function openSqliteStore(dataDir: string): Store {
     ),
     listFeedback: db.prepare(feedbackSql('LIMIT ? OFFSET ?')),
     countFeedback: db.prepare('SELECT COUNT(DISTINCT page) AS n FROM feedback'),
-    recordMiss: db.prepare(
-      `INSERT INTO search_misses (query, count, first_seen, last_seen) VALUES (?, 1, ?, ?)
-       ON CONFLICT (query) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen`,
-    ),
-    listMisses: db.prepare(`SELECT * FROM search_misses ${MISS_ORDER} LIMIT ? OFFSET ?`),
-    countMisses: db.prepare('SELECT COUNT(*) AS n FROM search_misses'),
     insertReport: db.prepare('INSERT INTO diagnostics_reports (id, report, created_at) VALUES (?, ?, ?)'),
     getReport: db.prepare('SELECT * FROM diagnostics_reports WHERE id = ?'),
     ping: db.prepare('SELECT 1 AS ok'),
@@ -174,7 +168,6 @@ export function openSqliteStore(dataDir: string): Store {
   }
 
   type QuoteRow = { id: string; input: string; estimate: string; price_list_version: string; created_at: string };
-  type MissRow = { query: string; count: number; first_seen: string; last_seen: string };
   type FeedbackRow = { page: string; helpful: number; not_helpful: number; last_vote_at: string; comments: string };
   const toQuote = (row: QuoteRow): SavedQuote => ({
     id: row.id,
@@ -183,7 +176,6 @@ export function openSqliteStore(dataDir: string): Store {
     priceListVersion: row.price_list_version,
     createdAt: row.created_at,
   });
-  const toMiss = (row: MissRow): SearchMiss => ({ query: row.query, count: row.count, firstSeen: row.first_seen, lastSeen: row.last_seen });
   const toFeedback = (row: FeedbackRow): PageFeedback => ({
     page: row.page,
     helpful: row.helpful,
@@ -278,20 +270,8 @@ export function openSqliteStore(dataDir: string): Store {
     allFeedbackByPage(batchSize = SNAPSHOT_BATCH): Snapshot<PageFeedback> {
       return snapshot(feedbackSql(), toFeedback, batchSize);
     },
-    async recordSearchMiss(query) {
-      const now = new Date().toISOString();
-      q.recordMiss.run(query, now, now);
-      written();
-    },
-    async searchMisses({ limit, offset }: Page): Promise<SearchMiss[]> {
-      return (q.listMisses.all(limit, offset) as MissRow[]).map(toMiss);
-    },
-    async countSearchMisses() {
-      return count(q.countMisses);
-    },
-    allSearchMisses(batchSize = SNAPSHOT_BATCH): Snapshot<SearchMiss> {
-      return snapshot(`SELECT * FROM search_misses ${MISS_ORDER}`, toMiss, batchSize);
-    },
+    // Search analytics and failed searches (src/store/sqlite-searches.ts); their writes count towards the checkpoint.
+    ...sqliteSearches(db, (sql, map, batchSize = SNAPSHOT_BATCH) => snapshot(sql, map, batchSize), written),
     async saveDiagnosticsReport(report): Promise<DiagnosticsReport> {
       const createdAt = new Date().toISOString();
       const id = insertWithNewId(newReference, (id) => q.insertReport.run(id, JSON.stringify(report), createdAt));

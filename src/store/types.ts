@@ -1,5 +1,6 @@
 // What the support API keeps, as an interface: routes depend on this, never on SQLite,
 // so a PostgreSQL store can be added without touching them.
+import type { DayRange, SearchOutcomeKind } from '../lib/search/analytics.ts';
 
 export interface SavedQuote<Input = unknown, Estimate = unknown> {
   id: string;
@@ -31,6 +32,61 @@ export interface SearchMiss {
   firstSeen: string;
   lastSeen: string;
 }
+
+// Search analytics: daily totals per normalised query and outcome, and clicks per
+// query, result page and position. Nothing about who searched.
+
+export interface SettledSearch {
+  /** Normalised (src/lib/search/query.ts). */
+  query: string;
+  outcome: SearchOutcomeKind;
+  /** How many results the search showed. */
+  results: number;
+}
+
+export interface SearchClick {
+  query: string;
+  /** The site path of the result opened. */
+  page: string;
+  /** 1-based, in the order the results were shown. */
+  position: number;
+}
+
+export interface SearchTotals {
+  searches: number;
+  /** Searches per outcome. */
+  outcomes: Record<SearchOutcomeKind, number>;
+  /** Distinct queries. */
+  queries: number;
+  clicks: number;
+  /** Sum of the clicked positions (÷ clicks = average position). */
+  positionSum: number;
+}
+
+export interface QueryStats {
+  query: string;
+  searches: number;
+  outcomes: Record<SearchOutcomeKind, number>;
+  /** Results shown, summed over its searches. */
+  resultTotal: number;
+  clicks: number;
+  positionSum: number;
+  /** The last day (in China) it was searched in the range. */
+  lastDay: string;
+}
+
+export interface ArticleStats {
+  page: string;
+  clicks: number;
+  /** Distinct queries that led to it. */
+  queries: number;
+  positionSum: number;
+  /** The query that led to it most often. */
+  topQuery: string;
+}
+
+/** `all` queries; those whose searches showed results but got no click; those without a sure answer. */
+export type QueryFilter = 'all' | 'no-click' | 'no-answer';
 
 export interface DiagnosticsReport<Report = unknown> {
   id: string;
@@ -67,8 +123,26 @@ export interface Store {
   countFeedbackPages(): Promise<number>;
   /** Every page's feedback, in `feedbackByPage` order, `batchSize` at a time. */
   allFeedbackByPage(batchSize?: number): Snapshot<PageFeedback>;
-  recordSearchMiss(query: string): Promise<void>;
-  /** Most frequent first, then most recent. */
+  /** One settled search, added to its day's totals (`at`: now). */
+  recordSearch(search: SettledSearch, at?: Date): Promise<void>;
+  /**
+   * A result opened, added to its day's totals, if the query was searched that day or
+   * the day before; false (nothing kept) when it was not.
+   */
+  recordSearchClick(click: SearchClick, at?: Date): Promise<boolean>;
+  searchTotals(range: DayRange): Promise<SearchTotals>;
+  /** Most searched first (`no-answer`: most searches without a sure answer first), then by query. */
+  searchQueries(range: DayRange, filter: QueryFilter, page: Page): Promise<QueryStats[]>;
+  countSearchQueries(range: DayRange, filter: QueryFilter): Promise<number>;
+  allSearchQueries(range: DayRange, filter: QueryFilter, batchSize?: number): Snapshot<QueryStats>;
+  /** The articles searches led to, most clicked first, then by path. */
+  articlesFromSearch(range: DayRange, page: Page): Promise<ArticleStats[]>;
+  countArticlesFromSearch(range: DayRange): Promise<number>;
+  allArticlesFromSearch(range: DayRange, batchSize?: number): Snapshot<ArticleStats>;
+  /**
+   * Failed searches of all time: every search whose outcome was not `results`, per
+   * query. Most frequent first, then most recent.
+   */
   searchMisses(page: Page): Promise<SearchMiss[]>;
   countSearchMisses(): Promise<number>;
   /** Every failed search, in `searchMisses` order, `batchSize` at a time. */

@@ -254,6 +254,7 @@ describe('the operator page passes axe', () => {
       fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     await post('/feedback', { page: '/faq/change-administrator/', helpful: false, comment: '没有写原管理员离职的情况' });
     await post('/search-misses', { query: '发票怎么开' });
+    await post('/searches', { query: '换管理员', outcome: 'results', results: 2, click: { page: '/faq/change-administrator/', position: 1 } });
     await post('/robot-quota/quotes', { robots: 2, monthlyConversations: 90_000 });
   });
   afterAll(() => server?.stop());

@@ -284,7 +284,7 @@ describe('operator page', () => {
     const { page, context } = await openPage(`${s.url}/`, { width: 360, colorScheme });
     await signIn(page, s.url);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    for (const [table, title] of [['feedback', '文章反馈'], ['search-misses', '没找到答案的搜索'], ['quotes', '保存的报价']]) {
+    for (const [table, title] of [['feedback', '文章反馈'], ['search-queries', '热门搜索词'], ['search-no-answer', '没有确切答案的搜索词'], ['search-misses', '没找到答案的搜索'], ['quotes', '保存的报价']]) {
       const region = page.getByRole('region', { name: `${title}表格` });
       expect(await region.count(), title).toBe(1);
       await expect(region.getAttribute('tabindex')).resolves.toBe('0');
@@ -307,7 +307,7 @@ describe('operator page', () => {
     }
     // Reached by Tab, focus visible, scrolled by the arrow keys.
     const region = page.getByRole('region', { name: '保存的报价表格' });
-    for (let i = 0; i < 12 && !(await region.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && !(await region.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     expect(await region.evaluate((el) => el.matches(':focus-visible') && getComputedStyle(el).outlineStyle !== 'none')).toBe(true);
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await page.keyboard.press('ArrowRight');

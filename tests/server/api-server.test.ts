@@ -184,7 +184,7 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
 
   test('every write: a chunked body cut short is not logged as a fault; a byte-order mark is skipped', async () => {
     const server = await start({ WENDA_WRITE_RATE_LIMIT: '0' });
-    const writes = ['/robot-quota/estimate', '/robot-quota/quotes', '/feedback', '/search-misses', '/diagnostics/reports'];
+    const writes = ['/robot-quota/estimate', '/robot-quota/quotes', '/feedback', '/searches', '/search-clicks', '/search-misses', '/diagnostics/reports'];
     for (const path of writes) {
       const head = `POST /api/v1${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`;
       expect(await rawExchange(server, `${head}5\r\n{"rob\r\n`, 200)).toBe('');

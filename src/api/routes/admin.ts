@@ -1,5 +1,5 @@
-// Admin reads (Bearer WENDA_ADMIN_TOKEN): feedback per page, failed searches, a
-// diagnostics report by reference, saved quotes. The three lists come a page at a time
+// Admin reads (Bearer WENDA_ADMIN_TOKEN): feedback per page, failed searches, search
+// analytics, a diagnostics report by reference, saved quotes. The three lists come a page at a time
 // with their total, or whole as NDJSON (one consistent snapshot, streamed): any site
 // path can be voted on, so feedback is as long a list as the others.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
@@ -12,6 +12,7 @@ import { diagnosticsReportSchema } from './diagnostics.ts';
 import { toQuoteResponse } from './robot-quota.ts';
 import { REFERENCE_PATTERN } from '../../lib/id-formats.ts';
 import { streamBody, type BodyOutlet } from '../../lib/stream-body.ts';
+import { articleReport, DEFAULT_SEARCH_PERIOD, lastDays, queryReport, SEARCH_OUTCOMES, SEARCH_PERIODS, type SearchOutcomeKind } from '../../lib/search/analytics.ts';
 
 const security = [{ adminToken: [] }];
 const unauthorized = { 401: jsonContent(errorSchema, 'Missing or wrong token.'), 404: jsonContent(errorSchema, 'Admin is off (no token configured) or nothing found.') };
@@ -58,7 +59,8 @@ const allFeedbackRoute = createRoute({
 const missesRoute = createRoute({
   method: 'get',
   path: '/admin/search-misses',
-  summary: 'Searches that found nothing, grouped by query',
+  summary: 'Searches without a sure answer, all time, grouped by query',
+  description: 'Every search whose outcome was `partial`, `guess` or `none` (see `/searches`), counted per normalised query since the first one recorded.',
   security,
   request: { query: pageQuerySchema },
   responses: {
@@ -105,6 +107,113 @@ const allQuotesRoute = createRoute({
   responses: { 200: ndjsonContent(quoteSchema, 'Newest first.'), ...badQuery, ...unauthorized },
 });
 
+// Search analytics (issue 18): totals, queries and the articles searches led to, over
+// the last 7, 30 or 90 days in China (`days`), a page at a time or whole as NDJSON.
+const daysSchema = z
+  .enum(SEARCH_PERIODS.map(String) as ['7', '30', '90'], { error: `只能是 ${SEARCH_PERIODS.join('、')} 之一` })
+  .default(String(DEFAULT_SEARCH_PERIOD) as '7')
+  .transform(Number)
+  .meta({ description: 'The last 7, 30 or 90 days in China, today included.' });
+const queryFilterSchema = z
+  .enum(['all', 'no-click', 'no-answer'], { error: '只能是 all、no-click、no-answer 之一' })
+  .default('all')
+  .meta({ description: '`all` queries (most searched first); `no-click`: results shown, none opened; `no-answer`: searches without a sure answer (outcome `partial`, `guess` or `none`), most of those first.' });
+const periodSchema = { days: z.number().int(), from: z.iso.date(), to: z.iso.date() };
+const outcomesSchema = z.object(Object.fromEntries(SEARCH_OUTCOMES.map((o) => [o, z.number().int()])) as Record<SearchOutcomeKind, z.ZodNumber>);
+const queryReportSchema = z
+  .object({
+    query: z.string(),
+    searches: z.number().int(),
+    outcomes: outcomesSchema,
+    averageResults: z.number(),
+    clicks: z.number().int(),
+    clickThroughRate: z.number().meta({ description: 'Clicks per search.' }),
+    averagePosition: z.number().nullable().meta({ description: 'Of the results opened, 1 = first; null without clicks.' }),
+    lastDay: z.iso.date(),
+  })
+  .meta({ id: 'SearchQueryReport' });
+const articleReportSchema = z
+  .object({ page: z.string(), clicks: z.number().int(), queries: z.number().int(), averagePosition: z.number(), topQuery: z.string() })
+  .meta({ id: 'SearchArticleReport' });
+
+const analyticsRoute = createRoute({
+  method: 'get',
+  path: '/admin/search-analytics',
+  summary: 'Search totals over the last 7, 30 or 90 days',
+  security,
+  request: { query: z.strictObject({ days: daysSchema }) },
+  responses: {
+    200: jsonContent(
+      z.object({ ...periodSchema, searches: z.number().int(), outcomes: outcomesSchema, queries: z.number().int(), clicks: z.number().int(), clickThroughRate: z.number(), averagePosition: z.number().nullable() }),
+      'Searches (by outcome), distinct queries and result clicks in the period.',
+    ),
+    ...badQuery,
+    ...unauthorized,
+  },
+});
+const analyticsQueriesRoute = createRoute({
+  method: 'get',
+  path: '/admin/search-analytics/queries',
+  summary: 'Queries over the last 7, 30 or 90 days, with click-through rate and average clicked position',
+  security,
+  request: { query: pageQuerySchema.extend({ days: daysSchema, filter: queryFilterSchema }) },
+  responses: { 200: jsonContent(z.object({ ...periodSchema, queries: z.array(queryReportSchema), total: totalSchema }), 'Most searched first, then by query.'), ...badQuery, ...unauthorized },
+});
+const allAnalyticsQueriesRoute = createRoute({
+  method: 'get',
+  path: '/admin/search-analytics/queries/export',
+  summary: 'Every query of the period, as NDJSON',
+  description: 'One `SearchQueryReport` a line, in the order of `/admin/search-analytics/queries`, from one snapshot.',
+  security,
+  request: { query: z.strictObject({ days: daysSchema, filter: queryFilterSchema }) },
+  responses: { 200: ndjsonContent(queryReportSchema, 'Most searched first, then by query.'), ...badQuery, ...unauthorized },
+});
+const analyticsArticlesRoute = createRoute({
+  method: 'get',
+  path: '/admin/search-analytics/articles',
+  summary: 'The articles searches led to over the last 7, 30 or 90 days',
+  security,
+  request: { query: pageQuerySchema.extend({ days: daysSchema }) },
+  responses: { 200: jsonContent(z.object({ ...periodSchema, articles: z.array(articleReportSchema), total: totalSchema }), 'Most clicked first, then by path.'), ...badQuery, ...unauthorized },
+});
+const allAnalyticsArticlesRoute = createRoute({
+  method: 'get',
+  path: '/admin/search-analytics/articles/export',
+  summary: 'Every article searches led to in the period, as NDJSON',
+  description: 'One `SearchArticleReport` a line, in the order of `/admin/search-analytics/articles`, from one snapshot.',
+  security,
+  request: { query: z.strictObject({ days: daysSchema }) },
+  responses: { 200: ndjsonContent(articleReportSchema, 'Most clicked first, then by path.'), ...badQuery, ...unauthorized },
+});
+
+function registerSearchAnalytics(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
+  const period = (days: number) => ({ days, ...lastDays(days) });
+  app.openapi(analyticsRoute, async (c) => {
+    const { days } = c.req.valid('query');
+    const range = period(days);
+    const totals = await deps.store.searchTotals(range);
+    const { clickThroughRate, averagePosition } = queryReport({ query: '', resultTotal: 0, lastDay: range.to, ...totals });
+    return c.json({ ...range, searches: totals.searches, outcomes: totals.outcomes, queries: totals.queries, clicks: totals.clicks, clickThroughRate, averagePosition }, 200);
+  });
+  app.openapi(analyticsQueriesRoute, async (c) => {
+    const { days, filter, limit, offset } = c.req.valid('query');
+    const range = period(days);
+    const [queries, total] = await Promise.all([deps.store.searchQueries(range, filter, { limit, offset }), deps.store.countSearchQueries(range, filter)]);
+    return c.json({ ...range, queries: queries.map(queryReport), total }, 200);
+  });
+  app.openapi(allAnalyticsQueriesRoute, async (c) => {
+    const { days, filter } = c.req.valid('query');
+    return (await ndjson(c, () => deps.store.allSearchQueries(period(days), filter), queryReport)) as never;
+  });
+  app.openapi(analyticsArticlesRoute, async (c) => {
+    const { days, limit, offset } = c.req.valid('query');
+    const range = period(days);
+    const [articles, total] = await Promise.all([deps.store.articlesFromSearch(range, { limit, offset }), deps.store.countArticlesFromSearch(range)]);
+    return c.json({ ...range, articles: articles.map(articleReport), total }, 200);
+  });
+  app.openapi(allAnalyticsArticlesRoute, async (c) => (await ndjson(c, () => deps.store.allArticlesFromSearch(period(c.req.valid('query').days)), articleReport)) as never);
+}
+
 /**
  * A whole list as an NDJSON response, written as the client reads it (see `streamBody`).
  * A HEAD gets the headers alone and opens no snapshot: Hono answers it from the GET
@@ -149,4 +258,5 @@ export function registerAdmin(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
     return c.json({ quotes: quotes.map(toQuoteResponse), total }, 200);
   });
   app.openapi(allQuotesRoute, async (c) => (await ndjson(c, () => deps.store.allQuotes(), toQuoteResponse)) as never);
+  registerSearchAnalytics(app, deps);
 }

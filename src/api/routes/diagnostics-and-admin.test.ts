@@ -156,7 +156,7 @@ describe('long lists', () => {
     api = testApi();
     for (let i = 0; i < 3; i++) {
       await api.store.saveQuote({ input: { robots: i }, estimate: { totalCost: i }, priceListVersion: 'v1' });
-      await api.store.recordSearchMiss(`q${i}`);
+      await api.store.recordSearch({ query: `q${i}`, outcome: 'none', results: 0 });
       await api.store.addFeedback({ page: `/p/${i}/`, helpful: true });
     }
     for (const path of ['/admin/quotes/export', '/admin/search-misses/export', '/admin/feedback/export']) {
@@ -167,7 +167,7 @@ describe('long lists', () => {
         expect(res.body).toBeNull();
       }
     }
-    await api.store.recordSearchMiss('after');
+    await api.store.recordSearch({ query: 'after', outcome: 'none', results: 0 });
     const other = new DatabaseSync(join(api.dataDir, 'wenda.db'));
     // busy = 1 while a reader still holds a snapshot older than the write.
     expect(other.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get()).toEqual({ busy: 0, log: 0, checkpointed: 0 });

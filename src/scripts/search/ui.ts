@@ -4,7 +4,8 @@
 import { preloadSearchIndex, searchArticles, type SearchOutcome } from './engine.ts';
 import { isLongQuery } from './relevance.ts';
 import { renderHit, renderNoResult, renderPartialNote, renderSuggestion } from './render.ts';
-import { missReporter, type MissReporter } from './search-misses.ts';
+import { searchReporter, type SearchReporter } from './search-report.ts';
+import { outcomeKind } from '../../lib/search/analytics.ts';
 
 const DROPDOWN_LIMIT = 6;
 const PAGE_LIMIT = 30;
@@ -36,10 +37,9 @@ function announce(status: HTMLElement, outcome: SearchOutcome) {
       : `找到 ${outcome.total} 篇相关文章`;
 }
 
-/** Reports a search that found nothing, or only partial matches, as a failed search. */
-function report(misses: MissReporter, outcome: SearchOutcome) {
-  if (outcome.total && !outcome.partial) misses.cancel();
-  else misses.unanswered(outcome.query);
+/** Reports a settled search with its outcome (search analytics); `now` for a query that came in the address. */
+function report(reporter: SearchReporter, outcome: SearchOutcome, now = false) {
+  reporter.shown({ query: outcome.query, outcome: outcomeKind(outcome), results: outcome.total }, { now });
 }
 
 function searchPageUrl(query: string) {
@@ -48,7 +48,8 @@ function searchPageUrl(query: string) {
 
 function attachDropdown(form: HTMLFormElement) {
   const { input, listbox, panel, status } = parts(form);
-  const misses = missReporter(form.dataset.apiBase ?? '', () => input.value);
+  const reporter = searchReporter(form.dataset.apiBase ?? '', () => input.value);
+  reporter.watchClicks(listbox);
   let active = -1;
   let latest = '';
   let hasContent = false;
@@ -83,7 +84,7 @@ function attachDropdown(form: HTMLFormElement) {
     const query = input.value.trim();
     latest = query;
     if (!query) {
-      misses.cancel();
+      reporter.cancel();
       show([]);
       open(false);
       return;
@@ -130,7 +131,7 @@ function attachDropdown(form: HTMLFormElement) {
     note?.setAttribute('aria-hidden', 'true');
     if (items.length) show(items, { note });
     else show([], { message: renderNoResult(query, searchPageUrl(query)) });
-    report(misses, outcome);
+    report(reporter, outcome);
     announce(status, outcome);
     open(document.activeElement === input || form.contains(document.activeElement));
     setActive(-1);
@@ -174,13 +175,14 @@ function settled(list: HTMLElement, outcome?: SearchOutcome) {
     return;
   }
   list.dataset.query = outcome.query;
-  list.dataset.outcome = !outcome.total ? 'none' : outcome.partial ? 'partial' : 'results';
+  list.dataset.outcome = outcomeKind(outcome);
 }
 
 function attachPageSearch(form: HTMLFormElement) {
   const { input, status } = parts(form);
-  const misses = missReporter(form.dataset.apiBase ?? '', () => input.value);
+  const reporter = searchReporter(form.dataset.apiBase ?? '', () => input.value);
   const list = document.querySelector<HTMLElement>('[data-search-page-results]')!;
+  reporter.watchClicks(list);
   const summary = document.querySelector<HTMLElement>('[data-search-page-summary]')!;
   // "Nothing found" and the support lines go beside the list, which holds only results.
   const empty = document.querySelector<HTMLElement>('[data-search-page-empty]')!;
@@ -189,6 +191,8 @@ function attachPageSearch(form: HTMLFormElement) {
   const browse = document.querySelector<HTMLElement>('[data-search-page-browse]');
   const showBrowse = (show: boolean) => browse && (browse.hidden = !show);
   input.value = new URLSearchParams(location.search).get('q') ?? input.value;
+  // A query that came in the address is settled already: recorded as soon as its results show.
+  let fromAddress = input.value.trim() !== '';
   input.removeAttribute('role');
   input.removeAttribute('aria-expanded');
   input.removeAttribute('aria-autocomplete');
@@ -205,6 +209,7 @@ function attachPageSearch(form: HTMLFormElement) {
     if (location.pathname + location.search !== url) history.replaceState(null, '', url);
     document.title = titleFor(query);
     if (!query) {
+      reporter.cancel();
       summary.textContent = '输入问题或关键词，结果会随输入即时显示。';
       settled(list);
       list.replaceChildren();
@@ -247,7 +252,8 @@ function attachPageSearch(form: HTMLFormElement) {
     );
     empty.replaceChildren(...(outcome.hits.length ? [] : [renderNoResult(query)]));
     settled(list, outcome);
-    report(misses, outcome);
+    report(reporter, outcome, fromAddress);
+    fromAddress = false;
     announce(status, outcome);
   };
 
