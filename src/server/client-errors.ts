@@ -5,7 +5,8 @@
 // shape (pages: plain text) and the security headers, not Node's empty 400 or 408 or a
 // dropped connection. docs/operating/limits.md lists them all.
 import { randomUUID } from 'node:crypto';
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { RequestError } from '@hono/node-server';
 import type { ErrorCode, FieldError } from '../api/errors.ts';
@@ -56,9 +57,35 @@ export function rawRefusal(status: number, error: { code: ErrorCode; message: st
 
 /** Ends `socket` with a refusal; a client that resets it meanwhile costs nothing. */
 export function refuseOnSocket(socket: Duplex, status: number, error: { code: ErrorCode; message: string; fields?: FieldError[] }, headers?: Record<string, string>): void {
-  socket.on('error', () => socket.destroy());
-  if (socket.writable) socket.end(rawRefusal(status, error, headers));
+  if (socket.writable) endAndLinger(socket, rawRefusal(status, error, headers));
   else socket.destroy();
+}
+
+/** How long a closing connection still takes (and drops) what the client sends. */
+const LINGER_MS = 1000;
+
+/**
+ * For the server's `connection`: closing a socket with unread bytes in it resets the
+ * connection, and a client still sending its body (to a refusal, or to an answer that did
+ * not need it) may lose the answer with it. So where Node closes after an answer, the
+ * server half-closes and drops what still arrives, for LINGER_MS at most, then closes (as
+ * nginx's lingering close does); nothing of the body is kept.
+ */
+export function lingerOnClose(socket: Socket): void {
+  socket.destroySoon = function lingeringClose(this: Socket) {
+    this.end();
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    this.once('close', () => clearTimeout(timer));
+  };
+}
+
+/** Writes the last answer to a socket no response owns and half-closes, then drops what still arrives for LINGER_MS at most. */
+function endAndLinger(socket: Duplex, answer: string): void {
+  socket.on('error', () => socket.destroy());
+  socket.on('data', () => {});
+  socket.end(answer);
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  socket.once('close', () => clearTimeout(timer));
 }
 
 /** `CONNECT` (the server's `connect` event): this is not a proxy. */
@@ -69,8 +96,8 @@ export function answerConnect(_req: IncomingMessage, socket: Duplex): void {
 /**
  * A refusal from the server before any handler runs (a bad target or transfer coding, a
  * method or body a page does not take, an Expect it will not meet): under `/api/` in the
- * API's error shape, for pages as plain text. The connection closes after it, so a body
- * the client may still be sending is never read.
+ * API's error shape, for pages as plain text. The connection closes after it (lingering,
+ * see `lingerOnClose`), so a body the client may still be sending is not read.
  */
 export function refuse(
   req: IncomingMessage,
@@ -102,12 +129,19 @@ export function answerExpectation(req: IncomingMessage, res: SecureServerRespons
 
 /** Handler for the server's `clientError`: answers when it still can, as Node would. */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-  const response = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-  if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent) {
+  const response = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();
     return;
   }
-  socket.end(clientErrorAnswer(error));
+  if (response?.headersSent) {
+    // What follows a request being answered is malformed: that answer is finished first.
+    socket.on('error', () => socket.destroy());
+    if (response.writableFinished) socket.destroy();
+    else response.once('close', () => (socket as Socket).destroySoon());
+    return;
+  }
+  endAndLinger(socket, clientErrorAnswer(error));
 }
 
 /**

@@ -8,7 +8,7 @@ import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import { ConfigError } from '../config/friendly-errors.ts';
 import { StoreOpenError } from '../store/sqlite.ts';
-import { answerClientError, answerConnect, answerExpectation, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, refuse, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from './client-errors.ts';
+import { answerClientError, answerConnect, answerExpectation, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, lingerOnClose, refuse, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from './client-errors.ts';
 import { parseServerEnv } from './env.ts';
 import { applyProxyTrust } from './forwarded-headers.ts';
 import { listenErrorMessage } from './listen-errors.ts';
@@ -87,6 +87,11 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketEchoUpgrade, Ser
   if (coding !== undefined) {
     return refuse(req, res, 400, { code: 'invalid_request', message: `不支持的传输编码 ${coding}：只接受 chunked。`, fields: [{ path: 'Transfer-Encoding', message: '只接受 chunked' }] });
   }
+  // A POST declaring more than its path takes is refused before a byte of it is read.
+  if (req.method === 'POST' && req.headers['content-length'] !== undefined) {
+    const limit = bodyLimit(req.url ?? '/');
+    if (limit && declaredTooLarge(req, limit)) return refuse(req, res, 413, tooLarge(limit));
+  }
   const headers = headerSetFor(req.url ?? '/');
   if (headers === 'api') {
     res.apiHeaders = true;
@@ -120,7 +125,6 @@ function toAstro(req: IncomingMessage, res: ServerResponse) {
 async function pageForm(req: IncomingMessage, res: SecureServerResponse) {
   const limit = bodyLimit(req.url ?? '/');
   if (!isFormBody(req)) return refuse(req, res, 415, { code: 'unsupported_media_type', message: '这里只接受表单（application/x-www-form-urlencoded 或 multipart/form-data）。' });
-  if (declaredTooLarge(req, limit)) return refuse(req, res, 413, tooLarge(limit));
   const body = await readFormBody(req, limit);
   if (body === 'cut-short') return void res.destroy();
   if (body === 'too-large') return refuse(req, res, 413, tooLarge(limit));
@@ -133,6 +137,7 @@ async function pageForm(req: IncomingMessage, res: SecureServerResponse) {
 // A client that sends its request slowly is cut off sooner than Node's 5 minutes.
 server.headersTimeout = HEADERS_TIMEOUT_MS;
 server.requestTimeout = REQUEST_TIMEOUT_MS;
+server.on('connection', lingerOnClose);
 server.on('clientError', answerClientError);
 server.on('connect', answerConnect);
 server.on('checkExpectation', answerExpectation);
