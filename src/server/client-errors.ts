@@ -10,6 +10,7 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { RequestError } from '@hono/node-server';
 import type { ErrorCode, FieldError } from '../api/errors.ts';
+import { toOriginForm } from './request-checks.ts';
 import { apiSecurityHeaders, setSecurityHeaders, type SecureServerResponse } from './security-headers.ts';
 
 /** How long a client may take to send its request headers, and its whole request. */
@@ -106,7 +107,8 @@ export function refuse(
   error: { code: ErrorCode; message: string; fields?: FieldError[] },
   headers: Record<string, string> = {},
 ): void {
-  const api = (req.url ?? '').startsWith('/api/');
+  // An absolute-form target (http://host/api/…) names the API too (checkExpectation comes before the request handler).
+  const api = toOriginForm(req) && (req.url ?? '').startsWith('/api/');
   const body = api ? JSON.stringify({ error }) : `${error.message}\n`;
   if (api) res.apiHeaders = true;
   else setSecurityHeaders(res, 'site');
