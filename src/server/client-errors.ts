@@ -137,9 +137,11 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
     return;
   }
   if (response?.headersSent) {
-    // What follows a request being answered is malformed: that answer is finished first.
+    // What follows a request being answered is malformed: that answer is finished first,
+    // then the connection closes, lingering (what still arrives is dropped).
     socket.on('error', () => socket.destroy());
-    if (response.writableFinished) socket.destroy();
+    socket.on('data', () => {});
+    if (response.writableFinished) (socket as Socket).destroySoon();
     else response.once('close', () => (socket as Socket).destroySoon());
     return;
   }
