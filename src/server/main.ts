@@ -12,8 +12,8 @@ import { answerClientError, answerConnect, answerExpectation, apiRequestErrorAns
 import { parseServerEnv } from './env.ts';
 import { applyProxyTrust } from './forwarded-headers.ts';
 import { listenErrorMessage } from './listen-errors.ts';
-import { bodyLimit, declaredTooLarge, dropUnusableRange, isFormBody, pageMethods, readFormBody, toOriginForm, unknownTransferCoding } from './request-checks.ts';
 import { sendRebuiltPage, watchLoadedBuild } from './loaded-build.ts';
+import { bodyLimit, declaredTooLarge, dropUnusableRange, isFormBody, pageMethods, readFormBody, toOriginForm, unknownTransferCoding } from './request-checks.ts';
 import { SecureServerResponse, headerSetFor, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
 import { attachWebSocketEcho, isWebSocketEchoUpgrade } from './websocket-echo.ts';
