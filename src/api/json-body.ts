@@ -21,13 +21,27 @@ export async function readJsonText(c: Context): Promise<string | Response> {
   }
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (incoming?.headers['content-length'] !== undefined) return readIncomingText(c, incoming);
-  // Without a declared length (a chunked body) the text comes through Hono's request,
+  // Without a declared length (a chunked body) the bytes come through Hono's request,
   // which the body-size middleware has read up to its limit.
   try {
-    return await c.req.text();
+    return utf8Text(c, new Uint8Array(await c.req.arrayBuffer()));
   } catch (error) {
     if (clientHungUp(c)) return cutShort(c);
     throw error;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The body's bytes as text, or a 400 when they are not UTF-8: a stray byte is refused,
+ * never stored as U+FFFD. (A byte-order mark is kept here and skipped by the parser.)
+ */
+function utf8Text(c: Context, bytes: Uint8Array): string | Response {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return errorResponse(c, 400, 'invalid_request', '请求体不是合法的 UTF-8 文本。', { fields: [{ path: '(body)', message: '含有不是 UTF-8 的字节' }] });
   }
 }
 
@@ -54,7 +68,7 @@ function readIncomingText(c: Context, incoming: IncomingMessage): Promise<string
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.once('end', () => {
       ended = true;
-      resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8'));
+      resolve(utf8Text(c, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     });
     incoming.once('close', () => {
       if (!ended) resolve(cutShort(c));

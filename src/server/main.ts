@@ -8,14 +8,15 @@ import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import { ConfigError } from '../config/friendly-errors.ts';
 import { StoreOpenError } from '../store/sqlite.ts';
-import { answerClientError, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from './client-errors.ts';
+import { answerClientError, answerConnect, answerExpectation, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, lingerOnClose, refuse, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from './client-errors.ts';
 import { parseServerEnv } from './env.ts';
 import { applyProxyTrust } from './forwarded-headers.ts';
 import { listenErrorMessage } from './listen-errors.ts';
 import { sendRebuiltPage, watchLoadedBuild } from './loaded-build.ts';
+import { bodyLimit, declaredTooLarge, dropUnusableRange, isFormBody, pageMethods, readFormBody, toOriginForm, unknownTransferCoding } from './request-checks.ts';
 import { SecureServerResponse, headerSetFor, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
-import { attachWebSocketEcho, isWebSocketUpgrade } from './websocket-echo.ts';
+import { attachWebSocketEcho, isWebSocketEchoUpgrade } from './websocket-echo.ts';
 
 const distDir = new URL('../../dist/', import.meta.url);
 const clientDir = fileURLToPath(new URL('client/', distDir));
@@ -78,26 +79,73 @@ function sendNotFoundPage(res: ServerResponse) {
   res.end(notFoundPage);
 }
 
-const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade, ServerResponse: SecureServerResponse, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS }, (req, res) => {
+const tooLarge = (limit: number) => ({ code: 'payload_too_large' as const, message: `请求体太大，最多 ${limit / 1024} KB。` });
+
+const server = createServer({ shouldUpgradeCallback: isWebSocketEchoUpgrade, ServerResponse: SecureServerResponse, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS }, (req, res) => {
+  if (!toOriginForm(req)) return refuse(req, res, 400, { code: 'invalid_request', message: '请求地址无效。', fields: [{ path: '(url)', message: '应为以 / 开头的路径或 http(s) 网址' }] });
+  const coding = unknownTransferCoding(req);
+  if (coding !== undefined) {
+    return refuse(req, res, 400, { code: 'invalid_request', message: `不支持的传输编码 ${coding}：只接受 chunked。`, fields: [{ path: 'Transfer-Encoding', message: '只接受 chunked' }] });
+  }
+  // A POST declaring more than its path takes is refused before a byte of it is read.
+  if (req.method === 'POST' && req.headers['content-length'] !== undefined) {
+    const limit = bodyLimit(req.url ?? '/');
+    if (limit && declaredTooLarge(req, limit)) return refuse(req, res, 413, tooLarge(limit));
+  }
   const headers = headerSetFor(req.url ?? '/');
   if (headers === 'api') {
     res.apiHeaders = true;
     return void api(req, res);
   }
+  const methods = pageMethods(req.url ?? '/');
+  if (!methods.includes(req.method ?? '')) {
+    return refuse(req, res, 405, { code: 'method_not_allowed', message: `这个页面不支持 ${req.method}，可用：${methods.join('、')}。` }, { Allow: methods.join(', ') });
+  }
+  if (req.method === 'POST') return void pageForm(req, res);
   setSecurityHeaders(res, headers);
   if (loadedBuild.replaced()) return sendRebuiltPage(res);
+  dropUnusableRange(req);
   staticFiles(req, res, () => {
     if (hasMalformedEncoding(req.url)) return sendNotFoundPage(res);
-    applyProxyTrust(req, env.WENDA_TRUST_PROXY);
-    // The response itself, for bodies that must follow the client's pace (App.Locals, src/env.d.ts).
-    void astroHandler(req, res, undefined, { nodeResponse: res });
+    toAstro(req, res);
   });
 });
+
+function toAstro(req: IncomingMessage, res: ServerResponse) {
+  applyProxyTrust(req, env.WENDA_TRUST_PROXY);
+  // The response itself, for bodies that must follow the client's pace (App.Locals, src/env.d.ts).
+  void astroHandler(req, res, undefined, { nodeResponse: res });
+}
+
+/**
+ * A form POST to a page (the operator's sign-in): refused by type or declared size before
+ * anything is read, else read up to its limit here and handed to Astro whole, so no body
+ * of any size reaches Astro's unbounded reader.
+ */
+async function pageForm(req: IncomingMessage, res: SecureServerResponse) {
+  const limit = bodyLimit(req.url ?? '/');
+  if (!isFormBody(req)) return refuse(req, res, 415, { code: 'unsupported_media_type', message: '这里只接受表单（application/x-www-form-urlencoded 或 multipart/form-data）。' });
+  const body = await readFormBody(req, limit);
+  if (body === 'cut-short') return void res.destroy();
+  if (body === 'too-large') return refuse(req, res, 413, tooLarge(limit));
+  (req as IncomingMessage & { body?: Buffer }).body = body;
+  setSecurityHeaders(res, 'site');
+  if (loadedBuild.replaced()) return sendRebuiltPage(res);
+  toAstro(req, res);
+}
 
 // A client that sends its request slowly is cut off sooner than Node's 5 minutes.
 server.headersTimeout = HEADERS_TIMEOUT_MS;
 server.requestTimeout = REQUEST_TIMEOUT_MS;
+server.on('connection', lingerOnClose);
 server.on('clientError', answerClientError);
+server.on('connect', answerConnect);
+server.on('checkExpectation', answerExpectation);
+// 100 Continue only for a body the server will take: a client told 413 never sends it.
+server.on('checkContinue', (req: IncomingMessage, res: SecureServerResponse) => {
+  if (toOriginForm(req) && !declaredTooLarge(req, bodyLimit(req.url ?? '/'))) res.writeContinue();
+  server.emit('request', req, res);
+});
 
 const websocketEcho = attachWebSocketEcho(server);
 
