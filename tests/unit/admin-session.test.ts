@@ -71,4 +71,13 @@ describe('csv', () => {
   test('BOM, quoting and formula defusing', () => {
     expect(toCsv(['a', 'b'], [['x,y', '=1+1'], [3, null]])).toBe('\uFEFFa,b\r\n"x,y",\'=1+1\r\n3,\r\n');
   });
+
+  // Excel and WPS take the full-width signs (as a Chinese input method types them) for
+  // the ASCII ones at the start of a cell: ＝1+1 is a formula there too.
+  test('full-width = + - @ at the start of a cell are defused like the ASCII ones', () => {
+    const risky = ['＝HYPERLINK("http://x","点我")', '＋1+1', '－1+1', '＠SUM(A1)', '=1', '+1', '-1', '@A1', '\t=1+1'];
+    for (const text of risky) expect(toCsv(['a'], [[text]]).split('\r\n')[1]).toMatch(/^"?'/);
+    // Only at the start, and numbers stay numbers.
+    expect(toCsv(['a', 'b', 'c'], [['价格＝100', -5, '１２']])).toBe('\uFEFFa,b,c\r\n价格＝100,-5,１２\r\n');
+  });
 });
