@@ -13,7 +13,9 @@ import { parseServerEnv } from './env.ts';
 import { applyProxyTrust } from './forwarded-headers.ts';
 import { listenErrorMessage } from './listen-errors.ts';
 import { sendRebuiltPage, watchLoadedBuild } from './loaded-build.ts';
-import { SecureServerResponse, headerSetFor, setSecurityHeaders } from './security-headers.ts';
+import { votablePagesOfBuild } from '../lib/feedback/votable-pages.ts';
+import { clientAddressOf } from '../api/deps.ts';
+import { SecureServerResponse, headerSetFor, servedOverHttps, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
 import { attachWebSocketEcho, isWebSocketUpgrade } from './websocket-echo.ts';
 
@@ -34,7 +36,7 @@ let env: ReturnType<typeof parseServerEnv>;
 let supportApi: ReturnType<typeof openSupportApi>;
 try {
   env = parseServerEnv(process.env);
-  supportApi = openSupportApi(env, loadedBuild);
+  supportApi = openSupportApi(env, { siteBuild: loadedBuild, votablePages: votablePagesOfBuild(clientDir) });
 } catch (error) {
   if (error instanceof ConfigError || error instanceof StoreOpenError) fail(error.message);
   throw error;
@@ -78,19 +80,23 @@ function sendNotFoundPage(res: ServerResponse) {
   res.end(notFoundPage);
 }
 
+const https = { siteUrlIsHttps: supportApi.siteUrlIsHttps, trustProxy: env.WENDA_TRUST_PROXY };
 const server = createServer({ shouldUpgradeCallback: isWebSocketUpgrade, ServerResponse: SecureServerResponse, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS }, (req, res) => {
   const headers = headerSetFor(req.url ?? '/');
+  res.https = servedOverHttps(req, https);
   if (headers === 'api') {
     res.apiHeaders = true;
     return void api(req, res);
   }
-  setSecurityHeaders(res, headers);
+  setSecurityHeaders(res, headers, res.https);
   if (loadedBuild.replaced()) return sendRebuiltPage(res);
   staticFiles(req, res, () => {
     if (hasMalformedEncoding(req.url)) return sendNotFoundPage(res);
     applyProxyTrust(req, env.WENDA_TRUST_PROXY);
-    // The response itself, for bodies that must follow the client's pace (App.Locals, src/env.d.ts).
-    void astroHandler(req, res, undefined, { nodeResponse: res });
+    // The response itself, for bodies that must follow the client's pace, and the
+    // admin-token throttle the API shares with the sign-in (App.Locals, src/env.d.ts).
+    const tokenGuard = { throttle: supportApi.tokenThrottle, client: clientAddressOf(req, env.WENDA_TRUST_PROXY) };
+    void astroHandler(req, res, undefined, { nodeResponse: res, tokenGuard });
   });
 });
 

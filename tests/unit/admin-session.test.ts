@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SignInThrottle, createSession, isValidSession } from '../../src/lib/admin/session.ts';
+import { createSession, isValidSession } from '../../src/lib/admin/session.ts';
 import { rememberVote, rememberedVote, voterId } from '../../src/lib/feedback/vote-memory.ts';
 import { toCsv } from '../../src/lib/csv.ts';
 
@@ -20,29 +20,6 @@ describe('admin session', () => {
     ['nothing', () => '', token],
   ])('refuses %s', (_, tamper, checkToken) => {
     expect(isValidSession(tamper(createSession(token, now)), checkToken, now + 5000)).toBe(false);
-  });
-
-  test('wrong tokens slow down from the fourth, doubling, and are forgotten after success', () => {
-    const throttle = new SignInThrottle();
-    const delays = [];
-    for (let i = 0; i < 6; i++) {
-      delays.push(throttle.delayMs('1.2.3.4', now));
-      throttle.failed('1.2.3.4', now);
-    }
-    expect(delays).toEqual([0, 0, 0, 1000, 2000, 4000]);
-    expect(throttle.delayMs('5.6.7.8', now)).toBe(0);
-    expect(throttle.delayMs('1.2.3.4', now + 16 * 60_000)).toBe(0);
-    throttle.succeeded('1.2.3.4');
-    expect(throttle.delayMs('1.2.3.4', now)).toBe(0);
-  });
-
-  test('from the tenth wrong token the client is refused, until 15 quiet minutes pass', () => {
-    const throttle = new SignInThrottle();
-    for (let i = 0; i < 9; i++) throttle.failed('9.9.9.9', now);
-    expect(throttle.blocked('9.9.9.9', now)).toBe(false);
-    throttle.failed('9.9.9.9', now);
-    expect(throttle.blocked('9.9.9.9', now)).toBe(true);
-    expect(throttle.blocked('9.9.9.9', now + 16 * 60_000)).toBe(false);
   });
 });
 
