@@ -9,5 +9,12 @@ declare namespace App {
      * under `astro dev`.
      */
     nodeResponse?: import('node:http').ServerResponse;
+    /**
+     * The admin-token throttle the support API in this process uses, and this
+     * request's client address as the API reads it: the operator page's sign-in counts
+     * wrong tokens in the same place (src/api/middleware/token-throttle.ts). Set by the
+     * server entry and, under `astro dev`, by src/integrations/support-api.ts.
+     */
+    tokenGuard?: { throttle: import('./api/middleware/token-throttle.ts').TokenThrottle; client: string };
   }
 }

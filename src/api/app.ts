@@ -2,6 +2,7 @@
 // entry in production and mounted on the dev server by src/integrations/support-api.ts.
 // Routes are thin adapters over src/lib (rules) and src/store (what is kept).
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { chineseMessage } from '../config/chinese-messages.ts';
 import { API_BASE } from '../lib/api-paths.ts';
@@ -47,10 +48,11 @@ export function createApiApp(deps: ApiDeps) {
       isRoute: (path) => allowedMethods(path).length > 0,
     }),
   );
-  const rateLimit = rateLimitWrites({ writesPerMinute: deps.writesPerMinute, clientAddress: (c) => clientAddress(c, deps.trustProxy) });
+  const client = (c: Context) => clientAddress(c, deps.trustProxy);
+  const rateLimit = rateLimitWrites({ writesPerMinute: deps.writesPerMinute, clientAddress: client });
   for (const path of STORING_WRITES) app.post(path, rateLimit);
   app.post('*', limitBodySize(MAX_BODY_BYTES));
-  app.use('/admin/*', adminAuth(deps.adminToken));
+  app.use('/admin/*', adminAuth({ token: deps.adminToken, throttle: deps.tokenThrottle, clientAddress: client }));
 
   registerHealth(app, deps);
   registerRobotQuota(app, deps);

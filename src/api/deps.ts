@@ -1,7 +1,9 @@
 // What the API needs from outside: the store, the current price list and its settings.
 import type { Context } from 'hono';
+import type { IncomingMessage } from 'node:http';
 import type { Store } from '../store/types.ts';
 import type { PriceList } from '../lib/quota/price-list.ts';
+import type { TokenThrottle } from './middleware/token-throttle.ts';
 
 export interface ApiDeps {
   store: Store;
@@ -15,6 +17,13 @@ export interface ApiDeps {
   allowedOrigins: readonly string[];
   /** Writes per client IP per minute; 0 = unlimited. */
   writesPerMinute: number;
+  /**
+   * The limit on wrong admin tokens, one per process: the operator page's sign-in
+   * shares it (the server hands the same object to the page).
+   */
+  tokenThrottle: TokenThrottle;
+  /** True for the paths votes may be cast for: the built site's articles and tool pages. */
+  votablePage: (path: string) => boolean;
   /** Take the client address and host from X-Forwarded-* (behind a reverse proxy). */
   trustProxy: boolean;
   /**
@@ -39,6 +48,16 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
   }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/** The same for a Node request (the pages'), so page and API count one client alike. */
+export function clientAddressOf(req: Pick<IncomingMessage, 'headers' | 'socket'>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const header = req.headers['x-forwarded-for'];
+    const forwarded = lastForwarded(Array.isArray(header) ? header.join(',') : header);
+    if (forwarded) return forwarded;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
 }
 
 /** The host the client addressed, from Host or (behind a trusted proxy) X-Forwarded-Host. */

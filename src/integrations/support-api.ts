@@ -5,6 +5,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
+import { clientAddressOf } from '../api/deps.ts';
+import { votablePagesOfContent } from '../lib/feedback/votable-pages.ts';
+import { parseServerEnv } from '../server/env.ts';
 import { openSupportApi } from '../server/support-api.ts';
 import { apiHeadersFor } from '../server/security-headers.ts';
 import { attachWebSocketEcho } from '../server/websocket-echo.ts';
@@ -15,7 +18,9 @@ export function supportApiIntegration(): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server, logger }) => {
         // The same app, store and price list as `npm start`, on WENDA_DATA_DIR (default ./data).
-        const supportApi = openSupportApi();
+        // Votes go to the articles of content/faq (no build needed) and the tool pages.
+        const env = parseServerEnv(process.env);
+        const supportApi = openSupportApi(env, { votablePages: votablePagesOfContent(fileURLToPath(new URL('../../content/faq/', import.meta.url))) });
         server.httpServer?.once('close', () => supportApi.close());
         // Vite handles its own (HMR) upgrades; only the echo path is taken here.
         if (server.httpServer) attachWebSocketEcho(server.httpServer as import('node:http').Server, () => {});
@@ -34,6 +39,9 @@ export function supportApiIntegration(): AstroIntegration {
             req.url = req.url.slice('/pagefind'.length);
             return searchIndex(req, res, next);
           }
+          // The operator page's sign-in shares the API's admin-token throttle (App.Locals).
+          const locals: App.Locals = { tokenGuard: { throttle: supportApi.tokenThrottle, client: clientAddressOf(req, env.WENDA_TRUST_PROXY) } };
+          Reflect.set(req, Symbol.for('astro.locals'), locals);
           next();
         });
       },

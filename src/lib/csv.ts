@@ -6,10 +6,17 @@ export type CsvCell = string | number | boolean | null | undefined;
 /** Starts the file: Excel reads UTF-8 only after it. */
 export const CSV_BOM = '\uFEFF';
 
+/**
+ * What a spreadsheet may take for the start of a formula: = + - @ (and Excel and WPS
+ * read the full-width ＝ ＋ － ＠ a Chinese input method types as the same), and tab or
+ * carriage return before one (OWASP's list). Such text gets a leading ' and stays text.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 function cell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
-  const safe = typeof value === 'string' && /^[=+\-@]/.test(text) ? `'${text}` : text;
+  const safe = typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -14,7 +14,9 @@ import { applyProxyTrust } from './forwarded-headers.ts';
 import { listenErrorMessage } from './listen-errors.ts';
 import { sendRebuiltPage, watchLoadedBuild } from './loaded-build.ts';
 import { bodyLimit, declaredTooLarge, dropUnusableRange, isFormBody, pageMethods, readFormBody, toOriginForm, unknownTransferCoding } from './request-checks.ts';
-import { SecureServerResponse, headerSetFor, setSecurityHeaders } from './security-headers.ts';
+import { votablePagesOfBuild } from '../lib/feedback/votable-pages.ts';
+import { clientAddressOf } from '../api/deps.ts';
+import { SecureServerResponse, headerSetFor, servedOverHttps, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
 import { attachWebSocketEcho, isWebSocketEchoUpgrade } from './websocket-echo.ts';
 
@@ -35,7 +37,7 @@ let env: ReturnType<typeof parseServerEnv>;
 let supportApi: ReturnType<typeof openSupportApi>;
 try {
   env = parseServerEnv(process.env);
-  supportApi = openSupportApi(env, loadedBuild);
+  supportApi = openSupportApi(env, { siteBuild: loadedBuild, votablePages: votablePagesOfBuild(clientDir) });
 } catch (error) {
   if (error instanceof ConfigError || error instanceof StoreOpenError) fail(error.message);
   throw error;
@@ -81,6 +83,7 @@ function sendNotFoundPage(res: ServerResponse) {
 
 const tooLarge = (limit: number) => ({ code: 'payload_too_large' as const, message: `请求体太大，最多 ${limit / 1024} KB。` });
 
+const https = { siteUrlIsHttps: supportApi.siteUrlIsHttps, trustProxy: env.WENDA_TRUST_PROXY };
 const server = createServer({ shouldUpgradeCallback: isWebSocketEchoUpgrade, ServerResponse: SecureServerResponse, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS }, (req, res) => {
   if (!toOriginForm(req)) return refuse(req, res, 400, { code: 'invalid_request', message: '请求地址无效。', fields: [{ path: '(url)', message: '应为以 / 开头的路径或 http(s) 网址' }] });
   const coding = unknownTransferCoding(req);
@@ -93,6 +96,7 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketEchoUpgrade, Ser
     if (limit && declaredTooLarge(req, limit)) return refuse(req, res, 413, tooLarge(limit));
   }
   const headers = headerSetFor(req.url ?? '/');
+  res.https = servedOverHttps(req, https);
   if (headers === 'api') {
     res.apiHeaders = true;
     return void api(req, res);
@@ -102,7 +106,7 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketEchoUpgrade, Ser
     return refuse(req, res, 405, { code: 'method_not_allowed', message: `这个页面不支持 ${req.method}，可用：${methods.join('、')}。` }, { Allow: methods.join(', ') });
   }
   if (req.method === 'POST') return void pageForm(req, res);
-  setSecurityHeaders(res, headers);
+  setSecurityHeaders(res, headers, res.https);
   if (loadedBuild.replaced()) return sendRebuiltPage(res);
   dropUnusableRange(req);
   staticFiles(req, res, () => {
@@ -113,8 +117,10 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketEchoUpgrade, Ser
 
 function toAstro(req: IncomingMessage, res: ServerResponse) {
   applyProxyTrust(req, env.WENDA_TRUST_PROXY);
-  // The response itself, for bodies that must follow the client's pace (App.Locals, src/env.d.ts).
-  void astroHandler(req, res, undefined, { nodeResponse: res });
+  // The response itself, for bodies that must follow the client's pace, and the
+  // admin-token throttle the API shares with the sign-in (App.Locals, src/env.d.ts).
+  const tokenGuard = { throttle: supportApi.tokenThrottle, client: clientAddressOf(req, env.WENDA_TRUST_PROXY) };
+  void astroHandler(req, res, undefined, { nodeResponse: res, tokenGuard });
 }
 
 /**
@@ -129,7 +135,7 @@ async function pageForm(req: IncomingMessage, res: SecureServerResponse) {
   if (body === 'cut-short') return void res.destroy();
   if (body === 'too-large') return refuse(req, res, 413, tooLarge(limit));
   (req as IncomingMessage & { body?: Buffer }).body = body;
-  setSecurityHeaders(res, 'site');
+  setSecurityHeaders(res, 'site', res.https);
   if (loadedBuild.replaced()) return sendRebuiltPage(res);
   toAstro(req, res);
 }

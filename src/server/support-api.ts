@@ -1,17 +1,28 @@
 // Opens everything the support API needs from the environment (store, price list,
 // settings) and builds the app; used by the server entry and by `astro dev`.
 import { createApiApp } from '../api/app.ts';
+import { TokenThrottle } from '../api/middleware/token-throttle.ts';
 import { readJsonFile } from '../config/json-file.ts';
 import { parseSiteConfig } from '../config/site-schema.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
-import { parseServerEnv, type ServerEnv } from './env.ts';
+import type { ServerEnv } from './env.ts';
 import { watchPriceListFile } from './price-list-file.ts';
 import { registerSupportApi } from './support-api-registry.ts';
 
 const packageJson = readJsonFile(new URL('../../package.json', import.meta.url), 'package.json') as { version: string };
 
-/** `siteBuild`: the build the server entry serves pages from, which health reports on. */
-export function openSupportApi(env: ServerEnv = parseServerEnv(process.env), siteBuild?: { replaced(): boolean }) {
+export interface SiteKnowledge {
+  /** The build the server entry serves pages from, which health reports on. */
+  siteBuild?: { replaced(): boolean };
+  /** The articles and tool pages votes may be cast for (src/lib/feedback/votable-pages.ts). */
+  votablePages: ReadonlySet<string>;
+}
+
+/**
+ * Also returns the admin-token throttle, for the operator page's sign-in to share
+ * (handed to it in `App.Locals`).
+ */
+export function openSupportApi(env: ServerEnv, { siteBuild, votablePages }: SiteKnowledge) {
   // The site's own address, as the build took it: content/site.json and WENDA_SITE_URL.
   const site = parseSiteConfig(readJsonFile(new URL('../../content/site.json', import.meta.url), 'content/site.json'), process.env);
   const priceList = watchPriceListFile(env.WENDA_PRICE_LIST);
@@ -22,6 +33,7 @@ export function openSupportApi(env: ServerEnv = parseServerEnv(process.env), sit
     priceList.close();
     throw error;
   }
+  const tokenThrottle = new TokenThrottle();
   const app = createApiApp({
     store,
     priceList: priceList.current,
@@ -31,12 +43,17 @@ export function openSupportApi(env: ServerEnv = parseServerEnv(process.env), sit
     allowedOrigins: [...env.WENDA_ALLOWED_ORIGINS, new URL(site.siteUrl).origin],
     writesPerMinute: env.WENDA_WRITE_RATE_LIMIT,
     trustProxy: env.WENDA_TRUST_PROXY,
+    tokenThrottle,
+    votablePage: (path) => votablePages.has(path),
     siteBuild,
   });
   registerSupportApi(app);
   return {
     app,
     store,
+    tokenThrottle,
+    /** Whether the site is served over HTTPS as far as its configured address says. */
+    siteUrlIsHttps: new URL(site.siteUrl).protocol === 'https:',
     close() {
       priceList.close();
       store.close();

@@ -69,7 +69,7 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     expect(estimate.status).toBe(200);
     const quote = await (await post(server, '/robot-quota/quotes', { robots: 1, monthlyConversations: 80_000 })).json();
     expect((await getJson(server, `/robot-quota/quotes/${quote.id}`)).estimate).toEqual(await estimate.json());
-    expect((await post(server, '/feedback', { page: '/faq/a/', helpful: true })).status).toBe(201);
+    expect((await post(server, '/feedback', { page: '/faq/change-administrator/', helpful: true })).status).toBe(201);
     expect((await post(server, '/search-misses', { query: '发票' })).status).toBe(202);
     const report = await post(server, '/diagnostics/reports', { browser: { name: 'Chrome' }, checks: [{ id: 'cookies', status: 'pass', finding: '正常' }] });
     expect(report.status).toBe(201);
@@ -104,23 +104,23 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     const dataDir = tempDir();
     const first = await start({}, dataDir);
     const quote = await (await post(first, '/robot-quota/quotes', { robots: 2, monthlyConversations: 30_000 })).json();
-    await post(first, '/feedback', { page: '/faq/kept/', helpful: false, comment: '重启后还在' });
+    await post(first, '/feedback', { page: '/faq/message-records/', helpful: false, comment: '重启后还在' });
     expect(await first.stop({ keepData: true })).toBe(0);
     servers = servers.filter((s) => s !== first);
     const second = await start({}, dataDir);
     expect(await getJson(second, `/robot-quota/quotes/${quote.id}`)).toEqual(quote);
     const { pages } = await getJson(second, '/admin/feedback', admin);
-    expect(pages).toEqual([expect.objectContaining({ page: '/faq/kept/', notHelpful: 1, latestComments: [expect.objectContaining({ comment: '重启后还在' })] })]);
+    expect(pages).toEqual([expect.objectContaining({ page: '/faq/message-records/', notHelpful: 1, latestComments: [expect.objectContaining({ comment: '重启后还在' })] })]);
   });
 
   test('50 parallel writes are all stored', async () => {
     const server = await start();
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => post(server, '/feedback', { page: '/faq/busy/', helpful: i % 2 === 0 })),
+      Array.from({ length: 50 }, (_, i) => post(server, '/feedback', { page: '/faq/download-client/', helpful: i % 2 === 0 })),
     );
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
     const { pages } = await getJson(server, '/admin/feedback', admin);
-    expect(pages[0]).toMatchObject({ page: '/faq/busy/', helpful: 25, notHelpful: 25 });
+    expect(pages[0]).toMatchObject({ page: '/faq/download-client/', helpful: 25, notHelpful: 25 });
   });
 
   test('the rate limit answers 429 with Retry-After', async () => {
@@ -356,7 +356,7 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     expect((await fetch(`${api}/health`)).headers.get('access-control-allow-origin')).toBeNull();
 
     const write = (origin: string) =>
-      fetch(`${api}/feedback`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify({ page: '/faq/a/', helpful: true }) });
+      fetch(`${api}/feedback`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify({ page: '/faq/change-administrator/', helpful: true }) });
     const refused = await write('https://any.example');
     expect(refused.status).toBe(403);
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
@@ -485,7 +485,7 @@ describe('whole-list exports: the API’s NDJSON and the operator page’s CSV',
     for (let i = 0; i < 3; i++) {
       expect((await post(server, '/robot-quota/quotes', { robots: 1, monthlyConversations: 1000 })).status).toBe(201);
       expect((await post(server, '/search-misses', { query: `搜索词 ${i}` })).status).toBe(202);
-      expect((await post(server, '/feedback', { page: `/faq/${i}/`, helpful: true })).status).toBe(201);
+      expect((await post(server, '/feedback', { page: ['/faq/change-administrator/', '/faq/message-records/', '/tools/diagnostics/'][i]!, helpful: true })).status).toBe(201);
     }
     for (let i = 0; i < 5; i++) {
       for (const [path, headers] of exports) {
@@ -549,23 +549,21 @@ describe('whole-list exports: the API’s NDJSON and the operator page’s CSV',
 });
 
 describe('the operator sign-in throttle and X-Forwarded-For', { timeout: 30_000 }, () => {
-  // From the fourth wrong token on, each answer waits longer (1 s, 2 s …).
+  // Ten wrong tokens from one address, then it is refused (429) for 15 minutes.
   test('without WENDA_TRUST_PROXY a client cannot escape it by changing X-Forwarded-For', async () => {
     const server = await start();
     const answers = [];
-    for (let i = 1; i <= 5; i++) answers.push(await wrongSignIn(server, { 'X-Forwarded-For': `10.0.0.${i}` }));
-    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
-    expect(answers[3]!.ms).toBeGreaterThanOrEqual(900);
-    expect(answers[4]!.ms).toBeGreaterThanOrEqual(1900);
+    for (let i = 1; i <= 11; i++) answers.push(await wrongSignIn(server, { 'X-Forwarded-For': `10.0.0.${i}` }));
+    expect(answers.map((a) => a.status)).toEqual([...Array(10).fill(401), 429]);
   });
 
   test('with WENDA_TRUST_PROXY only the right-most entry, the one the proxy added, names the client', async () => {
     const server = await start({ WENDA_TRUST_PROXY: '1' });
     const viaProxy = (forged: string, client: string) => wrongSignIn(server, { 'X-Forwarded-For': `${forged}, ${client}` });
-    for (let i = 1; i <= 3; i++) expect((await viaProxy(`10.0.0.${i}`, '203.0.113.7')).status).toBe(401);
-    // Another client behind the same proxy is not slowed down by the first one's failures.
-    expect((await viaProxy('10.0.0.9', '203.0.113.8')).ms).toBeLessThan(900);
-    expect((await viaProxy('10.0.0.4', '203.0.113.7')).ms).toBeGreaterThanOrEqual(900);
+    for (let i = 1; i <= 10; i++) expect((await viaProxy(`10.0.0.${i}`, '203.0.113.7')).status).toBe(401);
+    // Another client behind the same proxy is not held back by the first one's failures.
+    expect((await viaProxy('10.0.0.9', '203.0.113.8')).status).toBe(401);
+    expect((await viaProxy('10.0.0.11', '203.0.113.7')).status).toBe(429);
   });
 
   test('behind a TLS proxy, signing in needs WENDA_TRUST_PROXY: then X-Forwarded-Proto counts and the cookie is Secure', async () => {

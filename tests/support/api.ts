@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiApp } from '../../src/api/app.ts';
 import type { ApiDeps } from '../../src/api/deps.ts';
+import { TokenThrottle } from '../../src/api/middleware/token-throttle.ts';
 import { priceListSchema, type PriceList } from '../../src/lib/quota/price-list.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
 
@@ -22,6 +23,10 @@ export function testApi(overrides: Partial<ApiDeps> = {}) {
     allowedOrigins: ['https://partner.example.com'],
     writesPerMinute: 0,
     trustProxy: false,
+    tokenThrottle: new TokenThrottle(),
+    // Any path: these tests are about the API's other rules; which pages may be voted
+    // on is tested with the site's own list (src/api/routes/feedback-and-misses.test.ts).
+    votablePage: () => true,
     ...overrides,
   });
   return {

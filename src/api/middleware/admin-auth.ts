@@ -1,8 +1,11 @@
 // Admin routes: absent (404) while no token is configured, 401 on a wrong token, the
-// comparison in constant time so response timing tells nothing about the token.
-import type { MiddlewareHandler } from 'hono';
+// comparison in constant time so response timing tells nothing about the token. Wrong
+// tokens count against the client's address in the throttle the operator page's
+// sign-in shares (token-throttle.ts): past the limit, 429 with Retry-After at once.
+import type { Context, MiddlewareHandler } from 'hono';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { errorResponse } from '../errors.ts';
+import { tooManyTriesMessage, type TokenThrottle } from './token-throttle.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -11,15 +14,31 @@ export function tokensMatch(presented: string, expected: string): boolean {
   return timingSafeEqual(digest(presented), digest(expected));
 }
 
-export function adminAuth(token: string | undefined): MiddlewareHandler {
+export interface AdminAuthOptions {
+  token: string | undefined;
+  throttle: TokenThrottle;
+  /** The client's address for this request, as the rate limit reads it. */
+  clientAddress: (c: Context) => string;
+  now?: () => number;
+}
+
+export function adminAuth({ token, throttle, clientAddress, now = Date.now }: AdminAuthOptions): MiddlewareHandler {
   return async (c, next) => {
     if (!token) return errorResponse(c, 404, 'not_found', '没有这个接口。');
+    const client = clientAddress(c);
+    const wait = throttle.retryAfterSeconds(client, now());
+    if (wait) {
+      c.header('Retry-After', String(wait));
+      return errorResponse(c, 429, 'rate_limited', tooManyTriesMessage(wait));
+    }
     const header = c.req.header('Authorization') ?? '';
     const presented = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? '';
     if (!tokensMatch(presented, token)) {
+      throttle.failed(client, now());
       c.header('WWW-Authenticate', 'Bearer realm="wenda-admin"');
       return errorResponse(c, 401, 'unauthorized', '需要有效的管理员令牌。');
     }
+    throttle.succeeded(client);
     return next();
   };
 }

@@ -1,10 +1,27 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { testApi } from '../../../tests/support/api.ts';
+import { votablePagesOfContent } from '../../lib/feedback/votable-pages.ts';
 
 let api: ReturnType<typeof testApi>;
 afterEach(() => api?.close());
 
 describe('feedback', () => {
+  test('only the site’s articles and tool pages take votes: others get 400 naming page, stored votes stay', async () => {
+    const pages = votablePagesOfContent(fileURLToPath(new URL('../../../content/faq/', import.meta.url)));
+    api = testApi({ votablePage: (path) => pages.has(path) });
+    await api.store.addFeedback({ page: '/made-up/', helpful: true });
+    expect((await api.post('/feedback', { page: '/faq/change-administrator/', helpful: true })).status).toBe(201);
+    expect((await api.post('/feedback', { page: '/tools/diagnostics/', helpful: false })).status).toBe(201);
+    for (const page of ['/faq/not-an-article/', '/made-up/', '/faq/change-administrator', '/categories/account/']) {
+      const res = await api.post('/feedback', { page, helpful: true });
+      expect(res.status, page).toBe(400);
+      expect((await res.json()).error.fields).toEqual([{ path: 'page', message: '不是本站的文章或工具页面，不能对它投票' }]);
+    }
+    const { pages: stored } = await (await api.get('/admin/feedback', api.adminHeaders)).json();
+    expect(stored.map((p: { page: string }) => p.page).sort()).toEqual(['/faq/change-administrator/', '/made-up/', '/tools/diagnostics/']);
+  });
+
   test('votes are stored and summed per page with the latest comments', async () => {
     api = testApi();
     expect((await api.post('/feedback', { page: '/faq/a/', helpful: true })).status).toBe(201);

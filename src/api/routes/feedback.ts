@@ -3,12 +3,13 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { VOTER_ID_PATTERN } from '../../lib/id-formats.ts';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
+import { errorResponse } from '../errors.ts';
 import { readJsonBody } from '../json-body.ts';
 import { errorResponses, jsonBody, jsonContent, storedText } from '../schemas.ts';
 
 export const feedbackInputSchema = z
   .strictObject({
-    /** Path of the article voted on, e.g. `/faq/change-administrator/`. */
+    /** Path of the article or tool page voted on, e.g. `/faq/change-administrator/`: one the built site has. */
     page: z.string().trim().regex(/^\/[^\s?#\u0000-\u001F\u007F]{0,199}$/, '必须是站内页面路径，以 / 开头').refine((path) => path.isWellFormed(), '必须是站内页面路径，以 / 开头'),
     helpful: z.boolean(),
     comment: storedText(500, { min: 0, name: '评论' }).optional(),
@@ -33,6 +34,11 @@ export function registerFeedback(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
   app.post(route.path, async (c) => {
     const body = await readJsonBody(c, feedbackInputSchema);
     if (body instanceof Response) return body;
+    // Only the site's own articles and tool pages: made-up paths would fill the operator's list.
+    if (!deps.votablePage(body.data.page)) {
+      const fields = [{ path: 'page', message: '不是本站的文章或工具页面，不能对它投票' }];
+      return errorResponse(c, 400, 'invalid_request', '请求内容有误，请检查标出的字段。', { fields });
+    }
     return c.json(await deps.store.addFeedback(body.data), 201);
   });
 }
