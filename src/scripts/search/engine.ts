@@ -1,29 +1,56 @@
-// Talks to Pagefind (the index built by src/integrations/pagefind.ts): loads it once and
-// turns its results into plain hits for the search views.
+// Talks to Pagefind (the index built by src/integrations/pagefind.ts): loads it once, and
+// settles a query the same way for the header dropdown, the search page and the bench:
+// 1. the query as typed; hits sharing only single characters with it are dropped
+//    (src/lib/search/noise.ts); if the rest answer it, `results`;
+// 2. a typo with a likelier word (下崽 → 下载): that word, at once, if it answers;
+// 3. the query's meaningful words and their synonyms (src/lib/search/guess.ts), each
+//    searched, the pages ranked by the words they hold: `guess`;
+// 4. the hits of 1 holding part of the query: `partial`; else `none`.
 
-import { isPartialMatch, suggestQuery } from './relevance.ts';
+import { guessTerms, rankGuesses, type GuessPage } from '../../lib/search/guess.ts';
+import { isNoise } from '../../lib/search/noise.ts';
+import type { SearchOutcomeKind } from '../../lib/search/outcome.ts';
+import { isPartialMatch, suggestQuery } from '../../lib/search/relevance.ts';
+import { synonymIndex } from '../../lib/search/synonyms.ts';
+import { browserSegmenter } from '../../lib/search/words.ts';
+import synonymTable from '../../../content/search/synonyms.json';
 import { toHit, type PagefindResultData, type SearchHit } from './results.ts';
 
 export type { SearchHit } from './results.ts';
+export type { SearchOutcomeKind } from '../../lib/search/outcome.ts';
 
 export interface SearchOutcome {
+  /** The query as typed (trimmed). */
+  typed: string;
+  /** The query searched: `typed`, or the likelier word a typo was corrected to. */
   query: string;
+  kind: SearchOutcomeKind;
   total: number;
   hits: SearchHit[];
-  /** The hits hold only stray characters of the query (src/scripts/search/relevance.ts). */
-  partial: boolean;
-  /** With partial hits: a likelier query from their titles and aliases (下崽 → 下载). */
-  suggestion?: string | undefined;
 }
 
+export interface SearchOptions {
+  /** Search a typo as typed, without trying the likelier word (仍搜索「下崽」). */
+  literal?: boolean;
+}
+
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
 interface Pagefind {
   options(opts: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  debouncedSearch(query: string, opts?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  search(query: string): Promise<{ results: PagefindResult[] }>;
+  debouncedSearch(query: string, opts?: object, ms?: number): Promise<{ results: PagefindResult[] } | null>;
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
+/** Pages read per word of the second search. */
+const GUESS_PAGES_PER_WORD = 20;
 let pagefind: Promise<Pagefind> | undefined;
+const synonyms = synonymIndex(synonymTable.groups);
+const segmenter = browserSegmenter() ?? null;
 
 /** Starts loading the index (on first focus), so the first results come sooner. */
 export function preloadSearchIndex(): void {
@@ -44,19 +71,94 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
-/**
- * Searches the help articles. Resolves to `null` when a newer query superseded this one
- * while it waited, so a slow answer never overwrites a newer one.
- */
-export async function searchArticles(query: string, limit: number): Promise<SearchOutcome | null> {
-  const trimmed = query.trim();
-  if (!trimmed) return { query: trimmed, total: 0, hits: [], partial: false };
-  const engine = await loadPagefind();
-  const found = await engine.debouncedSearch(trimmed, {}, 120);
-  if (!found) return null;
-  const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
+/** Each result's data loaded once, however many searches find it. */
+const loaded = new Map<string, Promise<PagefindResultData>>();
+const dataOf = (result: PagefindResult) => {
+  let data = loaded.get(result.id);
+  if (!data) loaded.set(result.id, (data = result.data()));
+  data.catch(() => loaded.delete(result.id));
+  return data;
+};
+
+/** What a hit is judged on: title, text and aliases. */
+const textsOf = (d: PagefindResultData) => [d.meta.title ?? '', d.content ?? d.excerpt, d.meta.aliases ?? ''];
+
+interface Strict {
+  /** Hits after the noise rule. */
+  kept: PagefindResultData[];
+  total: number;
+  partial: boolean;
+  suggestion: string | undefined;
+}
+
+/** Step 1 for `query`: its hits without noise, whether they are partial, a likelier word. */
+async function strictSearch(found: { results: PagefindResult[] }, query: string, limit: number): Promise<Strict> {
+  const data = await Promise.all(found.results.slice(0, limit).map(dataOf));
+  const kept = data.filter((d) => !isNoise(query, textsOf(d), segmenter));
+  const total = kept.length === data.length ? found.results.length : kept.length;
   // Judged on the best few (Pagefind ranks the best first), on their text with the aliases.
-  const partial = isPartialMatch(trimmed, data.slice(0, 3).map((d) => [d.meta.title ?? '', d.content ?? d.excerpt]));
-  const suggestion = partial ? suggestQuery(trimmed, data.flatMap((d) => [d.meta.title ?? '', ...(d.meta.aliases ?? '').split('，')])) : undefined;
-  return { query: trimmed, total: found.results.length, hits: data.map((d) => toHit(d, trimmed)), partial, suggestion };
+  const partial = !kept.length || isPartialMatch(query, kept.slice(0, 3).map(textsOf));
+  const suggestion = partial ? suggestQuery(query, data.flatMap((d) => [d.meta.title ?? '', ...(d.meta.aliases ?? '').split('，')])) : undefined;
+  return { kept, total, partial, suggestion };
+}
+
+/** Step 3: the pages holding the query's words or their synonyms, best first. */
+async function guessSearch(engine: Pagefind, query: string, limit: number): Promise<{ hits: SearchHit[]; total: number }> {
+  const terms = guessTerms(query, synonyms, segmenter);
+  const forms = [...new Set(terms.flatMap((t) => t.forms))];
+  if (!forms.length) return { hits: [], total: 0 };
+  const pages = new Map<string, { data: PagefindResultData; order: number }>();
+  await Promise.all(
+    forms.map(async (form) => {
+      const { results } = await engine.search(form);
+      await Promise.all(
+        results.slice(0, GUESS_PAGES_PER_WORD).map(async (result, order) => {
+          const data = await dataOf(result);
+          const page = pages.get(data.url);
+          if (!page || page.order > order) pages.set(data.url, { data, order });
+        }),
+      );
+    }),
+  );
+  const candidates: GuessPage[] = [...pages.values()].map(({ data, order }) => ({
+    url: data.url,
+    title: data.meta.title ?? '',
+    aliases: data.meta.aliases ?? '',
+    text: data.content ?? data.excerpt,
+    order,
+  }));
+  const ranked = rankGuesses(terms, candidates);
+  // Excerpts and highlights for the words found, not for the sentence typed.
+  const hits = ranked.slice(0, limit).map((r) => toHit(pages.get(r.url)!.data, r.found.join(' ')));
+  return { hits, total: ranked.length };
+}
+
+/**
+ * Searches the help articles (see the top of this file). Resolves to `null` when a newer
+ * query superseded this one while it waited, so a slow answer never overwrites a newer one.
+ */
+export async function searchArticles(query: string, limit: number, { literal = false }: SearchOptions = {}): Promise<SearchOutcome | null> {
+  const typed = query.trim();
+  if (!typed) return { typed, query: typed, kind: 'none', total: 0, hits: [] };
+  const engine = await loadPagefind();
+  const found = await engine.debouncedSearch(typed, {}, 120);
+  if (!found) return null;
+  const strict = await strictSearch(found, typed, limit);
+  const answer = (searched: string, { kept, total }: Strict): SearchOutcome => ({
+    typed,
+    query: searched,
+    kind: 'results',
+    total,
+    hits: kept.map((d) => toHit(d, searched)),
+  });
+  if (!strict.partial) return answer(typed, strict);
+
+  if (strict.suggestion && !literal) {
+    const corrected = await strictSearch(await engine.search(strict.suggestion), strict.suggestion, limit);
+    if (!corrected.partial) return answer(strict.suggestion, corrected);
+  }
+  const guess = await guessSearch(engine, typed, limit);
+  if (guess.hits.length) return { typed, query: typed, kind: 'guess', ...guess };
+  if (strict.kept.length) return { typed, query: typed, kind: 'partial', total: strict.total, hits: strict.kept.map((d) => toHit(d, typed)) };
+  return { typed, query: typed, kind: 'none', total: 0, hits: [] };
 }
