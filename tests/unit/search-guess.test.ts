@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest';
+import { guessTerms, MAX_FORMS, rankGuesses, type GuessPage } from '../../src/lib/search/guess.ts';
+import { synonymIndex } from '../../src/lib/search/synonyms.ts';
+
+const synonyms = synonymIndex([
+  ['作废', '清零', '过期'],
+  ['员工', '工号', '成员'],
+  ['后台', '账户中心'],
+  ['次数', '条数'],
+  ['换', '更换', '转让'],
+]);
+
+const page = (url: string, title: string, aliases: string, text: string, order = 0): GuessPage => ({ url, title, aliases, text, order });
+const signIn = page('/faq/staff-account-sign-in/', '普通工号怎样登录账户中心？', '员工账号怎么登录', '管理员开通工号后，成员可以登录账户中心。', 3);
+const unused = page('/faq/robot-unused-conversations/', '机器人对话次数没用完怎么办？', '机器人次数到期清零吗', '剩余次数会累加到下一个周期。', 1);
+const deactivate = page('/faq/deactivate-member/', '停用成员后会有什么影响？', '停用员工', '停用后，这个账号会被强制下线。', 0);
+const admin = page('/faq/change-administrator/', '如何更换管理员账号？', '管理员转让', '在账户中心更换管理员。', 2);
+
+describe('the words searched for a question in other words, with their synonyms', () => {
+  test('普通员工怎么进后台: 普通, 员工 (工号, 成员), 后台 (账户中心)', () => {
+    expect(guessTerms('普通员工怎么进后台', synonyms)).toEqual([
+      { word: '普通', forms: ['普通'] },
+      { word: '员工', forms: ['员工', '工号', '成员'] },
+      { word: '后台', forms: ['后台', '账户中心'] },
+    ]);
+  });
+
+  test('a lone character counts through its synonyms only; a joined word keeps its shorter one', () => {
+    expect(guessTerms('怎么换管理员', synonyms)).toEqual([
+      { word: '换', forms: ['更换', '转让'] },
+      { word: '管理员', forms: ['管理员', '管理'] },
+    ]);
+  });
+
+  test(`no word brings more than ${MAX_FORMS} forms`, () => {
+    const big = synonymIndex([Array.from({ length: 12 }, (_, i) => `词${'一二三四五六七八九十百千'[i]}`)]);
+    expect(guessTerms('词一', big)[0]!.forms).toHaveLength(MAX_FORMS);
+  });
+
+  test('without a segmenter, the character pairs are searched', () => {
+    expect(guessTerms('员工进后台', synonyms, null).map((t) => t.word)).toEqual(['员工', '工进', '进后', '后台']);
+  });
+});
+
+describe('ranking pages by the words they hold', () => {
+  test('普通员工怎么进后台 puts the article holding 工号 and 账户中心 in its title first', () => {
+    const ranked = rankGuesses(guessTerms('普通员工怎么进后台', synonyms), [deactivate, admin, unused, signIn]);
+    expect(ranked.map((r) => r.url)).toEqual([signIn.url, deactivate.url, admin.url]);
+    // 普通 (title 3) + 员工 (aliases 3; the first form in its best place) + 账户中心 (title 3).
+    expect(ranked[0]).toEqual({ url: signIn.url, score: 9, found: ['普通', '员工', '账户中心'] });
+  });
+
+  test('用不完的次数会作废吗 finds the article on unused conversations through 清零', () => {
+    const ranked = rankGuesses(guessTerms('用不完的次数会作废吗', synonyms), [signIn, deactivate, unused]);
+    expect(ranked.map((r) => r.url)).toEqual([unused.url]);
+    expect(ranked[0]!.found).toEqual(['次数', '清零']);
+  });
+
+  test('a word in the title or aliases weighs more than one in the text; ties keep the search order', () => {
+    const terms = guessTerms('员工', synonyms);
+    const inText = page('/a/', '标题', '', '员工', 0);
+    const inAliases = page('/b/', '标题', '员工', '', 5);
+    const inTitle = page('/c/', '员工', '', '', 4);
+    expect(rankGuesses(terms, [inText, inAliases, inTitle]).map((r) => r.url)).toEqual(['/c/', '/b/', '/a/']);
+    const again = page('/d/', '成员', '', '', 1);
+    expect(rankGuesses(terms, [inTitle, again]).map((r) => r.url)).toEqual(['/d/', '/c/']);
+  });
+
+  test('the noise rule holds: a page sharing only single characters is not ranked', () => {
+    expect(rankGuesses(guessTerms('发票', synonyms), [page('/x/', '发起会话', '', '票据', 0)])).toEqual([]);
+  });
+});
