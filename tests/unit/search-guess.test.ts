@@ -70,3 +70,20 @@ describe('ranking pages by the words they hold', () => {
     expect(rankGuesses(guessTerms('发票', synonyms), [page('/x/', '发起会话', '', '票据', 0)])).toEqual([]);
   });
 });
+
+describe('words every page holds', () => {
+  const terms = guessTerms('客服热线', synonymIndex([]));
+  const pages = ['/a/', '/b/', '/c/'].map((url, i) => page(url, `企点客服 ${i}`, '', '', i));
+
+  test('客服热线 on a site where most pages say 客服: nothing (客服 alone says nothing)', () => {
+    expect(rankGuesses(terms, pages, 4)).toEqual([]);
+    // Without the page count (or on a site where 客服 is rarer) each page holds a word.
+    expect(rankGuesses(terms, pages, 10)).toHaveLength(3);
+    expect(rankGuesses(terms, pages)).toHaveLength(3);
+  });
+
+  test('a common word still adds to a page that holds a rarer one', () => {
+    const hotline = page('/d/', '客服热线是多少', '', '', 9);
+    expect(rankGuesses(terms, [...pages, hotline], 5)).toEqual([{ url: '/d/', score: 6, found: ['客服', '热线'] }]);
+  });
+});

@@ -20,6 +20,7 @@ describe('the noise rule: a hit sharing only single characters with the query is
     // A Latin word counts only whole: the "om" of chrome says nothing.
     ['chrome', ['Chrome 打不开客服窗口'], false],
     ['chrome', ['企点客服 qq.com'], true],
+    ['发票怎么开', ['发起会话，打开窗口'], true],
     // A one-character query is never judged.
     ['票', ['企点客服'], false],
   ])('%s in %j: noise %s', (query, texts, noise) => {

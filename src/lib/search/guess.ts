@@ -30,7 +30,7 @@ export function guessTerms(query: string, synonyms: SynonymIndex, segmenter?: Wo
   }));
 }
 
-/** A page found by some form, with the texts it is judged on. */
+/** A page found by some form, or by the query as typed, with the texts it is judged on. */
 export interface GuessPage {
   url: string;
   title: string;
@@ -40,14 +40,19 @@ export interface GuessPage {
   text: string;
   /** Its best place among the searches' results (0 first): breaks ties. */
   order: number;
+  /** Found by the query as typed, its hits judged to answer it: kept whatever words it holds. */
+  strict?: boolean;
 }
 
 /** Weights of where a word stands in a page. */
 export const WEIGHT = { title: 3, aliases: 3, text: 1 } as const;
 
+/** A word held by more than this share of all pages (客服 on a customer-service site) says little. */
+export const COMMON_SHARE = 0.5;
+
 export interface RankedGuess {
   url: string;
-  /** Sum over the query's words of the weight of the best place one of its forms holds. */
+  /** Sum over the query's words of the weight of the best place one of its forms holds, times the word's rarity. */
   score: number;
   /** The forms found, to highlight. */
   found: string[];
@@ -66,17 +71,26 @@ function termScore(term: GuessTerm, page: { title: string; aliases: string; text
 /**
  * The pages holding at least one term (a whole word or synonym, never a stray character),
  * best first: by score, then by how many terms they hold, then by `order`. Texts are
- * compared in lower case.
+ * compared in lower case. With `pageCount` (all pages of the site) a word weighs by its
+ * rarity, ln(1 + pages / pages holding it): 次数 on three pages tells more than 机器人 on
+ * six; and a term held by more than COMMON_SHARE of the pages still adds to a page's
+ * score, but a page holding only such terms is left out (客服热线 finds nothing on a site
+ * where every page says 客服), unless it is a `strict` hit.
  */
-export function rankGuesses(terms: readonly GuessTerm[], pages: readonly GuessPage[]): RankedGuess[] {
-  return pages
-    .map((page) => {
-      const lower = { title: page.title.toLowerCase(), aliases: page.aliases.toLowerCase(), text: page.text.toLowerCase() };
-      const scored = terms.map((term) => termScore(term, lower));
+export function rankGuesses(terms: readonly GuessTerm[], pages: readonly GuessPage[], pageCount?: number): RankedGuess[] {
+  const scoredPages = pages.map((page) => {
+    const lower = { title: page.title.toLowerCase(), aliases: page.aliases.toLowerCase(), text: page.text.toLowerCase() };
+    return { page, scored: terms.map((term) => termScore(term, lower)) };
+  });
+  const holding = terms.map((_, t) => scoredPages.filter(({ scored }) => scored[t]![0] > 0).length);
+  const common = holding.map((n) => !!pageCount && n > COMMON_SHARE * pageCount);
+  const rarity = holding.map((n) => (pageCount && n ? Math.log(1 + pageCount / n) : 1));
+  return scoredPages
+    .filter(({ page, scored }) => page.strict || scored.some(([score], t) => score > 0 && !common[t]))
+    .map(({ page, scored }) => {
       const found = scored.flatMap(([, form]) => (form ? [form] : []));
-      return { url: page.url, score: scored.reduce((sum, [s]) => sum + s, 0), held: found.length, order: page.order, found };
+      return { url: page.url, score: scored.reduce((sum, [s], t) => sum + s * rarity[t]!, 0), held: found.length, order: page.order, found };
     })
-    .filter((r) => r.score > 0)
     .sort((a, b) => b.score - a.score || b.held - a.held || a.order - b.order)
     .map(({ url, score, found }) => ({ url, score, found }));
 }

@@ -27,10 +27,14 @@ export function contentOfQuery(query: string, segmenter: WordSegmenter | null = 
 
 /**
  * True when the hit's texts (title, text, aliases) hold no two adjacent characters of the
- * query's content words. A query of one character (or only function words) is never judged.
+ * query's content words. A query with no two such characters side by side (票, 怎么开) is
+ * never judged.
  */
 export function isNoise(query: string, texts: readonly string[], segmenter: WordSegmenter | null = browserSegmenter() ?? null): boolean {
-  const content = contentOfQuery(query, segmenter);
-  if (queryWords(content).join('').length < 2) return false;
+  // A character standing alone between function words (开 of 发票怎么开) ties nothing.
+  const content = queryWords(contentOfQuery(query, segmenter))
+    .filter((word) => word.length > 1)
+    .join(' ');
+  if (!content) return false;
   return queryCoverage(content, texts) === 0;
 }

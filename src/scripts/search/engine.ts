@@ -4,7 +4,8 @@
 //    (src/lib/search/noise.ts); if the rest answer it, `results`;
 // 2. a typo with a likelier word (下崽 → 下载): that word, at once, if it answers;
 // 3. the query's meaningful words and their synonyms (src/lib/search/guess.ts), each
-//    searched, the pages ranked by the words they hold: `guess`;
+//    searched, the pages ranked by the words they hold: `guess`. Answers of 1 or 2 are
+//    ranked the same way, among the pages holding the words;
 // 4. the hits of 1 holding part of the query: `partial`; else `none`.
 
 import { guessTerms, rankGuesses, type GuessPage } from '../../lib/search/guess.ts';
@@ -71,6 +72,14 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+/** How many pages the index holds (Pagefind's entry file), to tell a word every page holds. */
+let pages: Promise<number | undefined> | undefined;
+const pageCount = () =>
+  (pages ??= fetch('/pagefind/pagefind-entry.json')
+    .then((res) => res.json() as Promise<{ languages: Record<string, { page_count: number }> }>)
+    .then((entry) => Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0))
+    .catch(() => undefined));
+
 /** Each result's data loaded once, however many searches find it. */
 const loaded = new Map<string, Promise<PagefindResultData>>();
 const dataOf = (result: PagefindResult) => {
@@ -102,34 +111,43 @@ async function strictSearch(found: { results: PagefindResult[] }, query: string,
   return { kept, total, partial, suggestion };
 }
 
-/** Step 3: the pages holding the query's words or their synonyms, best first. */
-async function guessSearch(engine: Pagefind, query: string, limit: number): Promise<{ hits: SearchHit[]; total: number }> {
+/**
+ * The pages holding the query's words or their synonyms (step 3), with `strict` pages (the
+ * answering hits of step 1 or 2) among them whatever words they hold, ranked by the words
+ * they hold (src/lib/search/guess.ts).
+ */
+async function rankedSearch(engine: Pagefind, query: string, strict: readonly PagefindResultData[], limit: number): Promise<{ hits: SearchHit[]; total: number }> {
   const terms = guessTerms(query, synonyms, segmenter);
   const forms = [...new Set(terms.flatMap((t) => t.forms))];
-  if (!forms.length) return { hits: [], total: 0 };
-  const pages = new Map<string, { data: PagefindResultData; order: number }>();
+  const found = new Map<string, { data: PagefindResultData; order: number; strict?: boolean }>();
+  strict.forEach((data, order) => found.set(data.url, { data, order, strict: true }));
   await Promise.all(
     forms.map(async (form) => {
       const { results } = await engine.search(form);
       await Promise.all(
         results.slice(0, GUESS_PAGES_PER_WORD).map(async (result, order) => {
           const data = await dataOf(result);
-          const page = pages.get(data.url);
-          if (!page || page.order > order) pages.set(data.url, { data, order });
+          const page = found.get(data.url);
+          if (!page) found.set(data.url, { data, order });
+          else if (page.order > order) page.order = order;
         }),
       );
     }),
   );
-  const candidates: GuessPage[] = [...pages.values()].map(({ data, order }) => ({
+  const candidates: GuessPage[] = [...found.values()].map(({ data, order, strict }) => ({
     url: data.url,
     title: data.meta.title ?? '',
     aliases: data.meta.aliases ?? '',
     text: data.content ?? data.excerpt,
     order,
+    strict,
   }));
-  const ranked = rankGuesses(terms, candidates);
-  // Excerpts and highlights for the words found, not for the sentence typed.
-  const hits = ranked.slice(0, limit).map((r) => toHit(pages.get(r.url)!.data, r.found.join(' ')));
+  const ranked = rankGuesses(terms, candidates, await pageCount());
+  // Excerpts and highlights for the query, or for the words found when only they are held.
+  const hits = ranked.slice(0, limit).map((r) => {
+    const page = found.get(r.url)!;
+    return toHit(page.data, page.strict || !r.found.length ? query : r.found.join(' '));
+  });
   return { hits, total: ranked.length };
 }
 
@@ -144,12 +162,11 @@ export async function searchArticles(query: string, limit: number, { literal = f
   const found = await engine.debouncedSearch(typed, {}, 120);
   if (!found) return null;
   const strict = await strictSearch(found, typed, limit);
-  const answer = (searched: string, { kept, total }: Strict): SearchOutcome => ({
+  const answer = async (searched: string, { kept }: Strict): Promise<SearchOutcome> => ({
     typed,
     query: searched,
     kind: 'results',
-    total,
-    hits: kept.map((d) => toHit(d, searched)),
+    ...(await rankedSearch(engine, searched, kept, limit)),
   });
   if (!strict.partial) return answer(typed, strict);
 
@@ -157,7 +174,7 @@ export async function searchArticles(query: string, limit: number, { literal = f
     const corrected = await strictSearch(await engine.search(strict.suggestion), strict.suggestion, limit);
     if (!corrected.partial) return answer(strict.suggestion, corrected);
   }
-  const guess = await guessSearch(engine, typed, limit);
+  const guess = await rankedSearch(engine, typed, [], limit);
   if (guess.hits.length) return { typed, query: typed, kind: 'guess', ...guess };
   if (strict.kept.length) return { typed, query: typed, kind: 'partial', total: strict.total, hits: strict.kept.map((d) => toHit(d, typed)) };
   return { typed, query: typed, kind: 'none', total: 0, hits: [] };
