@@ -84,6 +84,22 @@ describe('words every page holds', () => {
 
   test('a common word still adds to a page that holds a rarer one', () => {
     const hotline = page('/d/', '客服热线是多少', '', '', 9);
-    expect(rankGuesses(terms, [...pages, hotline], 5)).toEqual([{ url: '/d/', score: 6, found: ['客服', '热线'] }]);
+    expect(rankGuesses(terms, [...pages, hotline], 5).map((r) => [r.url, r.found])).toEqual([['/d/', ['客服', '热线']]]);
+  });
+
+  test('with the page count, a rarer word weighs more: 次数 on one page outranks 机器人 on three', () => {
+    const robotTerms = guessTerms('机器人次数', synonymIndex([]));
+    const robot = ['/a/', '/b/', '/c/'].map((url, i) => page(url, `机器人 ${i}`, '', '', i));
+    const times = page('/d/', '标题', '', '次数', 9);
+    expect(rankGuesses(robotTerms, [...robot, times], 10)[0]!.url).toBe('/a/');
+    const [first, second] = rankGuesses(robotTerms, [...robot, { ...times, title: '次数' }], 10);
+    expect(first!.url).toBe('/d/');
+    expect(first!.score).toBeCloseTo(3 * Math.log(1 + 10 / 1));
+    expect(second!.score).toBeCloseTo(3 * Math.log(1 + 10 / 3));
+  });
+
+  test('a strict hit is kept whatever words it holds', () => {
+    const strict = { ...page('/s/', '企点客服', '', '', 0), strict: true };
+    expect(rankGuesses(terms, [...pages, strict], 4).map((r) => r.url)).toEqual(['/s/']);
   });
 });
