@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { guessTerms, MAX_FORMS, rankGuesses, type GuessPage } from '../../src/lib/search/guess.ts';
+import { guessTerms, isBestGuess, MAX_FORMS, rankGuesses, type GuessPage } from '../../src/lib/search/guess.ts';
 import { synonymIndex } from '../../src/lib/search/synonyms.ts';
 
 const synonyms = synonymIndex([
@@ -101,5 +101,18 @@ describe('words every page holds', () => {
   test('a strict hit is kept whatever words it holds', () => {
     const strict = { ...page('/s/', '企点客服', '', '', 0), strict: true };
     expect(rankGuesses(terms, [...pages, strict], 4).map((r) => r.url)).toEqual(['/s/']);
+  });
+});
+
+describe('a best guess, or pages sharing a word or two', () => {
+  test.each([
+    ['用不完的次数会作废吗', [unused], true],
+    ['普通员工怎么进后台', [signIn], true],
+    // 客服 of 客服电话: one word of two.
+    ['客服电话', [page('/x/', '企点客服', '', '', 0)], false],
+    ['发票', [], false],
+  ])('%s: guess %s', (query, pages, guess) => {
+    const terms = guessTerms(query, synonyms);
+    expect(isBestGuess(rankGuesses(terms, pages)[0], terms)).toBe(guess);
   });
 });

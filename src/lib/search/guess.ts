@@ -54,9 +54,15 @@ export interface RankedGuess {
   url: string;
   /** Sum over the query's words of the weight of the best place one of its forms holds, times the word's rarity. */
   score: number;
-  /** The forms found, to highlight. */
+  /** The forms found, to highlight: one per term the page holds. */
   found: string[];
 }
+
+/**
+ * Whether the best page is a best guess at the question (可能相关的文章) rather than a
+ * page sharing a word or two with it: it holds more than half of the query's words.
+ */
+export const isBestGuess = (best: RankedGuess | undefined, terms: readonly GuessTerm[]): boolean => !!best && best.found.length * 2 > terms.length;
 
 /** How much a page holds of one term: the weight of its best place, and the form found there. */
 function termScore(term: GuessTerm, page: { title: string; aliases: string; text: string }): [number, string | undefined] {

@@ -4,11 +4,12 @@
 //    (src/lib/search/noise.ts); if the rest answer it, `results`;
 // 2. a typo with a likelier word (下崽 → 下载): that word, at once, if it answers;
 // 3. the query's meaningful words and their synonyms (src/lib/search/guess.ts), each
-//    searched, the pages ranked by the words they hold: `guess`. Answers of 1 or 2 are
-//    ranked the same way, among the pages holding the words;
-// 4. the hits of 1 holding part of the query: `partial`; else `none`.
+//    searched, the pages ranked by the words they hold: `guess` when the best holds
+//    most of the words, `partial` when it holds only some (客服 of 客服电话). Answers of
+//    1 or 2 are ranked the same way, among the pages holding the words;
+// 4. else the hits of 1 holding part of the query: `partial`; else `none`.
 
-import { guessTerms, rankGuesses, type GuessPage } from '../../lib/search/guess.ts';
+import { guessTerms, isBestGuess, rankGuesses, type GuessPage } from '../../lib/search/guess.ts';
 import { isNoise } from '../../lib/search/noise.ts';
 import type { SearchOutcomeKind } from '../../lib/search/outcome.ts';
 import { isPartialMatch, suggestQuery } from '../../lib/search/relevance.ts';
@@ -116,7 +117,7 @@ async function strictSearch(found: { results: PagefindResult[] }, query: string,
  * answering hits of step 1 or 2) among them whatever words they hold, ranked by the words
  * they hold (src/lib/search/guess.ts).
  */
-async function rankedSearch(engine: Pagefind, query: string, strict: readonly PagefindResultData[], limit: number): Promise<{ hits: SearchHit[]; total: number }> {
+async function rankedSearch(engine: Pagefind, query: string, strict: readonly PagefindResultData[], limit: number): Promise<{ hits: SearchHit[]; total: number; guess: boolean }> {
   const terms = guessTerms(query, synonyms, segmenter);
   const forms = [...new Set(terms.flatMap((t) => t.forms))];
   const found = new Map<string, { data: PagefindResultData; order: number; strict?: boolean }>();
@@ -148,7 +149,7 @@ async function rankedSearch(engine: Pagefind, query: string, strict: readonly Pa
     const page = found.get(r.url)!;
     return toHit(page.data, page.strict || !r.found.length ? query : r.found.join(' '));
   });
-  return { hits, total: ranked.length };
+  return { hits, total: ranked.length, guess: isBestGuess(ranked[0], terms) };
 }
 
 /**
@@ -166,7 +167,7 @@ export async function searchArticles(query: string, limit: number, { literal = f
     typed,
     query: searched,
     kind: 'results',
-    ...(await rankedSearch(engine, searched, kept, limit)),
+    ...(({ hits, total }) => ({ hits, total }))(await rankedSearch(engine, searched, kept, limit)),
   });
   if (!strict.partial) return answer(typed, strict);
 
@@ -174,8 +175,8 @@ export async function searchArticles(query: string, limit: number, { literal = f
     const corrected = await strictSearch(await engine.search(strict.suggestion), strict.suggestion, limit);
     if (!corrected.partial) return answer(strict.suggestion, corrected);
   }
-  const guess = await rankedSearch(engine, typed, [], limit);
-  if (guess.hits.length) return { typed, query: typed, kind: 'guess', ...guess };
+  const { hits, total, guess } = await rankedSearch(engine, typed, [], limit);
+  if (hits.length) return { typed, query: typed, kind: guess ? 'guess' : 'partial', hits, total };
   if (strict.kept.length) return { typed, query: typed, kind: 'partial', total: strict.total, hits: strict.kept.map((d) => toHit(d, typed)) };
   return { typed, query: typed, kind: 'none', total: 0, hits: [] };
 }
