@@ -116,3 +116,10 @@ describe('a best guess, or pages sharing a word or two', () => {
     expect(isBestGuess(rankGuesses(terms, pages)[0], terms)).toBe(guess);
   });
 });
+
+test('for a one-word query the strict hits keep their own order (Pagefind weighs headings)', () => {
+  const terms = guessTerms('公众号', synonymIndex([]));
+  const section = { ...page('/deactivate/', '停用成员', '', '## 公众号', 0), strict: true };
+  const alias = { ...page('/outside/', '站外渠道', '公众号放客服链接', '', 1), strict: true };
+  expect(rankGuesses(terms, [alias, section]).map((r) => r.url)).toEqual(['/deactivate/', '/outside/']);
+});

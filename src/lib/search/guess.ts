@@ -81,7 +81,8 @@ function termScore(term: GuessTerm, page: { title: string; aliases: string; text
  * rarity, ln(1 + pages / pages holding it): 次数 on three pages tells more than 机器人 on
  * six; and a term held by more than COMMON_SHARE of the pages still adds to a page's
  * score, but a page holding only such terms is left out (客服热线 finds nothing on a site
- * where every page says 客服), unless it is a `strict` hit.
+ * where every page says 客服), unless it is a `strict` hit. For a one-word query the strict
+ * hits come first, in their own order.
  */
 export function rankGuesses(terms: readonly GuessTerm[], pages: readonly GuessPage[], pageCount?: number): RankedGuess[] {
   const scoredPages = pages.map((page) => {
@@ -91,12 +92,17 @@ export function rankGuesses(terms: readonly GuessTerm[], pages: readonly GuessPa
   const holding = terms.map((_, t) => scoredPages.filter(({ scored }) => scored[t]![0] > 0).length);
   const common = holding.map((n) => !!pageCount && n > COMMON_SHARE * pageCount);
   const rarity = holding.map((n) => (pageCount && n ? Math.log(1 + pageCount / n) : 1));
+  // One word cannot be held more or less often: the strict hits keep Pagefind's order,
+  // which weighs headings and the words' places (公众号: the article with a section on it).
+  const oneWord = terms.length < 2;
   return scoredPages
     .filter(({ page, scored }) => page.strict || scored.some(([score], t) => score > 0 && !common[t]))
     .map(({ page, scored }) => {
       const found = scored.flatMap(([, form]) => (form ? [form] : []));
-      return { url: page.url, score: scored.reduce((sum, [s], t) => sum + s * rarity[t]!, 0), held: found.length, order: page.order, found };
+      return { url: page.url, score: scored.reduce((sum, [s], t) => sum + s * rarity[t]!, 0), held: found.length, order: page.order, strict: !!page.strict, found };
     })
-    .sort((a, b) => b.score - a.score || b.held - a.held || a.order - b.order)
+    .sort((a, b) =>
+      oneWord && (a.strict || b.strict) ? +b.strict - +a.strict || a.order - b.order : b.score - a.score || b.held - a.held || a.order - b.order,
+    )
     .map(({ url, score, found }) => ({ url, score, found }));
 }
