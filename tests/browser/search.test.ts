@@ -254,7 +254,7 @@ describe('search page', () => {
     if (first) expect(await list.locator('a.hit').first().getAttribute('href')).toBe(first);
     const sure = outcome === 'results';
     await expect(page.locator('[data-search-page-browse]').isVisible()).resolves.toBe(!sure);
-    const help = await page.locator('[data-search-page-empty]').textContent();
+    const help = (await page.locator('[data-search-page-empty]').textContent()) ?? '';
     for (const said of ['400-910-0100', '价格、购买和开通', '95716', '使用中遇到的问题']) expect(help.includes(said), said).toBe(!sure);
     if (!sure) await expect(page.getByRole('heading', { name: '热门问题' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('heading', { name: '可能相关的文章' }).count()).resolves.toBe(outcome === 'guess' ? 1 : 0);
