@@ -14,6 +14,8 @@ describe('the words of a question worth searching for (Intl.Segmenter, as browse
     ['怎么换管理员', ['管理员']],
     ['机器人对话次数不够用怎么办', ['机器人', '对话', '次数', '不够']],
     ['Windows 客户端在哪下载', ['windows', '客户端', '下载']],
+    // Three characters after a word: the first ends it, the other two make one.
+    ['机器人余额能转到明年吗', ['机器人', '余额', '明年']],
     // Only function words: nothing to search.
     ['怎么办呢', []],
   ])('%s → %j', (query, words) => {

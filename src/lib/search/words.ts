@@ -70,8 +70,9 @@ export interface QueryWord {
  * The words of `query` worth searching for, each once, in order: function words dropped;
  * single characters the segmenter left side by side joined (客/服 → 客服, 账/号 → 账号);
  * a lone character joined to the word just before it (管理/员 → 管理员, 机器/人 → 机器人:
- * the segmenter's dictionary lacks the longer word), or dropped when no word precedes it
- * (进 of 进后台), since one character matches almost every article. Latin words count from
+ * the segmenter's dictionary lacks the longer word), also when two or more follow it
+ * (机器/人/余/额 → 机器人, 余额), or dropped when no word precedes it (进 of 进后台),
+ * since one character matches almost every article. Latin words count from
  * two letters.
  */
 export function queryTerms(query: string, { segmenter, keepSingle = () => false }: MeaningfulWordsOptions = {}): QueryWord[] {
@@ -80,8 +81,14 @@ export function queryTerms(query: string, { segmenter, keepSingle = () => false 
   /** The last word pushed, when nothing (no function word) came after it. */
   let previous: QueryWord | undefined;
   const flush = () => {
+    // Right after a word, the run's first character may end it (机器/人/余/额: 机器人, 余额):
+    // it does when it is alone, or when two or more characters remain to make a word.
+    const extends_ = previous && isHan(previous.word) && !previous.shorter && !keepSingle(run) && (run.length === 1 || run.length > 2);
+    if (run && previous && extends_) {
+      Object.assign(previous, { shorter: previous.word, word: previous.word + run[0] });
+      run = run.slice(1);
+    }
     if (run.length > 1 || (run && keepSingle(run))) words.push((previous = { word: run }));
-    else if (run && previous && isHan(previous.word) && !previous.shorter) previous = Object.assign(previous, { shorter: previous.word, word: previous.word + run });
     run = '';
   };
   const segments = segmentWords(query, segmenter === undefined ? (browserSegmenter() ?? null) : segmenter);

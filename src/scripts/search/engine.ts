@@ -50,6 +50,11 @@ interface Pagefind {
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 /** Pages read per word of the second search. */
 const GUESS_PAGES_PER_WORD = 20;
+/**
+ * Pages of the query as typed that are read and ranked, whatever the view shows: the
+ * dropdown's six are the first six of the search page's list.
+ */
+const STRICT_PAGES = 30;
 let pagefind: Promise<Pagefind> | undefined;
 const synonyms = synonymIndex(synonymTable.groups);
 const segmenter = browserSegmenter() ?? null;
@@ -102,8 +107,8 @@ interface Strict {
 }
 
 /** Step 1 for `query`: its hits without noise, whether they are partial, a likelier word. */
-async function strictSearch(found: { results: PagefindResult[] }, query: string, limit: number): Promise<Strict> {
-  const data = await Promise.all(found.results.slice(0, limit).map(dataOf));
+async function strictSearch(found: { results: PagefindResult[] }, query: string): Promise<Strict> {
+  const data = await Promise.all(found.results.slice(0, STRICT_PAGES).map(dataOf));
   const kept = data.filter((d) => !isNoise(query, textsOf(d), segmenter));
   const total = kept.length === data.length ? found.results.length : kept.length;
   // Judged on the best few (Pagefind ranks the best first), on their text with the aliases.
@@ -162,7 +167,7 @@ export async function searchArticles(query: string, limit: number, { literal = f
   const engine = await loadPagefind();
   const found = await engine.debouncedSearch(typed, {}, 120);
   if (!found) return null;
-  const strict = await strictSearch(found, typed, limit);
+  const strict = await strictSearch(found, typed);
   const answer = async (searched: string, { kept }: Strict): Promise<SearchOutcome> => ({
     typed,
     query: searched,
@@ -172,11 +177,11 @@ export async function searchArticles(query: string, limit: number, { literal = f
   if (!strict.partial) return answer(typed, strict);
 
   if (strict.suggestion && !literal) {
-    const corrected = await strictSearch(await engine.search(strict.suggestion), strict.suggestion, limit);
+    const corrected = await strictSearch(await engine.search(strict.suggestion), strict.suggestion);
     if (!corrected.partial) return answer(strict.suggestion, corrected);
   }
   const { hits, total, guess } = await rankedSearch(engine, typed, [], limit);
   if (hits.length) return { typed, query: typed, kind: guess ? 'guess' : 'partial', hits, total };
-  if (strict.kept.length) return { typed, query: typed, kind: 'partial', total: strict.total, hits: strict.kept.map((d) => toHit(d, typed)) };
+  if (strict.kept.length) return { typed, query: typed, kind: 'partial', total: strict.total, hits: strict.kept.slice(0, limit).map((d) => toHit(d, typed)) };
   return { typed, query: typed, kind: 'none', total: 0, hits: [] };
 }
