@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import node from '@astrojs/node';
 import { connectOrigins, siteConfig } from './src/config/site.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { searchSynonymsIntegration } from './src/integrations/search-synonyms.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { sampleClientsIntegration } from './src/integrations/sample-clients.ts';
 import { supportApiIntegration } from './src/integrations/support-api.ts';
@@ -15,7 +16,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   adapter: node({ mode: 'middleware' }),
   // The link check runs last, over the finished site (search index included).
-  integrations: [mdx(), preact(), supportApiIntegration(), sampleClientsIntegration(), pagefindIntegration(), linkCheckIntegration({ serverPaths: ['/api/'] })],
+  integrations: [mdx(), preact(), supportApiIntegration(), sampleClientsIntegration(), searchSynonymsIntegration(), pagefindIntegration(), linkCheckIntegration({ serverPaths: ['/api/'] })],
   build: { inlineStylesheets: 'auto' },
   vite: {
     plugins: [

@@ -79,6 +79,20 @@ export const siteConfigSchema = z.strictObject({
   shareImage: z.string().regex(/^\/[^\s]*\.(png|jpe?g)$/, '必须是 public/ 下的 PNG 或 JPEG 图片路径，如 /share.png').optional(),
   /** Phone lines shown on every page; at least one. */
   supportLines: z.array(supportLineSchema).min(1).max(4),
+  /**
+   * The online chat customers can open (a chat page or link of the support system), shown
+   * beside the phone lines wherever search finds no sure answer. Omit it when there is none.
+   */
+  onlineChat: z
+    .strictObject({
+      /** The chat's address. */
+      url: absoluteHttpUrl,
+      /** The link's text. */
+      label: z.string().trim().min(1).max(20).default('在线客服'),
+      /** When someone answers, e.g. 工作日 9:00–21:00; optional. */
+      hours: z.string().trim().max(40).optional(),
+    })
+    .optional(),
   /** Public URL of the site, used for canonical links, Open Graph and the sitemap. */
   siteUrl: absoluteHttpUrl,
   /**

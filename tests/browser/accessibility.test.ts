@@ -131,27 +131,60 @@ describe('every built page passes axe', () => {
 describe('the tools pass axe in the states visitors bring them to', () => {
   for (const view of VIEWS) {
     describe(view.name, () => {
-      test('search: results, partial results (one with a likelier word offered), none, and no query', async () => {
-        for (const query of ['机器人', '发票怎么开', '下崽', 'qwertyzxcv', '']) {
-          const { page, close } = await open(view, `${baseUrl}/search/?q=${encodeURIComponent(query)}`);
+      // [query, outcome]: two tests, so each stays well inside the time a test may take.
+      const searchStates = [
+        [
+          ['机器人', 'results'],
+          ['下崽', 'results'],
+          ['用不完的次数会作废吗', 'guess'],
+        ],
+        [
+          ['客服电话', 'partial'],
+          // 仍搜索「下崽」: searched as typed.
+          ['下崽&literal=1', 'none'],
+          ['qwertyzxcv', 'none'],
+          ['', undefined],
+        ],
+      ] as const;
+      test.each(searchStates.map((states) => [states.map(([query]) => query || '(no query)').join('、'), states] as const))('search page: %s', async (_, states) => {
+        for (const [query, outcome] of states) {
+          const { page, close } = await open(view, `${baseUrl}/search/?q=${encodeURIComponent(query).replace('%26literal%3D1', '&literal=1')}`);
           await expect.poll(() => page.locator('[data-search-page-summary]').textContent(), { timeout: 15_000 }).not.toContain('正在加载');
+          if (outcome) await expect.poll(() => page.locator('[data-search-page-results]').getAttribute('data-outcome'), { timeout: 15_000 }).toBe(outcome);
           expect(await violations(page), query).toEqual([]);
           await close();
         }
       });
 
-      test('header search: suggestions, and nothing found', async () => {
+      /** The home page with its header search box, by keyboard at 360 px too. */
+      const openHeaderSearch = async () => {
         const { page, close } = await open(view, `${baseUrl}/`);
         const box = page.getByRole('combobox', { name: '搜索帮助文章' });
         if (!(await box.isVisible())) await page.keyboard.press('/');
+        return { page, close, box };
+      };
+
+      test('header search: results, and a typo searched as the likelier word', async () => {
+        const { page, close, box } = await openHeaderSearch();
         await box.fill('聊天窗口打不开');
-        await expect.poll(() => box.getAttribute('aria-expanded')).toBe('true');
+        await expect.poll(() => box.getAttribute('aria-expanded'), { timeout: 15_000 }).toBe('true');
         await page.keyboard.press('ArrowDown');
         expect(await violations(page), 'suggestions').toEqual([]);
         await box.fill('下崽');
-        await page.getByRole('option', { name: '你是不是要找「下载」？' }).waitFor();
+        await page.locator('.results .corrected').waitFor();
         await page.keyboard.press('ArrowDown');
-        expect(await violations(page), 'partial, with a likelier word').toEqual([]);
+        expect(await violations(page), 'a typo searched as the likelier word').toEqual([]);
+        await close();
+      });
+
+      test('header search: best guess, partial, and nothing found, each with the support lines, 热门问题 and tools', async () => {
+        const { page, close, box } = await openHeaderSearch();
+        await box.fill('用不完的次数会作废吗');
+        await page.locator('[role="listbox"][data-outcome="guess"]').waitFor({ timeout: 15_000 });
+        expect(await violations(page), 'best guess').toEqual([]);
+        await box.fill('客服电话');
+        await page.locator('[role="listbox"][data-outcome="partial"]').waitFor();
+        expect(await violations(page), 'partial').toEqual([]);
         await box.fill('qwertyzxcv');
         await page.getByText('没有找到与「qwertyzxcv」相关的文章', { exact: false }).waitFor();
         expect(await violations(page), 'nothing found').toEqual([]);

@@ -1,17 +1,9 @@
 // The rules of search analytics: outcomes, the 7/30/90-day periods in China's days, the
 // figures the operator reads.
 import { describe, expect, test } from 'vitest';
-import { articleReport, dayBefore, lastDays, outcomeKind, percent, periodHref, queryReport, requestedPeriod, unanswered } from '../../src/lib/search/analytics.ts';
+import { articleReport, dayBefore, lastDays, percent, periodHref, queryReport, requestedPeriod, unanswered } from '../../src/lib/search/analytics.ts';
 
 describe('outcomes', () => {
-  test.each([
-    [{ total: 0, partial: false }, 'none'],
-    [{ total: 0, partial: true, guess: true }, 'none'],
-    [{ total: 3, partial: true }, 'partial'],
-    [{ total: 3, partial: false, guess: true }, 'guess'],
-    [{ total: 3, partial: false }, 'results'],
-  ] as const)('%j is %s', (found, kind) => expect(outcomeKind(found)).toBe(kind));
-
   test('searches without a sure answer: all but results', () => {
     expect(unanswered({ results: 5, partial: 1, guess: 2, none: 3 })).toBe(6);
   });

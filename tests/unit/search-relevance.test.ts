@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { highlightRanges, isLongQuery, isPartialMatch, oneEditApart, queryCoverage, suggestQuery } from '../../src/scripts/search/relevance.ts';
+import { highlightRanges, isLongQuery, isPartialMatch, oneEditApart, queryCoverage, suggestQuery } from '../../src/lib/search/relevance.ts';
 
 // Texts as the built index holds them (a hit's title and text, its aliases at the end).
 const widgetOutsideChannels = [

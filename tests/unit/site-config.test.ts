@@ -121,4 +121,11 @@ describe('share image', () => {
     expect(fieldsOf({ ...valid, shareImage: 'share.gif' }).paths).toEqual(['shareImage']);
     expect(parseSiteConfig({ ...valid, shareImage: '/img/share.jpg' }).shareImage).toBe('/img/share.jpg');
   });
+
+  test('the online chat is optional; when set, its address must be a full URL and its label defaults to 在线客服', () => {
+    expect(parseSiteConfig(valid).onlineChat).toBeUndefined();
+    expect(parseSiteConfig({ ...valid, onlineChat: { url: 'https://chat.example.com/' } }).onlineChat).toEqual({ url: 'https://chat.example.com', label: '在线客服' });
+    expect(fieldsOf({ ...valid, onlineChat: { url: 'chat.example.com' } }).paths).toEqual(['onlineChat.url']);
+    expect(fieldsOf({ ...valid, onlineChat: { url: 'https://chat.example.com/', hours: 'x'.repeat(41) } }).paths).toEqual(['onlineChat.hours']);
+  });
 });

@@ -1,6 +1,6 @@
 // The support lines: which a page offers, which one a tool names, how numbers are shown and dialled.
 import { describe, expect, test } from 'vitest';
-import { displayPhone, linesFor, supportLineFor, telHref, type SupportLine } from '../../src/lib/contact/support-lines.ts';
+import { displayPhone, linePurpose, linesFor, supportLineFor, telHref, type SupportLine } from '../../src/lib/contact/support-lines.ts';
 
 describe('displayPhone', () => {
   test.each([
@@ -73,5 +73,17 @@ describe('supportLineFor', () => {
     { lines: [{ label: '客服热线', phone: '1' }], purpose: 'after-sales', expected: '1' },
   ] as const)('$purpose of $lines.0.label… → $expected', ({ lines, purpose, expected }) => {
     expect(supportLineFor(lines, purpose).phone).toBe(expected);
+  });
+});
+
+describe('linePurpose: what a line is for, beside it where search has no sure answer', () => {
+  test.each([
+    [{ label: '热线', topic: 'sales' as const }, '价格、购买和开通'],
+    [{ label: '热线', topic: 'support' as const }, '使用中遇到的问题'],
+    [{ label: '售前咨询' }, '价格、购买和开通'],
+    [{ label: '售后服务' }, '使用中遇到的问题'],
+    [{ label: '客服热线' }, undefined],
+  ])('%j → %s', (line, purpose) => {
+    expect(linePurpose(line)).toBe(purpose);
   });
 });

@@ -27,6 +27,18 @@ export function supportLineFor<L extends SupportLine>(lines: readonly L[], purpo
   return marked ?? named ?? (purpose === 'pre-sales' ? lines[0]! : lines.at(-1)!);
 }
 
+/** What a line is for, in a few words beside it, by its topic. */
+export const LINE_PURPOSE: Record<LineTopic, string> = { sales: '价格、购买和开通', support: '使用中遇到的问题' };
+
+/**
+ * What `line` is for: by its `topic`, else by its label (售前…, 售后…); undefined when
+ * neither says.
+ */
+export function linePurpose(line: { label: string; topic?: LineTopic | undefined }): string | undefined {
+  const topic = line.topic ?? (line.label.includes('售前') ? 'sales' : line.label.includes('售后') ? 'support' : undefined);
+  return topic && LINE_PURPOSE[topic];
+}
+
 /**
  * The lines for a page about `topic` (site.json's `topic` of each line); every line when
  * the page has no topic or no line is marked with it, so a page never shows none.

@@ -1,22 +1,13 @@
-// Search analytics as the operator reads them: what a settled search's outcome can be,
-// the periods the operator page offers (the last 7, 30 or 90 days in China), and the
+// Search analytics as the operator reads them: the periods the operator page offers (the
+// last 7, 30 or 90 days in China), and the
 // figures made from daily totals (click-through rate, average clicked position).
 // Shared by the browser (what it reports), the API (what it takes) and the store.
 import { chinaDate } from '../china-time.ts';
 
-/**
- * What a settled search showed: `results` (answers it is confident of), `partial` (only
- * stray words of the query matched), `guess` (best guesses, under 可能相关的文章), `none`.
- */
-export const SEARCH_OUTCOMES = ['results', 'partial', 'guess', 'none'] as const;
-export type SearchOutcomeKind = (typeof SEARCH_OUTCOMES)[number];
-
-/**
- * A search's outcome from what it found (structurally, a SearchOutcome of
- * src/scripts/search/engine.ts): nothing, best guesses, stray words only, or answers.
- */
-export const outcomeKind = ({ total, partial, guess = false }: { total: number; partial: boolean; guess?: boolean | undefined }): SearchOutcomeKind =>
-  !total ? 'none' : guess ? 'guess' : partial ? 'partial' : 'results';
+// What a settled search's outcome can be is src/lib/search/outcome.ts, which the search
+// views use too.
+import { SEARCH_OUTCOMES, type SearchOutcomeKind } from './outcome.ts';
+export { SEARCH_OUTCOMES, type SearchOutcomeKind };
 
 /** Every outcome but `results` leaves the visitor without a sure answer. */
 export const isAnswered = (outcome: SearchOutcomeKind) => outcome === 'results';

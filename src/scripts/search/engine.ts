@@ -1,29 +1,63 @@
-// Talks to Pagefind (the index built by src/integrations/pagefind.ts): loads it once and
-// turns its results into plain hits for the search views.
+// Talks to Pagefind (the index built by src/integrations/pagefind.ts): loads it once, and
+// settles a query the same way for the header dropdown, the search page and the bench:
+// 1. the query as typed; hits sharing only single characters with it are dropped
+//    (src/lib/search/noise.ts); if the rest answer it, `results`;
+// 2. a typo with a likelier word (下崽 → 下载): that word, at once, if it answers;
+// 3. the query's meaningful words and their synonyms (src/lib/search/guess.ts), each
+//    searched, the pages ranked by the words they hold: `guess` when the best holds
+//    most of the words, `partial` when it holds only some (客服 of 客服电话). Answers of
+//    1 or 2 are ranked the same way, among the pages holding the words;
+// 4. else the hits of 1 holding part of the query: `partial`; else `none`.
 
-import { isPartialMatch, suggestQuery } from './relevance.ts';
+import { guessTerms, isBestGuess, rankGuesses, type GuessPage } from '../../lib/search/guess.ts';
+import { isNoise } from '../../lib/search/noise.ts';
+import type { SearchOutcomeKind } from '../../lib/search/outcome.ts';
+import { isPartialMatch, suggestQuery } from '../../lib/search/relevance.ts';
+import { synonymIndex } from '../../lib/search/synonyms.ts';
+import { browserSegmenter } from '../../lib/search/words.ts';
+import synonymTable from '../../../content/search/synonyms.json';
 import { toHit, type PagefindResultData, type SearchHit } from './results.ts';
 
 export type { SearchHit } from './results.ts';
+export type { SearchOutcomeKind } from '../../lib/search/outcome.ts';
 
 export interface SearchOutcome {
+  /** The query as typed (trimmed). */
+  typed: string;
+  /** The query searched: `typed`, or the likelier word a typo was corrected to. */
   query: string;
+  kind: SearchOutcomeKind;
   total: number;
   hits: SearchHit[];
-  /** The hits hold only stray characters of the query (src/scripts/search/relevance.ts). */
-  partial: boolean;
-  /** With partial hits: a likelier query from their titles and aliases (下崽 → 下载). */
-  suggestion?: string | undefined;
 }
 
+export interface SearchOptions {
+  /** Search a typo as typed, without trying the likelier word (仍搜索「下崽」). */
+  literal?: boolean;
+}
+
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
 interface Pagefind {
   options(opts: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  debouncedSearch(query: string, opts?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  search(query: string): Promise<{ results: PagefindResult[] }>;
+  debouncedSearch(query: string, opts?: object, ms?: number): Promise<{ results: PagefindResult[] } | null>;
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
+/** Pages read per word of the second search. */
+const GUESS_PAGES_PER_WORD = 20;
+/**
+ * Pages of the query as typed that are read and ranked, whatever the view shows: the
+ * dropdown's six are the first six of the search page's list.
+ */
+const STRICT_PAGES = 30;
 let pagefind: Promise<Pagefind> | undefined;
+const synonyms = synonymIndex(synonymTable.groups);
+const segmenter = browserSegmenter() ?? null;
 
 /** Starts loading the index (on first focus), so the first results come sooner. */
 export function preloadSearchIndex(): void {
@@ -44,19 +78,110 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
-/**
- * Searches the help articles. Resolves to `null` when a newer query superseded this one
- * while it waited, so a slow answer never overwrites a newer one.
- */
-export async function searchArticles(query: string, limit: number): Promise<SearchOutcome | null> {
-  const trimmed = query.trim();
-  if (!trimmed) return { query: trimmed, total: 0, hits: [], partial: false };
-  const engine = await loadPagefind();
-  const found = await engine.debouncedSearch(trimmed, {}, 120);
-  if (!found) return null;
-  const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
+/** How many pages the index holds (Pagefind's entry file), to tell a word every page holds. */
+let pages: Promise<number | undefined> | undefined;
+const pageCount = () =>
+  (pages ??= fetch('/pagefind/pagefind-entry.json')
+    .then((res) => res.json() as Promise<{ languages: Record<string, { page_count: number }> }>)
+    .then((entry) => Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0))
+    .catch(() => undefined));
+
+/** Each result's data loaded once, however many searches find it. */
+const loaded = new Map<string, Promise<PagefindResultData>>();
+const dataOf = (result: PagefindResult) => {
+  let data = loaded.get(result.id);
+  if (!data) loaded.set(result.id, (data = result.data()));
+  data.catch(() => loaded.delete(result.id));
+  return data;
+};
+
+/** What a hit is judged on: title, text and aliases. */
+const textsOf = (d: PagefindResultData) => [d.meta.title ?? '', d.content ?? d.excerpt, d.meta.aliases ?? ''];
+
+interface Strict {
+  /** Hits after the noise rule. */
+  kept: PagefindResultData[];
+  total: number;
+  partial: boolean;
+  suggestion: string | undefined;
+}
+
+/** Step 1 for `query`: its hits without noise, whether they are partial, a likelier word. */
+async function strictSearch(found: { results: PagefindResult[] }, query: string): Promise<Strict> {
+  const data = await Promise.all(found.results.slice(0, STRICT_PAGES).map(dataOf));
+  const kept = data.filter((d) => !isNoise(query, textsOf(d), segmenter));
+  const total = kept.length === data.length ? found.results.length : kept.length;
   // Judged on the best few (Pagefind ranks the best first), on their text with the aliases.
-  const partial = isPartialMatch(trimmed, data.slice(0, 3).map((d) => [d.meta.title ?? '', d.content ?? d.excerpt]));
-  const suggestion = partial ? suggestQuery(trimmed, data.flatMap((d) => [d.meta.title ?? '', ...(d.meta.aliases ?? '').split('，')])) : undefined;
-  return { query: trimmed, total: found.results.length, hits: data.map((d) => toHit(d, trimmed)), partial, suggestion };
+  const partial = !kept.length || isPartialMatch(query, kept.slice(0, 3).map(textsOf));
+  const suggestion = partial ? suggestQuery(query, data.flatMap((d) => [d.meta.title ?? '', ...(d.meta.aliases ?? '').split('，')])) : undefined;
+  return { kept, total, partial, suggestion };
+}
+
+/**
+ * The pages holding the query's words or their synonyms (step 3), with `strict` pages (the
+ * answering hits of step 1 or 2) among them whatever words they hold, ranked by the words
+ * they hold (src/lib/search/guess.ts).
+ */
+async function rankedSearch(engine: Pagefind, query: string, strict: readonly PagefindResultData[], limit: number): Promise<{ hits: SearchHit[]; total: number; guess: boolean }> {
+  const terms = guessTerms(query, synonyms, segmenter);
+  const forms = [...new Set(terms.flatMap((t) => t.forms))];
+  const found = new Map<string, { data: PagefindResultData; order: number; strict?: boolean }>();
+  strict.forEach((data, order) => found.set(data.url, { data, order, strict: true }));
+  await Promise.all(
+    forms.map(async (form) => {
+      const { results } = await engine.search(form);
+      await Promise.all(
+        results.slice(0, GUESS_PAGES_PER_WORD).map(async (result, order) => {
+          const data = await dataOf(result);
+          const page = found.get(data.url);
+          if (!page) found.set(data.url, { data, order });
+          else if (page.order > order) page.order = order;
+        }),
+      );
+    }),
+  );
+  const candidates: GuessPage[] = [...found.values()].map(({ data, order, strict }) => ({
+    url: data.url,
+    title: data.meta.title ?? '',
+    aliases: data.meta.aliases ?? '',
+    text: data.content ?? data.excerpt,
+    order,
+    strict,
+  }));
+  const ranked = rankGuesses(terms, candidates, await pageCount());
+  // Excerpts and highlights for the query, or for the words found when only they are held.
+  const hits = ranked.slice(0, limit).map((r) => {
+    const page = found.get(r.url)!;
+    return toHit(page.data, page.strict || !r.found.length ? query : r.found.join(' '));
+  });
+  return { hits, total: ranked.length, guess: isBestGuess(ranked[0], terms) };
+}
+
+/**
+ * Searches the help articles (see the top of this file). Resolves to `null` when a newer
+ * query superseded this one while it waited, so a slow answer never overwrites a newer one.
+ */
+export async function searchArticles(query: string, limit: number, { literal = false }: SearchOptions = {}): Promise<SearchOutcome | null> {
+  const typed = query.trim();
+  if (!typed) return { typed, query: typed, kind: 'none', total: 0, hits: [] };
+  const engine = await loadPagefind();
+  const found = await engine.debouncedSearch(typed, {}, 120);
+  if (!found) return null;
+  const strict = await strictSearch(found, typed);
+  const answer = async (searched: string, { kept }: Strict): Promise<SearchOutcome> => ({
+    typed,
+    query: searched,
+    kind: 'results',
+    ...(({ hits, total }) => ({ hits, total }))(await rankedSearch(engine, searched, kept, limit)),
+  });
+  if (!strict.partial) return answer(typed, strict);
+
+  if (strict.suggestion && !literal) {
+    const corrected = await strictSearch(await engine.search(strict.suggestion), strict.suggestion);
+    if (!corrected.partial) return answer(strict.suggestion, corrected);
+  }
+  const { hits, total, guess } = await rankedSearch(engine, typed, [], limit);
+  if (hits.length) return { typed, query: typed, kind: guess ? 'guess' : 'partial', hits, total };
+  if (strict.kept.length) return { typed, query: typed, kind: 'partial', total: strict.total, hits: strict.kept.slice(0, limit).map((d) => toHit(d, typed)) };
+  return { typed, query: typed, kind: 'none', total: 0, hits: [] };
 }

@@ -3,7 +3,7 @@
 // its segments: 能下 of 就能下载 for 下载). Plain text and ranges, never HTML.
 
 import { ALIASES_ANCHOR } from '../../lib/content/urls.ts';
-import { highlightRanges, queryCoverage } from './relevance.ts';
+import { highlightRanges, queryCoverage } from '../../lib/search/relevance.ts';
 
 /** Text with the ranges to highlight, [from, to) in sorted order. */
 export interface Highlighted {

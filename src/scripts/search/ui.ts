@@ -2,10 +2,9 @@
 // (a combobox navigable with the arrow keys) or the full list on the search page.
 
 import { preloadSearchIndex, searchArticles, type SearchOutcome } from './engine.ts';
-import { isLongQuery } from './relevance.ts';
-import { renderHit, renderNoResult, renderPartialNote, renderSuggestion } from './render.ts';
+import { isLongQuery } from '../../lib/search/relevance.ts';
+import { GUESS_HEADING, renderCorrection, renderHit, renderNoResult, renderPartialNote } from './render.ts';
 import { searchReporter, type SearchReporter } from './search-report.ts';
-import { outcomeKind } from '../../lib/search/analytics.ts';
 
 const DROPDOWN_LIMIT = 6;
 const PAGE_LIMIT = 30;
@@ -29,21 +28,26 @@ function parts(form: HTMLFormElement) {
   };
 }
 
-function announce(status: HTMLElement, outcome: SearchOutcome) {
-  status.textContent = !outcome.total
-    ? '没有找到相关文章'
-    : outcome.partial
-      ? `只找到 ${outcome.total} 篇部分匹配的文章${outcome.suggestion ? `。你是不是要找「${outcome.suggestion}」？` : ''}`
-      : `找到 ${outcome.total} 篇相关文章`;
+/** What the status line says aloud once a search settles. */
+function announcement({ kind, total, query, typed }: SearchOutcome): string {
+  const corrected = query !== typed ? `已为你搜索「${query}」，` : '';
+  if (kind === 'results') return `${corrected}找到 ${total} 篇相关文章`;
+  if (kind === 'partial') return `只找到 ${total} 篇部分匹配的文章`;
+  if (kind === 'guess') return `没有完全对应的文章，找到 ${total} 篇${GUESS_HEADING}`;
+  return '没有找到相关文章';
 }
 
-/** Reports a settled search with its outcome (search analytics); `now` for a query that came in the address. */
+/**
+ * Reports a settled search with its outcome (search analytics), as the visitor typed it;
+ * `now` for a query that came in the address.
+ */
 function report(reporter: SearchReporter, outcome: SearchOutcome, now = false) {
-  reporter.shown({ query: outcome.query, outcome: outcomeKind(outcome), results: outcome.total }, { now });
+  reporter.shown({ query: outcome.typed, outcome: outcome.kind, results: outcome.total }, { now });
 }
 
-function searchPageUrl(query: string) {
-  return `/search/?q=${encodeURIComponent(query)}`;
+/** The search page's address for `query`; `literal`: searched as typed, a typo not corrected. */
+function searchPageUrl(query: string, literal = false) {
+  return `/search/?q=${encodeURIComponent(query)}${literal ? '&literal=1' : ''}`;
 }
 
 function attachDropdown(form: HTMLFormElement) {
@@ -80,7 +84,8 @@ function attachDropdown(form: HTMLFormElement) {
     } else input.removeAttribute('aria-activedescendant');
   };
 
-  const run = async () => {
+  /** Searches the box's query; `literal`: as typed, a typo not corrected. */
+  const run = async (literal = false) => {
     const query = input.value.trim();
     latest = query;
     if (!query) {
@@ -91,48 +96,41 @@ function attachDropdown(form: HTMLFormElement) {
     }
     let outcome: SearchOutcome | null;
     try {
-      outcome = await searchArticles(query, DROPDOWN_LIMIT);
+      outcome = await searchArticles(query, DROPDOWN_LIMIT, { literal });
     } catch {
       show([], { message: Object.assign(document.createElement('p'), { className: 'empty', textContent: '搜索暂时不可用，请稍后再试，或按回车打开搜索页。' }) });
       open(true);
       return;
     }
-    if (!outcome || outcome.query !== latest || input.value.trim() !== query) return;
+    if (!outcome || outcome.typed !== latest || input.value.trim() !== query) return;
     const items: HTMLElement[] = outcome.hits.map((hit, i) => {
       const link = renderHit(hit, `${listbox.id}-${i}`);
       link.setAttribute('role', 'option');
       return link;
     });
-    const { suggestion } = outcome;
-    if (suggestion) {
-      // First among the options: chosen, it searches for the suggestion in this box.
-      const option = renderSuggestion(suggestion, searchPageUrl(suggestion), true);
-      option.id = `${listbox.id}-suggest`;
-      option.setAttribute('role', 'option');
-      option.addEventListener('click', (event) => {
-        event.preventDefault();
-        input.value = suggestion;
-        input.focus();
-        void run();
-      });
-      items.unshift(option);
-    }
     if (outcome.total > outcome.hits.length) {
       const all = document.createElement('a');
       all.className = 'hit hit-all';
       all.id = `${listbox.id}-all`;
-      all.href = searchPageUrl(query);
+      all.href = searchPageUrl(outcome.query, literal);
       all.textContent = `查看全部 ${outcome.total} 条结果`;
       all.setAttribute('role', 'option');
       items.push(all);
     }
-    // Said aloud by the status line; shown above the options for the eye.
-    const note = outcome.partial && items.length ? renderPartialNote(query) : undefined;
-    note?.setAttribute('aria-hidden', 'true');
-    if (items.length) show(items, { note });
-    else show([], { message: renderNoResult(query, searchPageUrl(query)) });
+    const { kind } = outcome;
+    // Above the options: what they are. The status line says it aloud, so a note without
+    // a link is hidden from screen readers.
+    let note: HTMLElement | undefined;
+    if (outcome.query !== outcome.typed) note = renderCorrection(outcome.query, query, searchPageUrl(query, true), () => void run(true));
+    else if (kind === 'partial') note = renderPartialNote(query);
+    else if (kind === 'guess') note = Object.assign(document.createElement('p'), { className: 'partial guess', textContent: GUESS_HEADING });
+    if (note && !note.querySelector('a')) note.setAttribute('aria-hidden', 'true');
+    // Below them, unless they answer: the support lines, chat, 热门问题 and the tools.
+    const message = kind === 'results' ? undefined : renderNoResult(query, ['contact', 'popular', 'tools'], items.length > 0);
+    show(items, { note, ...(message && { message }) });
+    listbox.dataset.outcome = kind;
     report(reporter, outcome);
-    announce(status, outcome);
+    status.textContent = announcement(outcome);
     open(document.activeElement === input || form.contains(document.activeElement));
     setActive(-1);
   };
@@ -163,36 +161,25 @@ function attachDropdown(form: HTMLFormElement) {
   if (input.value.trim()) void run();
 }
 
-/**
- * Marks the search page's list once a search has settled, for tests and `npm run
- * bench:search`: `data-query` is the query searched, `data-outcome` says how confident the
- * results are (`results`, `partial`, `none`). Both are removed while there is no query.
- */
-function settled(list: HTMLElement, outcome?: SearchOutcome) {
-  if (!outcome) {
-    delete list.dataset.query;
-    delete list.dataset.outcome;
-    return;
-  }
-  list.dataset.query = outcome.query;
-  list.dataset.outcome = outcomeKind(outcome);
-}
-
 function attachPageSearch(form: HTMLFormElement) {
   const { input, status } = parts(form);
   const reporter = searchReporter(form.dataset.apiBase ?? '', () => input.value);
+  // The list holds only results; data-outcome and data-query say how the search settled.
   const list = document.querySelector<HTMLElement>('[data-search-page-results]')!;
   reporter.watchClicks(list);
   const summary = document.querySelector<HTMLElement>('[data-search-page-summary]')!;
-  // "Nothing found" and the support lines go beside the list, which holds only results.
+  // Beside the list, when it is no sure answer: "nothing found", the support lines and chat.
   const empty = document.querySelector<HTMLElement>('[data-search-page-empty]')!;
-  // Popular questions, categories and tools (rendered with the page): shown while there
-  // is no query, and when a query found nothing or only partial matches.
+  // 热门问题, categories and tools (rendered with the page): shown while there is no
+  // query, and whenever a query found no sure answer.
   const browse = document.querySelector<HTMLElement>('[data-search-page-browse]');
   const showBrowse = (show: boolean) => browse && (browse.hidden = !show);
-  input.value = new URLSearchParams(location.search).get('q') ?? input.value;
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? input.value;
   // A query that came in the address is settled already: recorded as soon as its results show.
   let fromAddress = input.value.trim() !== '';
+  /** Search as typed once (仍搜索「下崽」, or a shared link saying so), until the query changes. */
+  let literalQuery = params.get('literal') === '1' ? input.value.trim() : '';
   input.removeAttribute('role');
   input.removeAttribute('aria-expanded');
   input.removeAttribute('aria-autocomplete');
@@ -202,47 +189,52 @@ function attachPageSearch(form: HTMLFormElement) {
   const pageTitle = document.title;
   const brand = document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content;
   const titleFor = (query: string) => (query ? [`「${query}」的搜索结果`, brand].filter(Boolean).join(' - ') : pageTitle);
+  const paragraph = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
 
   const run = async () => {
     const query = input.value.trim();
-    const url = query ? searchPageUrl(query) : '/search/';
+    const literal = !!query && query === literalQuery;
+    const url = query ? searchPageUrl(query, literal) : '/search/';
     if (location.pathname + location.search !== url) history.replaceState(null, '', url);
     document.title = titleFor(query);
     if (!query) {
       reporter.cancel();
-      summary.textContent = '输入问题或关键词，结果会随输入即时显示。';
-      settled(list);
+      summary.replaceChildren(paragraph('输入问题或关键词，结果会随输入即时显示。'));
       list.replaceChildren();
+      list.removeAttribute('data-outcome');
+      list.removeAttribute('data-query');
       empty.replaceChildren();
       showBrowse(true);
       return;
     }
     let outcome: SearchOutcome | null;
     try {
-      outcome = await searchArticles(query, PAGE_LIMIT);
+      outcome = await searchArticles(query, PAGE_LIMIT, { literal });
     } catch {
-      summary.textContent = '搜索暂时不可用，请稍后刷新重试。';
+      summary.replaceChildren(paragraph('搜索暂时不可用，请稍后刷新重试。'));
       showBrowse(true);
       return;
     }
     if (!outcome || input.value.trim() !== query) return;
-    summary.textContent = !outcome.total
-      ? ''
-      : outcome.partial
-        ? `没有找到与「${query}」完全对应的文章，下面 ${outcome.total} 篇只包含其中部分字词。${isLongQuery(query) ? '换个说法试试，比如用更短的关键词。' : ''}`
-        : `「${query}」共找到 ${outcome.total} 篇相关文章`;
-    const { suggestion } = outcome;
-    if (suggestion) {
-      const offer = renderSuggestion(suggestion, searchPageUrl(suggestion), false);
-      offer.querySelector('a')!.addEventListener('click', (event) => {
-        event.preventDefault();
-        input.value = suggestion;
-        input.focus();
-        void run();
-      });
-      summary.append(offer);
+    const { kind, total } = outcome;
+    const lines: HTMLElement[] = [];
+    if (outcome.query !== outcome.typed) {
+      lines.push(
+        renderCorrection(outcome.query, query, searchPageUrl(query, true), () => {
+          literalQuery = query;
+          input.focus();
+          void run();
+        }),
+      );
     }
-    showBrowse(!outcome.total || outcome.partial);
+    if (kind === 'results') lines.push(paragraph(`「${outcome.query}」共找到 ${total} 篇相关文章`));
+    else if (kind === 'partial') lines.push(paragraph(`没有找到与「${query}」完全对应的文章，下面 ${total} 篇只包含其中部分字词。${isLongQuery(query) ? '换个说法试试，比如用更短的关键词。' : ''}`));
+    else if (kind === 'guess') {
+      const heading = Object.assign(document.createElement('h2'), { textContent: GUESS_HEADING });
+      lines.push(heading, paragraph(`没有找到与「${query}」完全对应的文章，下面 ${total} 篇含有其中的词语或相近的说法。`));
+    }
+    summary.replaceChildren(...lines);
+    showBrowse(kind !== 'results');
     list.replaceChildren(
       ...outcome.hits.map((hit, i) => {
         const item = document.createElement('li');
@@ -250,11 +242,13 @@ function attachPageSearch(form: HTMLFormElement) {
         return item;
       }),
     );
-    empty.replaceChildren(...(outcome.hits.length ? [] : [renderNoResult(query)]));
-    settled(list, outcome);
+    list.dataset.query = outcome.query;
+    list.dataset.outcome = kind;
+    // 热门问题 and the tools are in the page's browse section below.
+    empty.replaceChildren(...(kind === 'results' ? [] : [renderNoResult(query, ['contact'], outcome.hits.length > 0)]));
     report(reporter, outcome, fromAddress);
     fromAddress = false;
-    announce(status, outcome);
+    status.textContent = announcement(outcome);
   };
 
   form.addEventListener('submit', (event) => {
