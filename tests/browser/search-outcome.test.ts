@@ -31,4 +31,16 @@ describe('search page outcome', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  test('a word the best page names only once, in passing (退款 in 也不能退款), is a best guess, not an answer', async () => {
+    const { page, context, errors } = await openPage('/search/?q=退款');
+    const list = page.locator(settled);
+    await list.waitFor({ state: 'attached', ...LOADED });
+    expect(await list.getAttribute('data-outcome')).toBe('guess');
+    expect(await list.locator('a.hit').first().getAttribute('href')).toBe('/faq/robot-unused-conversations/');
+    // No sure answer: the support lines come with it.
+    await expect(page.locator('[data-search-page-empty]').textContent(), LOADED).resolves.toContain('400');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

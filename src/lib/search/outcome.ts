@@ -11,3 +11,22 @@ export const SEARCH_OUTCOMES = ['results', 'partial', 'guess', 'none'] as const;
  * - `none`: nothing.
  */
 export type SearchOutcomeKind = (typeof SEARCH_OUTCOMES)[number];
+
+/** What a page is judged on: its title, its aliases (joined) and its indexed text. */
+export interface PageTexts {
+  title: string;
+  aliases: string;
+  text: string;
+}
+
+/**
+ * A one-word query that the best page names once, in its text only (退款 in 「也不能退款」),
+ * is no sure answer: the page mentions the word in passing, so it is shown as a best
+ * guess (可能相关的文章), with the support lines, not as the answer.
+ */
+export function namedOnlyInPassing(query: string, page: PageTexts): boolean {
+  const word = query.trim().toLowerCase();
+  if (!word || /\s/.test(word)) return false;
+  if (page.title.toLowerCase().includes(word) || page.aliases.toLowerCase().includes(word)) return false;
+  return page.text.toLowerCase().split(word).length - 1 <= 1;
+}

@@ -11,7 +11,7 @@
 
 import { guessTerms, isBestGuess, rankGuesses, type GuessPage } from '../../lib/search/guess.ts';
 import { isNoise } from '../../lib/search/noise.ts';
-import type { SearchOutcomeKind } from '../../lib/search/outcome.ts';
+import { namedOnlyInPassing, type PageTexts, type SearchOutcomeKind } from '../../lib/search/outcome.ts';
 import { isPartialMatch, suggestQuery } from '../../lib/search/relevance.ts';
 import { synonymIndex } from '../../lib/search/synonyms.ts';
 import { browserSegmenter } from '../../lib/search/words.ts';
@@ -122,7 +122,7 @@ async function strictSearch(found: { results: PagefindResult[] }, query: string)
  * answering hits of step 1 or 2) among them whatever words they hold, ranked by the words
  * they hold (src/lib/search/guess.ts).
  */
-async function rankedSearch(engine: Pagefind, query: string, strict: readonly PagefindResultData[], limit: number): Promise<{ hits: SearchHit[]; total: number; guess: boolean }> {
+async function rankedSearch(engine: Pagefind, query: string, strict: readonly PagefindResultData[], limit: number): Promise<{ hits: SearchHit[]; total: number; guess: boolean; first?: PageTexts }> {
   const terms = guessTerms(query, synonyms, segmenter);
   const forms = [...new Set(terms.flatMap((t) => t.forms))];
   const found = new Map<string, { data: PagefindResultData; order: number; strict?: boolean }>();
@@ -154,7 +154,8 @@ async function rankedSearch(engine: Pagefind, query: string, strict: readonly Pa
     const page = found.get(r.url)!;
     return toHit(page.data, page.strict || !r.found.length ? query : r.found.join(' '));
   });
-  return { hits, total: ranked.length, guess: isBestGuess(ranked[0], terms) };
+  const first = ranked[0] && candidates.find((c) => c.url === ranked[0]!.url);
+  return { hits, total: ranked.length, guess: isBestGuess(ranked[0], terms), ...(first && { first }) };
 }
 
 /**
@@ -168,12 +169,10 @@ export async function searchArticles(query: string, limit: number, { literal = f
   const found = await engine.debouncedSearch(typed, {}, 120);
   if (!found) return null;
   const strict = await strictSearch(found, typed);
-  const answer = async (searched: string, { kept }: Strict): Promise<SearchOutcome> => ({
-    typed,
-    query: searched,
-    kind: 'results',
-    ...(({ hits, total }) => ({ hits, total }))(await rankedSearch(engine, searched, kept, limit)),
-  });
+  const answer = async (searched: string, { kept }: Strict): Promise<SearchOutcome> => {
+    const { hits, total, first } = await rankedSearch(engine, searched, kept, limit);
+    return { typed, query: searched, kind: first && namedOnlyInPassing(searched, first) ? 'guess' : 'results', hits, total };
+  };
   if (!strict.partial) return answer(typed, strict);
 
   if (strict.suggestion && !literal) {
