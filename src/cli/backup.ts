@@ -3,7 +3,7 @@
 // docs/operating/backup-and-restore.md. The work is in src/store/backup.ts.
 import { resolve } from 'node:path';
 import { OperatorError } from '../config/friendly-errors.ts';
-import { parseBackupEnv } from '../server/env.ts';
+import { parseBackupEnv } from '../server/config.ts';
 import { backupStore } from '../store/backup.ts';
 
 const USAGE = `用法：npm run backup -- <备份文件>

@@ -7,7 +7,7 @@ import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import { clientAddressOf } from '../api/deps.ts';
 import { votablePagesOfContent } from '../lib/feedback/votable-pages.ts';
-import { parseServerEnv } from '../server/env.ts';
+import { parseServerEnv } from '../server/config.ts';
 import { openSupportApi } from '../server/support-api.ts';
 import { apiHeadersFor } from '../server/security-headers.ts';
 import { attachWebSocketEcho } from '../server/websocket-echo.ts';

@@ -9,7 +9,7 @@ import sirv from 'sirv';
 import { ConfigError } from '../config/friendly-errors.ts';
 import { StoreOpenError } from '../store/sqlite.ts';
 import { answerClientError, answerConnect, answerExpectation, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, lingerOnClose, refuse, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from './client-errors.ts';
-import { parseServerEnv } from './env.ts';
+import { parseServerEnv } from './config.ts';
 import { applyProxyTrust } from './forwarded-headers.ts';
 import { listenErrorMessage } from './listen-errors.ts';
 import { sendRebuiltPage, watchLoadedBuild } from './loaded-build.ts';

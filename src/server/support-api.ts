@@ -5,7 +5,7 @@ import { TokenThrottle } from '../api/middleware/token-throttle.ts';
 import { readJsonFile } from '../config/json-file.ts';
 import { parseSiteConfig } from '../config/site-schema.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
-import type { ServerEnv } from './env.ts';
+import type { ServerEnv } from './config.ts';
 import { watchPriceListFile } from './price-list-file.ts';
 import { registerSupportApi } from './support-api-registry.ts';
 

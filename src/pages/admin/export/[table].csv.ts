@@ -4,11 +4,11 @@
 import { chinaDate } from '../../../lib/china-time.ts';
 import type { APIContext, APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { adminToken, signedIn } from '../../../lib/admin/admin-access.ts';
-import { csvExport, isCsvTable, isPeriodTable } from '../../../data/operator-view.ts';
+import { adminToken, signedIn } from '../_sign-in.ts';
+import { csvExport, isCsvTable, isPeriodTable } from '../_operator-view.ts';
 import { requestedPeriod, type SearchPeriod } from '../../../lib/search/analytics.ts';
 import { articlePath } from '../../../lib/content/urls.ts';
-import { streamBody } from '../../../lib/stream-body.ts';
+import { streamBody } from '../../../server/adapters/stream-body.ts';
 
 export const prerender = false;
 

@@ -1,6 +1,6 @@
 // Who may see the operator page: only when WENDA_ADMIN_TOKEN is set, and only with a
 // valid session cookie. Shared by the page and its CSV exports.
-import { SESSION_COOKIE, isValidSession } from './session.ts';
+import { SESSION_COOKIE, isValidSession } from '../../server/adapters/admin-session.ts';
 
 /** The configured token, or undefined: then the operator page does not exist. */
 export const adminToken = (): string | undefined => process.env.WENDA_ADMIN_TOKEN || undefined;

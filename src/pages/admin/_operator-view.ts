@@ -2,16 +2,16 @@
 // process, with the admin token): helpfulness per article, failed searches and saved
 // quotes (each a page at a time, with its total), search analytics for a period, a
 // diagnostics report by reference; and the same tables as CSV, whole.
-import { chinaDateTime } from '../lib/china-time.ts';
-import { REFERENCE_PATTERN } from '../lib/id-formats.ts';
-import { API_BASE } from '../lib/api-paths.ts';
-import { supportApi } from '../server/support-api-registry.ts';
-import { csvChunks, type CsvCell } from '../lib/csv.ts';
-import { readNdjson } from '../lib/ndjson.ts';
-import { PAGE_SIZE, pageCount, pageOffset, pageProblem, type PageRequest, type PagerView } from '../lib/admin/paging.ts';
-import type { PageFeedback, SearchMiss } from '../store/types.ts';
-import { percent, unanswered, type ArticleReport, type QueryReport, type SearchPeriod } from '../lib/search/analytics.ts';
-import type { StoredDiagnosticsReport } from '../lib/admin/diagnostics-report.ts';
+import { chinaDateTime } from '../../lib/china-time.ts';
+import { REFERENCE_PATTERN } from '../../lib/id-formats.ts';
+import { API_BASE } from '../../lib/api-paths.ts';
+import { supportApi } from '../../server/support-api-registry.ts';
+import { csvChunks, type CsvCell } from '../../lib/csv.ts';
+import { readNdjson } from '../../lib/ndjson.ts';
+import { PAGE_SIZE, pageCount, pageOffset, pageProblem, type PageRequest, type PagerView } from '../../lib/admin/paging.ts';
+import type { PageFeedback, SearchMiss } from '../../store/types.ts';
+import { percent, unanswered, type ArticleReport, type QueryReport, type SearchPeriod } from '../../lib/search/analytics.ts';
+import type { StoredDiagnosticsReport } from '../../lib/admin/diagnostics-report.ts';
 
 export interface QuoteRow {
   id: string;
