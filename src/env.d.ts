@@ -1,4 +1,5 @@
-// What the Node server (src/server/main.ts) hands Astro's pages besides the request.
+// What the Node server (src/server/main.ts) hands Astro's pages besides the request;
+// under `astro dev`, src/integrations/support-api.ts hands over the same.
 declare namespace App {
   interface Locals {
     /**
@@ -16,5 +17,12 @@ declare namespace App {
      * server entry and, under `astro dev`, by src/integrations/support-api.ts.
      */
     tokenGuard?: { throttle: import('./api/middleware/token-throttle.ts').TokenThrottle; client: string };
+    /**
+     * The support API running in this process: the operator page reads its data through
+     * the API's own admin routes (`app.request`), not a second path to the store.
+     */
+    supportApi?: import('./api/app.ts').ApiApp;
+    /** WENDA_ADMIN_TOKEN from the server config; absent, the operator page does not exist. */
+    adminToken?: string;
   }
 }

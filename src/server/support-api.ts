@@ -5,9 +5,8 @@ import { TokenThrottle } from '../api/middleware/token-throttle.ts';
 import { readJsonFile } from '../config/json-file.ts';
 import { parseSiteConfig } from '../config/site-schema.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
-import type { ServerEnv } from './config.ts';
+import type { ServerConfig } from './config.ts';
 import { watchPriceListFile } from './price-list-file.ts';
-import { registerSupportApi } from './support-api-registry.ts';
 
 const packageJson = readJsonFile(new URL('../../package.json', import.meta.url), 'package.json') as { version: string };
 
@@ -22,9 +21,9 @@ export interface SiteKnowledge {
  * Also returns the admin-token throttle, for the operator page's sign-in to share
  * (handed to it in `App.Locals`).
  */
-export function openSupportApi(env: ServerEnv, { siteBuild, votablePages }: SiteKnowledge) {
+export function openSupportApi(env: ServerConfig, { siteBuild, votablePages }: SiteKnowledge) {
   // The site's own address, as the build took it: content/site.json and WENDA_SITE_URL.
-  const site = parseSiteConfig(readJsonFile(new URL('../../content/site.json', import.meta.url), 'content/site.json'), process.env);
+  const site = parseSiteConfig(readJsonFile(new URL('../../content/site.json', import.meta.url), 'content/site.json'), env.site);
   const priceList = watchPriceListFile(env.WENDA_PRICE_LIST);
   let store;
   try {
@@ -47,7 +46,6 @@ export function openSupportApi(env: ServerEnv, { siteBuild, votablePages }: Site
     votablePage: (path) => votablePages.has(path),
     siteBuild,
   });
-  registerSupportApi(app);
   return {
     app,
     store,
