@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import { clientAddressOf } from '../api/deps.ts';
-import { votablePagesOfContent } from '../lib/feedback/votable-pages.ts';
+import { votablePagesOfContent } from '../server/adapters/votable-pages.ts';
 import { readServerConfig } from '../server/config.ts';
 import { openSupportApi } from '../server/support-api.ts';
 import { apiHeadersFor } from '../server/security-headers.ts';

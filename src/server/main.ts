@@ -14,7 +14,7 @@ import { applyProxyTrust } from './forwarded-headers.ts';
 import { listenErrorMessage } from './listen-errors.ts';
 import { sendRebuiltPage, watchLoadedBuild } from './loaded-build.ts';
 import { bodyLimit, declaredTooLarge, dropUnusableRange, isFormBody, pageMethods, readFormBody, toOriginForm, unknownTransferCoding } from './request-checks.ts';
-import { votablePagesOfBuild } from '../lib/feedback/votable-pages.ts';
+import { votablePagesOfBuild } from './adapters/votable-pages.ts';
 import { clientAddressOf } from '../api/deps.ts';
 import { SecureServerResponse, headerSetFor, servedOverHttps, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';

@@ -13,7 +13,7 @@ const packageJson = readJsonFile(new URL('../../package.json', import.meta.url),
 export interface SiteKnowledge {
   /** The build the server entry serves pages from, which health reports on. */
   siteBuild?: { replaced(): boolean };
-  /** The articles and tool pages votes may be cast for (src/lib/feedback/votable-pages.ts). */
+  /** The articles and tool pages votes may be cast for (src/server/adapters/votable-pages.ts). */
   votablePages: ReadonlySet<string>;
 }
 
