@@ -3,13 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import node from '@astrojs/node';
-import { connectOrigins, siteConfig } from './src/config/site.ts';
+import { siteConfig } from './src/config/site.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { searchSynonymsIntegration } from './src/integrations/search-synonyms.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { sampleClientsIntegration } from './src/integrations/sample-clients.ts';
 import { supportApiIntegration } from './src/integrations/support-api.ts';
-import { inlineScriptHashes, inlineStyleHashes } from './src/config/inline-head.ts';
+import { INLINE_HEAD } from './src/config/inline-head.ts';
+import { pageCsp } from './src/config/csp.ts';
 
 export default defineConfig({
   site: siteConfig.siteUrl,
@@ -38,31 +39,14 @@ export default defineConfig({
       },
     ],
   },
-  // Shiki's inline styles cannot pass the CSP below; help articles carry no code listings.
+  // Shiki's inline styles cannot pass the CSP (src/config/csp.ts); help articles carry no code listings.
   markdown: { syntaxHighlight: false },
   security: {
     // Behind a TLS proxy, trust X-Forwarded-Proto/Host for the site's own host, so sign-in
     // forms pass Astro's origin check and the session cookie is marked Secure. They reach
     // Astro only with WENDA_TRUST_PROXY set (src/server/forwarded-headers.ts).
     allowedDomains: [{ hostname: new URL(siteConfig.siteUrl).hostname }],
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        // The support API and the hosts the diagnostics probe (site config).
-        /** @type {`connect-src${string}`} */ (`connect-src 'self' ${connectOrigins(siteConfig).join(' ')}`.trim()),
-        /** @type {`frame-src${string}`} */ (`frame-src 'self' ${siteConfig.diagnostics.storageProbeOrigin}`.trim()),
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      scriptDirective: {
-        resources: ["'self'", "'wasm-unsafe-eval'"],
-        hashes: inlineScriptHashes(),
-      },
-      styleDirective: {
-        hashes: inlineStyleHashes(),
-      },
-    },
+    // The page policy and the inline head's hashes: src/config/csp.ts.
+    csp: pageCsp(siteConfig, INLINE_HEAD),
   },
 });

@@ -1,11 +1,12 @@
-// What the Node server (src/server/main.ts) hands Astro's pages besides the request.
+// What the Node server (src/server/main.ts) hands Astro's pages besides the request;
+// under `astro dev`, src/integrations/support-api.ts hands over the same.
 declare namespace App {
   interface Locals {
     /**
      * The Node response the page's answer is written to. Astro's Node adapter writes a
      * streamed body without waiting for the client to take it (and drops a HEAD's body
      * without cancelling it): a long body made piece by piece uses this to wait for the
-     * client and to stop when the response is over (see src/lib/stream-body.ts). Absent
+     * client and to stop when the response is over (see src/server/adapters/stream-body.ts). Absent
      * under `astro dev`.
      */
     nodeResponse?: import('node:http').ServerResponse;
@@ -16,5 +17,12 @@ declare namespace App {
      * server entry and, under `astro dev`, by src/integrations/support-api.ts.
      */
     tokenGuard?: { throttle: import('./api/middleware/token-throttle.ts').TokenThrottle; client: string };
+    /**
+     * The support API running in this process: the operator page reads its data through
+     * the API's own admin routes (`app.request`), not a second path to the store.
+     */
+    supportApi?: import('./api/app.ts').ApiApp;
+    /** WENDA_ADMIN_TOKEN from the server config; absent, the operator page does not exist. */
+    adminToken?: string;
   }
 }

@@ -3,7 +3,7 @@
 // docs/operating/backup-and-restore.md. The work is in src/store/backup.ts.
 import { resolve } from 'node:path';
 import { OperatorError } from '../config/friendly-errors.ts';
-import { parseBackupEnv } from '../server/env.ts';
+import { readBackupConfig } from '../server/config.ts';
 import { backupStore } from '../store/backup.ts';
 
 const USAGE = `用法：npm run backup -- <备份文件>
@@ -26,7 +26,7 @@ if (args.length > 1) fail(`只能给一个备份文件，收到了 ${args.length
 if (args[0]!.startsWith('-')) fail(`不认识的选项 ${args[0]}。\n${USAGE}`);
 
 try {
-  const env = parseBackupEnv(process.env);
+  const env = readBackupConfig();
   const destination = resolve(env.INIT_CWD ?? process.cwd(), args[0]!);
   const started = Date.now();
   const { file, bytes, rows } = await backupStore(env.WENDA_DATA_DIR, destination);

@@ -1,8 +1,8 @@
-// What every page's <head> carries inline, ahead of any stylesheet or script, and the
-// CSP hashes for it: Astro's CSP hashes only the scripts and styles it bundles.
-import { createHash } from 'node:crypto';
+// What every page's <head> carries inline, ahead of any stylesheet or script; the CSP
+// hashes of it are made in src/config/csp.ts (Astro hashes only what it bundles).
 import { brandColourStyle } from './brand-colours.ts';
 import { siteConfig } from './site.ts';
+import type { InlineHead } from './csp.ts';
 
 /**
  * Applies the remembered theme (`localStorage['wenda-theme']`: light | dark) before the
@@ -22,14 +22,5 @@ export const LAYER_ORDER_STYLE = '@layer reset, props, base, layout, components,
 /** The operator's brand colour over the default tokens (empty without `theme` in site.json). */
 export const BRAND_COLOUR_STYLE = brandColourStyle(siteConfig.theme);
 
-const sha256 = (source: string) => `sha256-${createHash('sha256').update(source).digest('base64')}` as const;
-
-/** `sha256-…` sources for every inline script, for `security.csp.scriptDirective.hashes`. */
-export function inlineScriptHashes(): `sha256-${string}`[] {
-  return [THEME_INIT_SCRIPT].map(sha256);
-}
-
-/** `sha256-…` sources for every inline style, for `security.csp.styleDirective.hashes`. */
-export function inlineStyleHashes(): `sha256-${string}`[] {
-  return [LAYER_ORDER_STYLE, BRAND_COLOUR_STYLE].filter(Boolean).map(sha256);
-}
+/** Every inline script and style of the <head>, for the CSP's hashes (src/config/csp.ts). */
+export const INLINE_HEAD: InlineHead = { scripts: [THEME_INIT_SCRIPT], styles: [LAYER_ORDER_STYLE, BRAND_COLOUR_STYLE] };

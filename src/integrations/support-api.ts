@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import { clientAddressOf } from '../api/deps.ts';
-import { votablePagesOfContent } from '../lib/feedback/votable-pages.ts';
-import { parseServerEnv } from '../server/env.ts';
+import { votablePagesOfContent } from '../server/adapters/votable-pages.ts';
+import { readServerConfig } from '../server/config.ts';
 import { openSupportApi } from '../server/support-api.ts';
 import { apiHeadersFor } from '../server/security-headers.ts';
 import { attachWebSocketEcho } from '../server/websocket-echo.ts';
@@ -19,7 +19,7 @@ export function supportApiIntegration(): AstroIntegration {
       'astro:server:setup': ({ server, logger }) => {
         // The same app, store and price list as `npm start`, on WENDA_DATA_DIR (default ./data).
         // Votes go to the articles of content/faq (no build needed) and the tool pages.
-        const env = parseServerEnv(process.env);
+        const env = readServerConfig();
         const supportApi = openSupportApi(env, { votablePages: votablePagesOfContent(fileURLToPath(new URL('../../content/faq/', import.meta.url))) });
         server.httpServer?.once('close', () => supportApi.close());
         // Vite handles its own (HMR) upgrades; only the echo path is taken here.
@@ -39,8 +39,13 @@ export function supportApiIntegration(): AstroIntegration {
             req.url = req.url.slice('/pagefind'.length);
             return searchIndex(req, res, next);
           }
-          // The operator page's sign-in shares the API's admin-token throttle (App.Locals).
-          const locals: App.Locals = { tokenGuard: { throttle: supportApi.tokenThrottle, client: clientAddressOf(req, env.WENDA_TRUST_PROXY) } };
+          // As the server entry does (App.Locals): the operator page reads through this API
+          // app with the configured token, and its sign-in shares the API's admin-token throttle.
+          const locals: App.Locals = {
+            tokenGuard: { throttle: supportApi.tokenThrottle, client: clientAddressOf(req, env.WENDA_TRUST_PROXY) },
+            supportApi: supportApi.app,
+            adminToken: env.WENDA_ADMIN_TOKEN,
+          };
           Reflect.set(req, Symbol.for('astro.locals'), locals);
           next();
         });

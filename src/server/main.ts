@@ -9,12 +9,12 @@ import sirv from 'sirv';
 import { ConfigError } from '../config/friendly-errors.ts';
 import { StoreOpenError } from '../store/sqlite.ts';
 import { answerClientError, answerConnect, answerExpectation, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, lingerOnClose, refuse, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from './client-errors.ts';
-import { parseServerEnv } from './env.ts';
+import { readServerConfig, type ServerConfig } from './config.ts';
 import { applyProxyTrust } from './forwarded-headers.ts';
 import { listenErrorMessage } from './listen-errors.ts';
 import { sendRebuiltPage, watchLoadedBuild } from './loaded-build.ts';
 import { bodyLimit, declaredTooLarge, dropUnusableRange, isFormBody, pageMethods, readFormBody, toOriginForm, unknownTransferCoding } from './request-checks.ts';
-import { votablePagesOfBuild } from '../lib/feedback/votable-pages.ts';
+import { votablePagesOfBuild } from './adapters/votable-pages.ts';
 import { clientAddressOf } from '../api/deps.ts';
 import { SecureServerResponse, headerSetFor, servedOverHttps, setSecurityHeaders } from './security-headers.ts';
 import { openSupportApi } from './support-api.ts';
@@ -33,10 +33,10 @@ function fail(message: string): never {
 if (!existsSync(fileURLToPath(serverEntry))) fail('没有找到构建产物 dist/server/entry.mjs：请先运行 npm run build。');
 const loadedBuild = watchLoadedBuild(fileURLToPath(new URL('server/chunks/', distDir)));
 
-let env: ReturnType<typeof parseServerEnv>;
+let env: ServerConfig;
 let supportApi: ReturnType<typeof openSupportApi>;
 try {
-  env = parseServerEnv(process.env);
+  env = readServerConfig();
   supportApi = openSupportApi(env, { siteBuild: loadedBuild, votablePages: votablePagesOfBuild(clientDir) });
 } catch (error) {
   if (error instanceof ConfigError || error instanceof StoreOpenError) fail(error.message);
@@ -119,8 +119,9 @@ function toAstro(req: IncomingMessage, res: ServerResponse) {
   applyProxyTrust(req, env.WENDA_TRUST_PROXY);
   // The response itself, for bodies that must follow the client's pace, and the
   // admin-token throttle the API shares with the sign-in (App.Locals, src/env.d.ts).
+  // The API app and the admin token, for the operator page to read through (App.Locals).
   const tokenGuard = { throttle: supportApi.tokenThrottle, client: clientAddressOf(req, env.WENDA_TRUST_PROXY) };
-  void astroHandler(req, res, undefined, { nodeResponse: res, tokenGuard });
+  void astroHandler(req, res, undefined, { nodeResponse: res, tokenGuard, supportApi: supportApi.app, adminToken: env.WENDA_ADMIN_TOKEN });
 }
 
 /**

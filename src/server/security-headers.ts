@@ -8,6 +8,7 @@
 import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { lastForwarded } from '../api/deps.ts';
 import { API_BASE } from '../lib/api-paths.ts';
+import { FRAMEABLE_HEADER_CSP, SITE_HEADER_CSP } from '../config/csp.ts';
 
 const COMMON = {
   'X-Content-Type-Options': 'nosniff',
@@ -31,7 +32,7 @@ export const apiSecurityHeaders: Record<string, string> = {
 /** For pages and assets: framing only by the site itself (the widget preview's frames). */
 export const siteSecurityHeaders: Record<string, string> = {
   ...COMMON,
-  'Content-Security-Policy': "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
+  'Content-Security-Policy': SITE_HEADER_CSP,
   'X-Frame-Options': 'SAMEORIGIN',
   // Windows the site opens (the chat, other sites) get no handle on its pages, nor they on them.
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -41,7 +42,7 @@ export const siteSecurityHeaders: Record<string, string> = {
 /** The diagnostics' storage probe, which other sites' diagnostics frame on purpose. */
 export const frameableSecurityHeaders: Record<string, string> = {
   ...COMMON,
-  'Content-Security-Policy': "frame-ancestors *; object-src 'none'; base-uri 'self'",
+  'Content-Security-Policy': FRAMEABLE_HEADER_CSP,
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 

@@ -5,16 +5,15 @@ import { TokenThrottle } from '../api/middleware/token-throttle.ts';
 import { readJsonFile } from '../config/json-file.ts';
 import { parseSiteConfig } from '../config/site-schema.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
-import type { ServerEnv } from './env.ts';
+import type { ServerConfig } from './config.ts';
 import { watchPriceListFile } from './price-list-file.ts';
-import { registerSupportApi } from './support-api-registry.ts';
 
 const packageJson = readJsonFile(new URL('../../package.json', import.meta.url), 'package.json') as { version: string };
 
 export interface SiteKnowledge {
   /** The build the server entry serves pages from, which health reports on. */
   siteBuild?: { replaced(): boolean };
-  /** The articles and tool pages votes may be cast for (src/lib/feedback/votable-pages.ts). */
+  /** The articles and tool pages votes may be cast for (src/server/adapters/votable-pages.ts). */
   votablePages: ReadonlySet<string>;
 }
 
@@ -22,9 +21,9 @@ export interface SiteKnowledge {
  * Also returns the admin-token throttle, for the operator page's sign-in to share
  * (handed to it in `App.Locals`).
  */
-export function openSupportApi(env: ServerEnv, { siteBuild, votablePages }: SiteKnowledge) {
+export function openSupportApi(env: ServerConfig, { siteBuild, votablePages }: SiteKnowledge) {
   // The site's own address, as the build took it: content/site.json and WENDA_SITE_URL.
-  const site = parseSiteConfig(readJsonFile(new URL('../../content/site.json', import.meta.url), 'content/site.json'), process.env);
+  const site = parseSiteConfig(readJsonFile(new URL('../../content/site.json', import.meta.url), 'content/site.json'), env.site);
   const priceList = watchPriceListFile(env.WENDA_PRICE_LIST);
   let store;
   try {
@@ -47,7 +46,6 @@ export function openSupportApi(env: ServerEnv, { siteBuild, votablePages }: Site
     votablePage: (path) => votablePages.has(path),
     siteBuild,
   });
-  registerSupportApi(app);
   return {
     app,
     store,

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { pageHref, pageProblem, pagerView, requestedPage, type PagesShown } from '../../src/lib/admin/paging.ts';
 import { csvChunks, toCsv } from '../../src/lib/csv.ts';
 import { readNdjson } from '../../src/lib/ndjson.ts';
-import { streamBody } from '../../src/lib/stream-body.ts';
+import { streamBody } from '../../src/server/adapters/stream-body.ts';
 
 const params = (query: string) => new URL(`https://help.example.com/admin/${query}`).searchParams;
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createSession, isValidSession } from '../../src/lib/admin/session.ts';
+import { createSession, isValidSession } from '../../src/server/adapters/admin-session.ts';
 import { rememberVote, rememberedVote, voterId } from '../../src/lib/feedback/vote-memory.ts';
 import { toCsv } from '../../src/lib/csv.ts';
 

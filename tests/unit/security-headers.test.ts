@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { apiHeadersFor, headerSetFor, mergeCsp, servedOverHttps } from '../../src/server/security-headers.ts';
-import { votablePagesOfBuild } from '../../src/lib/feedback/votable-pages.ts';
+import { votablePagesOfBuild } from '../../src/server/adapters/votable-pages.ts';
 
 describe('security headers', () => {
   test('a page’s own CSP header keeps the server’s frame-ancestors (Astro replaced it on /admin/)', () => {

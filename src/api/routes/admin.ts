@@ -11,7 +11,7 @@ import { errorSchema, jsonContent, pageQuerySchema, quoteSchema } from '../schem
 import { diagnosticsReportSchema } from './diagnostics.ts';
 import { toQuoteResponse } from './robot-quota.ts';
 import { REFERENCE_PATTERN } from '../../lib/id-formats.ts';
-import { streamBody, type BodyOutlet } from '../../lib/stream-body.ts';
+import { streamBody, type BodyOutlet } from '../../server/adapters/stream-body.ts';
 import { articleReport, DEFAULT_SEARCH_PERIOD, lastDays, queryReport, SEARCH_OUTCOMES, SEARCH_PERIODS, type SearchOutcomeKind } from '../../lib/search/analytics.ts';
 
 const security = [{ adminToken: [] }];

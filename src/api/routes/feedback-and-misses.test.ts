@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { testApi } from '../../../tests/support/api.ts';
-import { votablePagesOfContent } from '../../lib/feedback/votable-pages.ts';
+import { votablePagesOfContent } from '../../server/adapters/votable-pages.ts';
 
 let api: ReturnType<typeof testApi>;
 afterEach(() => api?.close());

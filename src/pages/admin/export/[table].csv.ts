@@ -4,19 +4,19 @@
 import { chinaDate } from '../../../lib/china-time.ts';
 import type { APIContext, APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { adminToken, signedIn } from '../../../lib/admin/admin-access.ts';
-import { csvExport, isCsvTable, isPeriodTable } from '../../../data/operator-view.ts';
+import { operatorAccess, signedIn, type OperatorAccess } from '../_sign-in.ts';
+import { csvExport, isCsvTable, isPeriodTable } from '../_operator-view.ts';
 import { requestedPeriod, type SearchPeriod } from '../../../lib/search/analytics.ts';
 import { articlePath } from '../../../lib/content/urls.ts';
-import { streamBody } from '../../../lib/stream-body.ts';
+import { streamBody } from '../../../server/adapters/stream-body.ts';
 
 export const prerender = false;
 
 /** The answer's status and headers, or a refusal; nothing is read from the store. */
-function check({ params, cookies, url }: APIContext): { token: string; table: string; days: SearchPeriod; headers: HeadersInit } | Response {
-  const token = adminToken();
-  if (!token) return new Response('Not found', { status: 404 });
-  if (!signedIn(cookies, token)) return new Response('请先登录运营后台。', { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+function check({ params, cookies, url, locals }: APIContext): { access: OperatorAccess; table: string; days: SearchPeriod; headers: HeadersInit } | Response {
+  const access = operatorAccess(locals);
+  if (!access) return new Response('Not found', { status: 404 });
+  if (!signedIn(cookies, access.token)) return new Response('请先登录运营后台。', { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const table = params.table ?? '';
   if (!isCsvTable(table)) return new Response('Not found', { status: 404 });
   const days = requestedPeriod(url.searchParams.get('days'));
@@ -25,7 +25,7 @@ function check({ params, cookies, url }: APIContext): { token: string; table: st
     'Content-Disposition': `attachment; filename="${table}${isPeriodTable(table) ? `-${days}d` : ''}-${chinaDate()}.csv"`,
     'Cache-Control': 'no-store',
   };
-  return { token, table, days, headers };
+  return { access, table, days, headers };
 }
 
 /**
@@ -42,7 +42,7 @@ export const GET: APIRoute = async (context) => {
   const checked = check(context);
   if (checked instanceof Response) return checked;
   const titles = new Map((await getCollection('faq')).map((e) => [articlePath(e.id), e.data.title]));
-  const csv = csvExport(checked.table, checked.token, (p) => titles.get(p) ?? p, checked.days);
+  const csv = csvExport(checked.table, checked.access, (p) => titles.get(p) ?? p, checked.days);
   if (!csv) return new Response('Not found', { status: 404 });
   // Astro's Node adapter writes each piece as soon as it is made, without waiting for
   // the client: given the response, streamBody makes the next piece only once the last

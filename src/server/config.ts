@@ -1,8 +1,16 @@
-// The server's environment variables, validated once at start: a bad value stops the
-// server with the variable named.
+// The one place the environment is read (`process.env` appears nowhere else in src/):
+// the server's settings, validated once at start into one typed config that is passed
+// down (a bad value stops the server with the variable named); what `npm run backup`
+// reads; and the two overrides of content/site.json the build and the server both apply.
 import { z } from 'zod';
 import { fileURLToPath } from 'node:url';
 import { parseWithFriendlyErrors } from '../config/friendly-errors.ts';
+import type { SiteConfigEnv } from '../config/site-schema.ts';
+
+type Environment = Record<string, string | undefined>;
+
+/** The variables that are set: unset and empty both mean "use the default". */
+const present = (env: Environment) => Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -32,10 +40,28 @@ export const serverEnvSchema = z.object({
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;
 
-export function parseServerEnv(env: Record<string, string | undefined>): ServerEnv {
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = parseWithFriendlyErrors(serverEnvSchema, present, '环境变量有误：');
+/** The server's settings: its variables, and the site.json overrides it applies as the build did. */
+export type ServerConfig = ServerEnv & { site: SiteConfigEnv };
+
+function parseServerEnv(env: Environment): ServerEnv {
+  const parsed = parseWithFriendlyErrors(serverEnvSchema, present(env), '环境变量有误：');
   return { ...parsed, WENDA_ALLOWED_ORIGINS: parsed.WENDA_ALLOWED_ORIGINS.map((o) => new URL(o).origin) };
+}
+
+/**
+ * Reads and checks the server's environment, once, at start (the server entry, and the
+ * dev server's integration); throws a ConfigError naming the variable.
+ */
+export function readServerConfig(env: Environment = process.env): ServerConfig {
+  return { ...parseServerEnv(env), site: readSiteOverrides(env) };
+}
+
+/**
+ * The variables that override content/site.json (WENDA_SITE_URL, WENDA_API_BASE_URL), as
+ * they are: checked with the file by parseSiteConfig (src/config/site-schema.ts).
+ */
+export function readSiteOverrides(env: Environment = process.env): SiteConfigEnv {
+  return { WENDA_SITE_URL: env.WENDA_SITE_URL, WENDA_API_BASE_URL: env.WENDA_API_BASE_URL };
 }
 
 /**
@@ -47,7 +73,6 @@ const backupEnvSchema = z.object({
   INIT_CWD: z.string().min(1).optional(),
 });
 
-export function parseBackupEnv(env: Record<string, string | undefined>): z.output<typeof backupEnvSchema> {
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  return parseWithFriendlyErrors(backupEnvSchema, present, '环境变量有误：');
+export function readBackupConfig(env: Environment = process.env): z.output<typeof backupEnvSchema> {
+  return parseWithFriendlyErrors(backupEnvSchema, present(env), '环境变量有误：');
 }

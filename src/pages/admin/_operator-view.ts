@@ -2,16 +2,16 @@
 // process, with the admin token): helpfulness per article, failed searches and saved
 // quotes (each a page at a time, with its total), search analytics for a period, a
 // diagnostics report by reference; and the same tables as CSV, whole.
-import { chinaDateTime } from '../lib/china-time.ts';
-import { REFERENCE_PATTERN } from '../lib/id-formats.ts';
-import { API_BASE } from '../lib/api-paths.ts';
-import { supportApi } from '../server/support-api-registry.ts';
-import { csvChunks, type CsvCell } from '../lib/csv.ts';
-import { readNdjson } from '../lib/ndjson.ts';
-import { PAGE_SIZE, pageCount, pageOffset, pageProblem, type PageRequest, type PagerView } from '../lib/admin/paging.ts';
-import type { PageFeedback, SearchMiss } from '../store/types.ts';
-import { percent, unanswered, type ArticleReport, type QueryReport, type SearchPeriod } from '../lib/search/analytics.ts';
-import type { StoredDiagnosticsReport } from '../lib/admin/diagnostics-report.ts';
+import { chinaDateTime } from '../../lib/china-time.ts';
+import { REFERENCE_PATTERN } from '../../lib/id-formats.ts';
+import { API_BASE } from '../../lib/api-paths.ts';
+import type { OperatorAccess } from './_sign-in.ts';
+import { csvChunks, type CsvCell } from '../../lib/csv.ts';
+import { readNdjson } from '../../lib/ndjson.ts';
+import { PAGE_SIZE, pageCount, pageOffset, pageProblem, type PageRequest, type PagerView } from '../../lib/admin/paging.ts';
+import type { PageFeedback, SearchMiss } from '../../store/types.ts';
+import { percent, unanswered, type ArticleReport, type QueryReport, type SearchPeriod } from '../../lib/search/analytics.ts';
+import type { StoredDiagnosticsReport } from '../../lib/admin/diagnostics-report.ts';
 
 export interface QuoteRow {
   id: string;
@@ -22,22 +22,23 @@ export interface QuoteRow {
   estimate: { totalCost: number; totalPurchased: number; priceList: { sample: boolean } };
 }
 
-async function adminRequest(path: string, token: string): Promise<Response | undefined> {
-  const app = supportApi();
-  if (!app) throw new Error('The support API is not running in this process.');
-  const res = await app.request(`${API_BASE}/admin${path}`, { headers: { Authorization: `Bearer ${token}` } });
+/** The support API in this process and the admin token its admin routes are read with. */
+type Access = Pick<OperatorAccess, 'api' | 'token'>;
+
+async function adminRequest(path: string, { api, token }: Access): Promise<Response | undefined> {
+  const res = await api.request(`${API_BASE}/admin${path}`, { headers: { Authorization: `Bearer ${token}` } });
   if (res.status === 404) return undefined;
   if (!res.ok) throw new Error(`admin API ${path}: ${res.status}`);
   return res;
 }
 
-async function adminGet<T>(path: string, token: string): Promise<T | undefined> {
-  return (await (await adminRequest(path, token))?.json()) as T | undefined;
+async function adminGet<T>(path: string, access: Access): Promise<T | undefined> {
+  return (await (await adminRequest(path, access))?.json()) as T | undefined;
 }
 
 /** Every row of a long list (`/feedback`, `/quotes`, `/search-misses`), one at a time, from its NDJSON export. */
-async function* adminAll<T>(path: string, token: string, query = ''): AsyncGenerator<T> {
-  const res = await adminRequest(`${path}/export${query}`, token);
+async function* adminAll<T>(path: string, access: Access, query = ''): AsyncGenerator<T> {
+  const res = await adminRequest(`${path}/export${query}`, access);
   if (res?.body) yield* readNdjson<T>(res.body);
 }
 
@@ -52,9 +53,9 @@ export interface ListPage<T> {
   problem: string | undefined;
 }
 
-async function adminPage<K extends string, T>(path: string, key: K, token: string, request: PageRequest): Promise<ListPage<T>> {
+async function adminPage<K extends string, T>(path: string, key: K, access: Access, request: PageRequest): Promise<ListPage<T>> {
   type Body = { total: number } & Record<K, T[]>;
-  const get = (page: number) => adminGet<Body>(`${path}?limit=${PAGE_SIZE}&offset=${pageOffset(page)}`, token);
+  const get = (page: number) => adminGet<Body>(`${path}?limit=${PAGE_SIZE}&offset=${pageOffset(page)}`, access);
   let page = request.page;
   let body = await get(page);
   const problem = pageProblem(request, pageCount(body?.total ?? 0));
@@ -67,17 +68,17 @@ const helpfulPercent = (p: Pick<PageFeedback, 'helpful' | 'notHelpful'>) =>
   p.helpful + p.notHelpful ? Math.round((100 * p.helpful) / (p.helpful + p.notHelpful)) : 0;
 
 /** The page's data: the page asked for of each list (feedback has one row per page voted on). */
-export async function operatorView(token: string, pages: { feedback: PageRequest; misses: PageRequest; quotes: PageRequest }) {
+export async function operatorView(access: Access, pages: { feedback: PageRequest; misses: PageRequest; quotes: PageRequest }) {
   const [feedback, misses, quotes] = await Promise.all([
-    adminPage<'pages', PageFeedback>('/feedback', 'pages', token, pages.feedback),
-    adminPage<'misses', SearchMiss>('/search-misses', 'misses', token, pages.misses),
-    adminPage<'quotes', QuoteRow>('/quotes', 'quotes', token, pages.quotes),
+    adminPage<'pages', PageFeedback>('/feedback', 'pages', access, pages.feedback),
+    adminPage<'misses', SearchMiss>('/search-misses', 'misses', access, pages.misses),
+    adminPage<'quotes', QuoteRow>('/quotes', 'quotes', access, pages.quotes),
   ]);
   return { feedback, misses, quotes };
 }
 
-export function diagnosticsReport(token: string, id: string) {
-  return REFERENCE_PATTERN.test(id) ? adminGet<StoredDiagnosticsReport>(`/diagnostics/reports/${id}`, token) : Promise.resolve(undefined);
+export function diagnosticsReport(access: Access, id: string) {
+  return REFERENCE_PATTERN.test(id) ? adminGet<StoredDiagnosticsReport>(`/diagnostics/reports/${id}`, access) : Promise.resolve(undefined);
 }
 
 
@@ -169,8 +170,8 @@ export interface SearchTotalsView {
 type Listed<K extends string, T> = { total: number } & Record<K, T[]>;
 
 /** The analytics of the last `days` days: totals, top queries, no click, no answer, articles (first rows each). */
-export async function searchAnalyticsView(token: string, days: SearchPeriod) {
-  const get = <T>(path: string) => adminGet<T>(`/search-analytics${path}${path.includes('?') ? '&' : '?'}days=${days}`, token);
+export async function searchAnalyticsView(access: Access, days: SearchPeriod) {
+  const get = <T>(path: string) => adminGet<T>(`/search-analytics${path}${path.includes('?') ? '&' : '?'}days=${days}`, access);
   const first = `limit=${ANALYTICS_ROWS}`;
   const [totals, queries, noClick, noAnswer, articles] = await Promise.all([
     get<SearchTotalsView>(''),
@@ -239,26 +240,26 @@ export const isCsvTable = (table: string): table is (typeof CSV_TABLES)[number] 
  * is read from the API's whole-list export as it is written out. Undefined for a table
  * that does not exist.
  */
-export function csvExport(table: string, token: string, titleOf: (page: string) => string, days: SearchPeriod = 7): AsyncIterable<string> | undefined {
+export function csvExport(table: string, access: Access, titleOf: (page: string) => string, days: SearchPeriod = 7): AsyncIterable<string> | undefined {
   switch (table) {
     case 'search-queries':
     case 'search-no-click':
     case 'search-no-answer': {
       const { path, filter, columns } = analyticsCsv[table];
-      return csvChunks(columns.header, rowsOf(adminAll<QueryReport>(path, token, `?days=${days}&filter=${filter}`), columns.row));
+      return csvChunks(columns.header, rowsOf(adminAll<QueryReport>(path, access, `?days=${days}&filter=${filter}`), columns.row));
     }
     case 'search-articles': {
       const columns = searchArticleColumns(titleOf);
-      return csvChunks(columns.header, rowsOf(adminAll<ArticleReport>('/search-analytics/articles', token, `?days=${days}`), columns.row));
+      return csvChunks(columns.header, rowsOf(adminAll<ArticleReport>('/search-analytics/articles', access, `?days=${days}`), columns.row));
     }
     case 'feedback': {
       const columns = feedbackColumns(titleOf);
-      return csvChunks(columns.header, rowsOf(adminAll<PageFeedback>('/feedback', token), columns.row));
+      return csvChunks(columns.header, rowsOf(adminAll<PageFeedback>('/feedback', access), columns.row));
     }
     case 'search-misses':
-      return csvChunks(missColumns.header, rowsOf(adminAll<SearchMiss>('/search-misses', token), missColumns.row));
+      return csvChunks(missColumns.header, rowsOf(adminAll<SearchMiss>('/search-misses', access), missColumns.row));
     case 'quotes':
-      return csvChunks(quoteColumns.header, rowsOf(adminAll<QuoteRow>('/quotes', token), quoteColumns.row));
+      return csvChunks(quoteColumns.header, rowsOf(adminAll<QuoteRow>('/quotes', access), quoteColumns.row));
     default:
       return undefined;
   }

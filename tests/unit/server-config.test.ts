@@ -1,0 +1,42 @@
+// The server's configuration: read once, from the one module that reads the environment,
+// and a bad value reported by its variable's name (issue 19).
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { ConfigError } from '../../src/config/friendly-errors.ts';
+import { readServerConfig, readSiteOverrides } from '../../src/server/config.ts';
+
+const src = new URL('../../src/', import.meta.url);
+/** The src/ files that contain `text`, as paths from the project root. */
+const srcFilesWith = (text: string) =>
+  readdirSync(src, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && readFileSync(`${entry.parentPath}/${entry.name}`, 'utf8').includes(text))
+    .map((entry) => `${entry.parentPath}/${entry.name}`.slice(src.pathname.length - 'src/'.length));
+
+describe('server config', () => {
+  test('a bad value stops with the variable named', () => {
+    const error = (() => {
+      try {
+        readServerConfig({ PORT: 'eighty', WENDA_ADMIN_TOKEN: 'short' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).fields.map((f) => f.path)).toEqual(['PORT', 'WENDA_ADMIN_TOKEN']);
+  });
+
+  test('unset and empty variables take the defaults; the site.json overrides come along', () => {
+    const config = readServerConfig({ PORT: '', HOST: undefined, WENDA_SITE_URL: 'https://help.example.com', WENDA_ALLOWED_ORIGINS: 'https://a.example.com/x, ' });
+    expect(config.PORT).toBe(4321);
+    expect(config.HOST).toBe('localhost');
+    expect(config.WENDA_ADMIN_TOKEN).toBeUndefined();
+    expect(config.WENDA_ALLOWED_ORIGINS).toEqual(['https://a.example.com']);
+    expect(config.site).toEqual({ WENDA_SITE_URL: 'https://help.example.com', WENDA_API_BASE_URL: undefined });
+    expect(readSiteOverrides({ WENDA_API_BASE_URL: '' })).toEqual({ WENDA_SITE_URL: undefined, WENDA_API_BASE_URL: '' });
+  });
+
+  test('only src/server/config.ts reads process.env, and nothing in src/ hangs state on globalThis', () => {
+    expect(srcFilesWith('process.env')).toEqual(['src/server/config.ts']);
+    expect(srcFilesWith('globalThis')).toEqual([]);
+  });
+});
