@@ -24,6 +24,10 @@ describe('a one-word query named once, in passing', () => {
     expect(namedOnlyInPassing('MAC', { title: '下载客户端', aliases: '', text: '支持 mac。' })).toBe(true);
   });
 
+  test('a question the text does not hold as typed is judged by the ranking, not by this rule', () => {
+    expect(namedOnlyInPassing('剩下的次数能退钱吗', unused)).toBe(false);
+  });
+
   test('a query of several words is judged by the ranking, not by this rule', () => {
     expect(namedOnlyInPassing('不能 退款', unused)).toBe(false);
     expect(namedOnlyInPassing('', unused)).toBe(false);

@@ -20,13 +20,15 @@ export interface PageTexts {
 }
 
 /**
- * A one-word query that the best page names once, in its text only (退款 in 「也不能退款」),
+ * A query that the best page names exactly once, in its text only (退款 in 「也不能退款」),
  * is no sure answer: the page mentions the word in passing, so it is shown as a best
- * guess (可能相关的文章), with the support lines, not as the answer.
+ * guess (可能相关的文章), with the support lines, not as the answer. A query the text does
+ * not hold as typed (a question in the customer's words, found by its words) is judged
+ * by the ranking instead.
  */
 export function namedOnlyInPassing(query: string, page: PageTexts): boolean {
   const word = query.trim().toLowerCase();
   if (!word || /\s/.test(word)) return false;
   if (page.title.toLowerCase().includes(word) || page.aliases.toLowerCase().includes(word)) return false;
-  return page.text.toLowerCase().split(word).length - 1 <= 1;
+  return page.text.toLowerCase().split(word).length - 1 === 1;
 }
