@@ -1,11 +1,11 @@
 // The real browser behind the diagnostics: the page's cookies, storages, fetch,
 // WebSocket and the support API's clock.
-import { apiUrl, WEBSOCKET_ECHO_PATH } from '../api-paths.ts';
-import { documentCookieJar } from './checks/cookies.ts';
-import { fetchProbe } from './checks/host-reachability.ts';
-import type { WebSocketLike } from './checks/websocket.ts';
-import { detectPlatform } from '../platform/detect-platform.ts';
-import type { DiagnosticsEnvironment } from './run-diagnostics.ts';
+import { apiUrl, WEBSOCKET_ECHO_PATH } from '../../lib/api-paths.ts';
+import { documentCookieJar } from '../../lib/diagnostics/checks/cookies.ts';
+import { fetchProbe } from '../../lib/diagnostics/checks/host-reachability.ts';
+import type { WebSocketLike } from '../../lib/diagnostics/checks/websocket.ts';
+import { detectPlatform } from '../../lib/platform/detect-platform.ts';
+import type { DiagnosticsEnvironment } from '../../lib/diagnostics/run-diagnostics.ts';
 import { askStorageProbe } from './storage-probe.ts';
 
 export interface BrowserEnvironmentOptions {
