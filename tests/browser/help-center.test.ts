@@ -6,7 +6,7 @@ import { shippedArticles, shippedCategories } from '../support/content.ts';
 import { useBrowser } from '../support/browser.ts';
 import { colours, contrast } from '../support/contrast.ts';
 import site from '../../content/site.json' with { type: 'json' };
-import { TOOL_PAGES } from '../../src/lib/content/urls.ts';
+import { TOOL_PAGES } from '../../src/lib/content/tools.ts';
 import { TOOLS } from '../../src/lib/content/tools.ts';
 
 const { baseUrl, openPage, newContext } = useBrowser();

@@ -2,7 +2,7 @@
 // remembered and changeable; "没有帮助" asks what was missing and offers the next step.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { supportApiClient } from '../../browser/support-api-client.ts';
-import { TOOL_PAGES } from '../../lib/content/urls.ts';
+import { TOOL_PAGES } from '../../lib/content/tools.ts';
 import { displayPhone, telHref } from '../../lib/contact/support-lines.ts';
 import { rememberVote, rememberedVote, voterId, type RememberedVote } from '../../lib/feedback/vote-memory.ts';
 
