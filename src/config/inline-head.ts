@@ -2,6 +2,7 @@
 // CSP hashes for it: Astro's CSP hashes only the scripts and styles it bundles.
 import { createHash } from 'node:crypto';
 import { brandColourStyle } from './brand-colours.ts';
+import { PALETTE_STYLE } from '../styles/palette.ts';
 import { siteConfig } from './site.ts';
 
 /**
@@ -19,6 +20,9 @@ export const THEME_INIT_SCRIPT =
  */
 export const LAYER_ORDER_STYLE = '@layer reset, props, base, layout, components, markdown, print;';
 
+/** The site's colours, light and dark (src/styles/palette.ts). */
+export { PALETTE_STYLE };
+
 /** The operator's brand colour over the default tokens (empty without `theme` in site.json). */
 export const BRAND_COLOUR_STYLE = brandColourStyle(siteConfig.theme);
 
@@ -31,5 +35,5 @@ export function inlineScriptHashes(): `sha256-${string}`[] {
 
 /** `sha256-…` sources for every inline style, for `security.csp.styleDirective.hashes`. */
 export function inlineStyleHashes(): `sha256-${string}`[] {
-  return [LAYER_ORDER_STYLE, BRAND_COLOUR_STYLE].filter(Boolean).map(sha256);
+  return [LAYER_ORDER_STYLE, PALETTE_STYLE, BRAND_COLOUR_STYLE].filter(Boolean).map(sha256);
 }
