@@ -1,6 +1,7 @@
 // The layers of src/ as imports: no module imports itself through others (a cycle), and
-// src/lib/ (pure domain code) imports nothing from the layers built on it. Read from the
-// source files themselves with TypeScript's own import scanner, `import type` included.
+// src/lib/ (pure domain code) imports nothing from the layers built on it nor touches the
+// browser (its adapters are in src/browser/). Read from the source files themselves with
+// TypeScript's own scanner and parser, `import type` included.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +63,27 @@ function cyclesOf(graph: Map<string, string[]>): string[][] {
   return cycles;
 }
 
+/** The browser's globals: code that uses them is an adapter, in src/browser/ or beside its component. */
+const BROWSER_GLOBALS = new Set(['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'WebSocket', 'XMLHttpRequest', 'location', 'screen', 'matchMedia', 'indexedDB']);
+
+/** The browser globals a module's code uses: identifiers by those names that it does not declare itself. */
+function browserGlobalsIn(code: string): string[] {
+  const file = ts.createSourceFile('module.ts', code, ts.ScriptTarget.Latest, true);
+  const declared = new Set<string>();
+  const used = new Set<string>();
+  const visit = (node: ts.Node) => {
+    if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isFunctionDeclaration(node)) && node.name && ts.isIdentifier(node.name)) declared.add(node.name.text);
+    if (ts.isIdentifier(node) && BROWSER_GLOBALS.has(node.text)) {
+      const parent = node.parent;
+      const isMemberName = (ts.isPropertyAccessExpression(parent) && parent.name === node) || ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isMethodDeclaration(parent)) && parent.name === node);
+      if (!isMemberName) used.add(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return [...used].filter((name) => !declared.has(name)).sort();
+}
+
 /** The layers src/lib/ may not import from: everything that is built on it. */
 const ABOVE_LIB = ['api', 'browser', 'components', 'data', 'integrations', 'layouts', 'pages', 'server', 'store', 'widget', 'cli', 'build'].map((d) => `src/${d}/`);
 
@@ -84,6 +106,18 @@ describe('the import graph of src/', () => {
       .filter(([file]) => file.startsWith('src/lib/'))
       .flatMap(([file, imports]) => imports.filter((target) => ABOVE_LIB.some((layer) => target.startsWith(layer))).map((target) => `${file} → ${target}`));
     expect(upward).toEqual([]);
+  });
+
+  test('has src/lib/ use no browser global (window, document, navigator, storage, fetch …)', () => {
+    const impure = [...graph.keys()]
+      .filter((file) => file.startsWith('src/lib/'))
+      .flatMap((file) => browserGlobalsIn(codeOf(join(root, file))).map((name) => `${file}: ${name}`));
+    expect(impure).toEqual([]);
+  });
+
+  test('browserGlobalsIn finds a browser global, not a local or a property of the same name', () => {
+    expect(browserGlobalsIn('export const jar = () => document.cookie; const f = (u) => fetch(u);')).toEqual(['document', 'fetch']);
+    expect(browserGlobalsIn('const window = text.slice(0, 3); export const x = { document: 1 }.document + window;')).toEqual([]);
   });
 
   test('cyclesOf finds a cycle when there is one (so the check above can fail)', () => {

@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/downloads/client-schema.ts';
 import { recommendClient, type Recommendation } from '../../lib/downloads/recommend-client.ts';
 import { ARCHITECTURE_NAMES, checksumCommand, fileNameOf, formatDate, formatSize, recommendedActionLabel } from '../../lib/downloads/present-client.ts';
-import { IN_APP_LABELS, detectPlatform, readClientHints, type DetectedPlatform } from '../../lib/platform/detect-platform.ts';
+import { IN_APP_LABELS, detectPlatform, type DetectedPlatform } from '../../lib/platform/detect-platform.ts';
+import { readClientHints } from '../../browser/client-hints.ts';
 
 export type ChooserClient = Omit<Client, 'releaseDate' | 'notes'> & { releaseDate: string; notes?: string | undefined };
 
