@@ -11,6 +11,7 @@ import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck } from '
 import type { ChatHost, CheckResult } from '../../lib/diagnostics/types.ts';
 import type { DetectedPlatform } from '../../lib/platform/detect-platform.ts';
 import { ApiUnreachableError, supportApiClient } from '../../browser/support-api-client.ts';
+import { copyText } from '../../browser/clipboard.ts';
 import { displayPhone, telHref, type SupportLine } from '../../lib/contact/support-lines.ts';
 
 export interface DiagnosticsToolProps {
@@ -90,12 +91,7 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
 
   const copyReport = async () => {
     if (!platform) return;
-    try {
-      await navigator.clipboard.writeText(reportText(all, platform, navigator.userAgent, new Date()));
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
+    setCopied(await copyText(reportText(all, platform, navigator.userAgent, new Date())));
   };
 
   const sendReport = async () => {
