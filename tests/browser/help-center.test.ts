@@ -307,8 +307,10 @@ describe('inline head', () => {
     const style = /<style>(@layer [^<]*)<\/style>/.exec(html)![1]!;
     const script = /<script>(try\{[^<]*)<\/script>/.exec(html)![1]!;
     const brand = /<style>(:root\{[^<]*)<\/style>/.exec(html)![1]!;
+    const palette = /<style>(@layer props\{[^<]*)<\/style>/.exec(html)![1]!;
     expect(directive('style-src')).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
     expect(directive('style-src')).toContain(`'sha256-${createHash('sha256').update(brand).digest('base64')}'`);
+    expect(directive('style-src')).toContain(`'sha256-${createHash('sha256').update(palette).digest('base64')}'`);
     expect(directive('script-src')).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
   });
 });
