@@ -2,14 +2,21 @@
 // in light and in dark. A colour that would make text unreadable stops the build with the
 // contrast it reaches and what it needs, so no operator can ship grey-on-white links.
 import { z } from 'zod';
+import { colourOf, themeStyle, type ThemeName } from '../styles/palette.ts';
 
-/**
- * Backgrounds links can sit on, and button text, in the site's two themes
- * (src/styles/props.css): page, soft and raised surfaces, then the note, tip and
- * caution callouts' backgrounds (articles put links inside callouts).
- */
-export const LIGHT = { backgrounds: ['#ffffff', '#f5f7fa', '#eef4fe', '#e9f7f1', '#fdf3e5'], buttonText: '#ffffff', soft: '#ffffff', softShare: 0.1 };
-export const DARK = { backgrounds: ['#10141b', '#171c25', '#1c2330', '#16243a', '#122b23', '#33240f'], buttonText: '#0b1220', soft: '#10141b', softShare: 0.18 };
+/** Page, soft and raised surfaces, then the note, tip and caution callouts' backgrounds (articles put links inside callouts). */
+const SURFACES = ['--c-bg', '--c-bg-soft', '--c-bg-raised', '--c-note-bg', '--c-tip-bg', '--c-caution-bg'] as const;
+
+/** Backgrounds links can sit on, and button text, in one of the site's two themes (src/styles/palette.ts). */
+const placesIn = (theme: ThemeName, softShare: number) => ({
+  backgrounds: [...new Set(SURFACES.map((token) => colourOf(token, theme)))],
+  buttonText: colourOf('--c-accent-text', theme),
+  soft: colourOf('--c-bg', theme),
+  softShare,
+});
+
+export const LIGHT = placesIn('light', 0.1);
+export const DARK = placesIn('dark', 0.18);
 
 /** WCAG's minimum for body-size text (1.4.3 AA). */
 export const MIN_TEXT_CONTRAST = 4.5;
@@ -72,12 +79,12 @@ export type Theme = z.output<typeof themeSchema>;
 
 /**
  * The CSS that puts the brand colour in place of the default tokens. Outside any cascade
- * layer, so it wins over the `props` layer; its selectors mirror props.css's three
+ * layer, so it wins over the `props` layer; written with the palette's three selectors
  * (light, chosen dark, system dark; dark on screen only) so each theme keeps its own shade.
  */
 export function brandColourStyle(theme: Theme | undefined): string {
   if (!theme) return '';
   const light = `--c-accent:${theme.accent};--c-focus:${theme.accent};--c-accent-soft:${tint(theme.accent, LIGHT.soft, LIGHT.softShare)}`;
   const dark = `--c-accent:${theme.accentDark};--c-focus:${theme.accentDark};--c-accent-soft:${tint(theme.accentDark, DARK.soft, DARK.softShare)}`;
-  return `:root{${light}}@media screen{:root[data-theme='dark']{${dark}}}@media screen and (prefers-color-scheme:dark){:root:not([data-theme='light']){${dark}}}`;
+  return themeStyle(light, dark);
 }

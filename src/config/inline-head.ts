@@ -1,6 +1,7 @@
 // What every page's <head> carries inline, ahead of any stylesheet or script; the CSP
 // hashes of it are made in src/config/csp.ts (Astro hashes only what it bundles).
 import { brandColourStyle } from './brand-colours.ts';
+import { PALETTE_STYLE } from '../styles/palette.ts';
 import { siteConfig } from './site.ts';
 import type { InlineHead } from './csp.ts';
 
@@ -19,8 +20,11 @@ export const THEME_INIT_SCRIPT =
  */
 export const LAYER_ORDER_STYLE = '@layer reset, props, base, layout, components, markdown, print;';
 
+/** The site's colours, light and dark (src/styles/palette.ts). */
+export { PALETTE_STYLE };
+
 /** The operator's brand colour over the default tokens (empty without `theme` in site.json). */
 export const BRAND_COLOUR_STYLE = brandColourStyle(siteConfig.theme);
 
 /** Every inline script and style of the <head>, for the CSP's hashes (src/config/csp.ts). */
-export const INLINE_HEAD: InlineHead = { scripts: [THEME_INIT_SCRIPT], styles: [LAYER_ORDER_STYLE, BRAND_COLOUR_STYLE] };
+export const INLINE_HEAD: InlineHead = { scripts: [THEME_INIT_SCRIPT], styles: [LAYER_ORDER_STYLE, PALETTE_STYLE, BRAND_COLOUR_STYLE] };

@@ -1,6 +1,6 @@
 // Builds the Pagefind search index over the built pages once `astro build` is done, and
 // fails the build when the index does not hold exactly the pages customers should find:
-// every article of content/faq/ and every tool page (TOOL_PAGES in src/lib/content/urls.ts).
+// every article of content/faq/ and every tool page (TOOL_PAGES, from the tools registry src/lib/content/tools.ts).
 // Pagefind's own count after indexing is every HTML file it read, indexed or not, so the
 // check reads the count from the index it wrote and the pages from the built files.
 import type { AstroIntegration } from 'astro';
@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { OperatorError } from '../config/friendly-errors.ts';
-import { TOOL_PAGES, articlePath } from '../lib/content/urls.ts';
+import { TOOL_PAGES } from '../lib/content/tools.ts';
+import { articlePath } from '../lib/content/urls.ts';
 
 /** The site paths search must find, as the pages' own links write them (`/faq/a/`). */
 export interface SearchablePages {
@@ -58,7 +59,7 @@ export class SearchIndexError extends OperatorError {
     }
     if (unlisted.length) {
       lines.push(
-        `下面 ${unlisted.length} 页被收录了，但既不是 content/faq/ 的文章，也不在 src/lib/content/urls.ts 的 TOOL_PAGES 里（站点地图会漏掉它们）：请把它们加进 TOOL_PAGES，或去掉页面上的 data-pagefind-body：`,
+        `下面 ${unlisted.length} 页被收录了，但既不是 content/faq/ 的文章，也不是 src/lib/content/tools.ts 登记的工具页（TOOL_PAGES，站点地图会漏掉它们）：请在那里登记这些页面，或去掉页面上的 data-pagefind-body：`,
         ...unlisted.map((page) => `  - ${page}`),
       );
     }

@@ -3,7 +3,8 @@
 import type { APIRoute } from 'astro';
 import { loadHelpCenter } from '../data/help-center.ts';
 import { siteConfig } from '../config/site.ts';
-import { SITEMAP_PAGE, TOOL_PAGES, absoluteUrl, articlePath, categoryPath } from '../lib/content/urls.ts';
+import { SITEMAP_PAGE, absoluteUrl, articlePath, categoryPath } from '../lib/content/urls.ts';
+import { TOOL_PAGES } from '../lib/content/tools.ts';
 import { sitemapXml } from '../lib/seo/sitemap.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 // /widget/v1.js: the reception launcher operators put on their sites. Configured by the
 // data attributes of its own <script> tag; renders in a Shadow DOM; adds one global,
 // `WendaWidget`, with open() and close().
-import { mountLauncher } from '../lib/embed/launcher-view.ts';
+import { mountLauncher } from '../browser/embed/launcher-view.ts';
 import { DATA_ATTRIBUTES, parseWidgetConfig, type RawWidgetConfig, type WidgetConfig } from '../lib/embed/widget-config.ts';
 
 (() => {

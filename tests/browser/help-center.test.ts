@@ -6,7 +6,7 @@ import { shippedArticles, shippedCategories } from '../support/content.ts';
 import { useBrowser } from '../support/browser.ts';
 import { colours, contrast } from '../support/contrast.ts';
 import site from '../../content/site.json' with { type: 'json' };
-import { TOOL_PAGES } from '../../src/lib/content/urls.ts';
+import { TOOL_PAGES } from '../../src/lib/content/tools.ts';
 import { TOOLS } from '../../src/lib/content/tools.ts';
 
 const { baseUrl, openPage, newContext } = useBrowser();
@@ -307,8 +307,10 @@ describe('inline head', () => {
     const style = /<style>(@layer [^<]*)<\/style>/.exec(html)![1]!;
     const script = /<script>(try\{[^<]*)<\/script>/.exec(html)![1]!;
     const brand = /<style>(:root\{[^<]*)<\/style>/.exec(html)![1]!;
+    const palette = /<style>(@layer props\{[^<]*)<\/style>/.exec(html)![1]!;
     expect(directive('style-src')).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
     expect(directive('style-src')).toContain(`'sha256-${createHash('sha256').update(brand).digest('base64')}'`);
+    expect(directive('style-src')).toContain(`'sha256-${createHash('sha256').update(palette).digest('base64')}'`);
     expect(directive('script-src')).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
   });
 });

@@ -4,7 +4,7 @@ import { useBrowser } from '../support/browser.ts';
 import { colours, contrast } from '../support/contrast.ts';
 import site from '../../content/site.json' with { type: 'json' };
 import synonyms from '../../content/search/synonyms.json' with { type: 'json' };
-import { TOOL_PAGES } from '../../src/lib/content/urls.ts';
+import { TOOL_PAGES } from '../../src/lib/content/tools.ts';
 
 const { baseUrl, openPage, newContext } = useBrowser();
 /** Long enough for the search code to load on a busy machine. */

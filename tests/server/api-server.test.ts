@@ -9,7 +9,7 @@ import { siteConfig } from '../../src/config/site.ts';
 import { migrations } from '../../src/store/migrations.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
 import { SESSION_COOKIE, createSession } from '../../src/server/adapters/admin-session.ts';
-import { defaultEchoUrl } from '../../src/lib/diagnostics/browser-environment.ts';
+import { defaultEchoUrl } from '../../src/browser/diagnostics/browser-environment.ts';
 import { descendantPids, isRunning } from '../support/processes.ts';
 import { copyOfProject, spawnServer, startServer, type RunningServer } from '../support/server.ts';
 

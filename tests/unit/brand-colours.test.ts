@@ -1,8 +1,8 @@
 // The brand colour: readable in both themes or refused with the contrast it reaches, and
 // the CSS that puts it in place of the default tokens.
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { brandColourStyle, contrastRatio, DARK, LIGHT, themeSchema, tint } from '../../src/config/brand-colours.ts';
+import { PALETTE_STYLE } from '../../src/styles/palette.ts';
 import { ConfigError } from '../../src/config/friendly-errors.ts';
 import { parseSiteConfig } from '../../src/config/site.ts';
 import shipped from '../../content/site.json' with { type: 'json' };
@@ -27,13 +27,13 @@ describe('brand colours', () => {
     expect(tint('#1a5fd0', '#ffffff', 0)).toBe('#ffffff');
   });
 
-  test('the surfaces checked are the ones props.css defines, in each theme', () => {
-    const css = readFileSync(new URL('../../src/styles/props.css', import.meta.url), 'utf8');
+  test('the surfaces checked are the ones the palette defines, in each theme', () => {
+    const css = PALETTE_STYLE;
     const block = (start: string) => css.slice(css.indexOf(start), css.indexOf('}', css.indexOf(start)));
     const surfaces = (text: string) =>
       [...new Set([...text.matchAll(/--c-(?:bg|bg-soft|bg-raised|note-bg|tip-bg|caution-bg):\s*(#[0-9a-f]{6})/g)].map((m) => m[1]))].sort();
-    expect(surfaces(block(':root {'))).toEqual([...LIGHT.backgrounds].sort());
-    expect(surfaces(block(":root[data-theme='dark'] {"))).toEqual([...DARK.backgrounds].sort());
+    expect(surfaces(block(':root{'))).toEqual([...LIGHT.backgrounds].sort());
+    expect(surfaces(block(":root[data-theme='dark']{"))).toEqual([...DARK.backgrounds].sort());
   });
 
   test('the shipped theme is readable and kept as given', () => {

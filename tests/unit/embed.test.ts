@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { RESTRICTION_NOTE } from '../../src/lib/embed/channel-guides.ts';
 import { escapeHtml, launcherSnippet, textLinkSnippet } from '../../src/lib/embed/embed-code.ts';
 import { DEFAULT_WIDGET, parseWidgetConfig } from '../../src/lib/embed/widget-config.ts';
-import { textColorOn } from '../../src/lib/embed/launcher-view.ts';
+import { textColorOn } from '../../src/browser/embed/launcher-view.ts';
 
 const XSS = ['</script><script>alert(1)</script>', '" onmouseover="alert(1)', "' autofocus onfocus='alert(1)", '<img src=x onerror=alert(1)>'];
 const chat = 'https://kf.example.com/chat?id=1&from=web';

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SearchIndexError, buildSearchIndex, searchablePages } from '../../src/integrations/pagefind.ts';
-import { TOOL_PAGES } from '../../src/lib/content/urls.ts';
+import { TOOL_PAGES } from '../../src/lib/content/tools.ts';
 
 let dirs: string[] = [];
 afterEach(() => {

@@ -3,7 +3,7 @@
 // for it to settle, arrives with the query in the address, leaves at once, or opens a
 // result; and nothing refused is lost.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { searchReporter, type ShownSearch } from '../../src/scripts/search/search-report.ts';
+import { searchReporter, type ShownSearch } from '../../src/components/search/search-report.ts';
 import { testApi } from '../support/api.ts';
 
 let api: ReturnType<typeof testApi>;

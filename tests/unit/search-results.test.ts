@@ -1,7 +1,7 @@
-// Result shaping (src/scripts/search/results.ts) on Pagefind's data as the built index
+// Result shaping (src/lib/search/results.ts) on Pagefind's data as the built index
 // gives it: excerpt windows, page text, titles and headings.
 import { describe, expect, test } from 'vitest';
-import { plainText, tidyExcerpt, toHit, type Highlighted } from '../../src/scripts/search/results.ts';
+import { plainText, tidyExcerpt, toHit, type Highlighted } from '../../src/lib/search/results.ts';
 
 /** Highlights written as 【…】, to read the expectations at a glance. */
 function shown({ text, marks }: Highlighted): string {

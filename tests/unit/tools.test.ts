@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { TOOLS, toolById, toolsInCategory } from '../../src/lib/content/tools.ts';
-import { TOOL_PAGES } from '../../src/lib/content/urls.ts';
+import { TOOL_PAGES, TOOLS, toolById, toolsInCategory } from '../../src/lib/content/tools.ts';
 
 const categories = readdirSync(new URL('../../content/categories/', import.meta.url)).map((f) => f.replace(/\.json$/, ''));
 
@@ -9,6 +8,18 @@ describe('the tools list', () => {
   test('has every tool page once, with its path from TOOL_PAGES', () => {
     expect(TOOLS.map((t) => t.path).sort()).toEqual(Object.values(TOOL_PAGES).sort());
     for (const [id, path] of Object.entries(TOOL_PAGES)) expect(toolById(id as keyof typeof TOOL_PAGES).path).toBe(path);
+  });
+
+  test('has a page for each tool at its route: src/pages/<path>.astro, built on ToolPage with its id', () => {
+    for (const tool of TOOLS) {
+      const page = readFileSync(new URL(`../../src/pages${tool.path.replace(/\/$/, '')}.astro`, import.meta.url), 'utf8');
+      expect(page, tool.id).toContain('<ToolPage');
+      expect(page, tool.id).toContain(`tool="${tool.id}"`);
+    }
+  });
+
+  test('gives each tool a card icon of SVG shapes', () => {
+    for (const tool of TOOLS) expect(tool.icon, tool.id).toMatch(/^<(path|rect|circle) [^<>]*\/>(<(path|rect|circle) [^<>]*\/>)*$/);
   });
 
   test('puts each tool in a category of content/categories/', () => {

@@ -12,7 +12,7 @@ import { QUOTE_ID_PATTERN } from '../../lib/id-formats.ts';
 import { asciiJson, cachedEstimateJson, cachedPriceListJson, jsonAnswer } from '../json-cache.ts';
 import { parseJsonBody, readJsonBody, readJsonText } from '../json-body.ts';
 import type { SavedQuote } from '../../store/types.ts';
-import { TOOL_PAGES } from '../../lib/content/urls.ts';
+import { TOOL_PAGES } from '../../lib/content/tools.ts';
 
 const priceListRoute = createRoute({
   method: 'get',

@@ -3,14 +3,15 @@
 // browser, and hands support a copyable report or a reference number.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { checkPopups } from '../../lib/diagnostics/checks/popups.ts';
-import { browserEnvironment, defaultEchoUrl } from '../../lib/diagnostics/browser-environment.ts';
+import { browserEnvironment, defaultEchoUrl } from '../../browser/diagnostics/browser-environment.ts';
 import { fixGuide, type GuideView } from '../../lib/diagnostics/fix-guides.ts';
 import { STATUS_LABELS, osLabel, reportForSupport, reportText } from '../../lib/diagnostics/report.ts';
 import { resultCards } from '../../lib/diagnostics/result-cards.ts';
 import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck } from '../../lib/diagnostics/run-diagnostics.ts';
 import type { ChatHost, CheckResult } from '../../lib/diagnostics/types.ts';
 import type { DetectedPlatform } from '../../lib/platform/detect-platform.ts';
-import { ApiUnreachableError, supportApiClient } from '../../lib/support-api-client.ts';
+import { ApiUnreachableError, supportApiClient } from '../../browser/support-api-client.ts';
+import { copyText } from '../../browser/clipboard.ts';
 import { displayPhone, telHref, type SupportLine } from '../../lib/contact/support-lines.ts';
 
 export interface DiagnosticsToolProps {
@@ -90,12 +91,7 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
 
   const copyReport = async () => {
     if (!platform) return;
-    try {
-      await navigator.clipboard.writeText(reportText(all, platform, navigator.userAgent, new Date()));
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
+    setCopied(await copyText(reportText(all, platform, navigator.userAgent, new Date())));
   };
 
   const sendReport = async () => {

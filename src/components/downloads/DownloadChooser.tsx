@@ -7,7 +7,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/downloads/client-schema.ts';
 import { recommendClient, type Recommendation } from '../../lib/downloads/recommend-client.ts';
 import { ARCHITECTURE_NAMES, checksumCommand, fileNameOf, formatDate, formatSize, recommendedActionLabel } from '../../lib/downloads/present-client.ts';
-import { IN_APP_LABELS, detectPlatform, readClientHints, type DetectedPlatform } from '../../lib/platform/detect-platform.ts';
+import { IN_APP_LABELS, detectPlatform, type DetectedPlatform } from '../../lib/platform/detect-platform.ts';
+import { readClientHints } from '../../browser/client-hints.ts';
+import { copyText } from '../../browser/clipboard.ts';
 
 export type ChooserClient = Omit<Client, 'releaseDate' | 'notes'> & { releaseDate: string; notes?: string | undefined };
 
@@ -34,14 +36,7 @@ function CopyChecksum({ hash }: { hash: string }) {
     <button
       type="button"
       class="dc-copy"
-      onClick={async () => {
-        try {
-          await navigator.clipboard.writeText(hash);
-          setCopied(true);
-        } catch {
-          setCopied(false);
-        }
-      }}
+      onClick={async () => setCopied(await copyText(hash))}
     >
       {copied ? '已复制' : '复制校验值'}
     </button>
@@ -94,14 +89,7 @@ function CopyPageLink() {
       <button
         type="button"
         class="dc-copy"
-        onClick={async () => {
-          try {
-            await navigator.clipboard.writeText(link);
-            setState('copied');
-          } catch {
-            setState('manual');
-          }
-        }}
+        onClick={async () => setState((await copyText(link)) ? 'copied' : 'manual')}
       >
         {state === 'copied' ? '已复制' : '复制本页链接'}
       </button>

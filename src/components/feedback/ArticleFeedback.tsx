@@ -1,8 +1,8 @@
 // "这篇文章有帮助吗？" at the end of every article: one vote per article per browser,
 // remembered and changeable; "没有帮助" asks what was missing and offers the next step.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { supportApiClient } from '../../lib/support-api-client.ts';
-import { TOOL_PAGES } from '../../lib/content/urls.ts';
+import { supportApiClient } from '../../browser/support-api-client.ts';
+import { TOOL_PAGES } from '../../lib/content/tools.ts';
 import { displayPhone, telHref } from '../../lib/contact/support-lines.ts';
 import { rememberVote, rememberedVote, voterId, type RememberedVote } from '../../lib/feedback/vote-memory.ts';
 

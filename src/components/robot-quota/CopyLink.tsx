@@ -1,16 +1,13 @@
 // A link to copy: shown in a read-only field (selected on focus, so it can be copied by
 // hand where the clipboard is not allowed) with a 复制链接 button.
 import { useState } from 'preact/hooks';
+import { copyText } from '../../browser/clipboard.ts';
 
 export function CopyLink({ id, label, url, announce = '' }: { id: string; label: string; url: string; /** Said once the field appears. */ announce?: string }) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-    } catch {
-      (document.getElementById(id) as HTMLInputElement | null)?.select();
-    }
+    if (await copyText(url)) setCopied(true);
+    else (document.getElementById(id) as HTMLInputElement | null)?.select();
   };
   return (
     <div class="rq-share">

@@ -6,7 +6,7 @@ import { chinaDate } from '../../lib/china-time.ts';
 import { CALCULATOR_FIELDS, writeCalculatorQuery } from '../../lib/quota/calculator-query.ts';
 import { INPUT_RULES } from '../../lib/quota/input-rules.ts';
 import { formatCount, formatYuan, parseAmount } from '../../lib/quota/number-input.ts';
-import { supportApiClient } from '../../lib/support-api-client.ts';
+import { supportApiClient } from '../../browser/support-api-client.ts';
 import type { SupportLine } from '../../lib/contact/support-lines.ts';
 import { createCalculatorStore, figuresState, type CalculatorStore } from './calculator-store.ts';
 import { QuotaInputs } from './QuotaInputs.tsx';

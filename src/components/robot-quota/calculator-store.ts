@@ -7,7 +7,7 @@ import { checkInputs } from '../../lib/quota/input-rules.ts';
 import { formatCount, parseAmount } from '../../lib/quota/number-input.ts';
 import type { Estimate } from '../../lib/quota/estimate.ts';
 import type { PriceList } from '../../lib/quota/price-list.ts';
-import { ApiError, type SavedQuote, type SupportApiClient } from '../../lib/support-api-client.ts';
+import { ApiError, type SavedQuote, type SupportApiClient } from '../../browser/support-api-client.ts';
 import { QUOTE_ID_PATTERN } from '../../lib/id-formats.ts';
 
 export type FieldValues = Record<CalculatorField, number>;

@@ -6,7 +6,7 @@ import { generate } from 'lean-qr';
 import { toSvgSource } from 'lean-qr/extras/svg';
 import { launcherSnippet, linkOpensNewTab, SETTINGS_BY_KIND, textLinkSnippet, type EmbedKind } from '../../lib/embed/embed-code.ts';
 import { CHANNEL_GUIDES, RESTRICTION_NOTE } from '../../lib/embed/channel-guides.ts';
-import { mountLauncher, type LauncherHandle } from '../../lib/embed/launcher-view.ts';
+import { mountLauncher, type LauncherHandle } from '../../browser/embed/launcher-view.ts';
 import { DEFAULT_WIDGET, parseWidgetConfig, type WidgetConfig } from '../../lib/embed/widget-config.ts';
 import { defaultFields, initialSettings, PREVIEW_STORAGE_KEY, savedText, shareLink, type PreviewSettings } from '../../lib/embed/share-link.ts';
 

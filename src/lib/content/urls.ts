@@ -7,19 +7,6 @@ export const searchPath = (query?: string) => (query ? `/search/?q=${encodeURICo
 export const SITEMAP_PAGE = '/sitemap/';
 
 /**
- * The self-service pages, each built on layouts/ToolPage.astro: search indexes them
- * beside the articles (the build checks it, src/integrations/pagefind.ts) and the
- * sitemap lists them. A new tool page is added here, and its title, purpose and
- * category in src/lib/content/tools.ts (home and category pages show it from there).
- */
-export const TOOL_PAGES = {
-  downloads: '/downloads/',
-  diagnostics: '/tools/diagnostics/',
-  robotQuota: '/tools/robot-quota/',
-  widget: '/tools/widget/',
-} as const;
-
-/**
  * Articles (content/faq/) that pages link to by name, in the tools' lead paragraphs.
  * Renaming or removing one of these files breaks those links: the build's link check
  * (src/integrations/link-check.ts) then fails, naming each page.

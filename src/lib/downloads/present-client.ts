@@ -17,10 +17,9 @@ export function formatSize(bytes: number): string {
 /** "2026-10-28" in the site's time zone. */
 export const formatDate = (date: Date | string) => chinaDate(date);
 
-/** The file name at the end of a download URL. */
-export function fileNameOf(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.split('/').pop() || 'download');
-}
+// Defined beside the schema that checks it decodes, which this module's Client type comes from
+// (defining it here made the two modules import each other).
+export { fileNameOf } from './client-schema.ts';
 
 /** The platforms some client is for, in the usual order: "Windows、macOS 和安卓". */
 export function platformList(clients: readonly Pick<Client, 'platform'>[]): string {

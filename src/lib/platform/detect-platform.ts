@@ -225,16 +225,4 @@ export function detectPlatform({ userAgent: ua, hints, maxTouchPoints, documentM
   return { os, osVersion, arch, mobile, inApp, browser: family, browserLabel, ...engineOf(ua, os, osVersion, documentMode) };
 }
 
-/** Reads the hints in the browser; resolves to undefined where they are not offered. */
-export async function readClientHints(): Promise<ClientHints | undefined> {
-  const data = (navigator as Navigator & { userAgentData?: { mobile: boolean; platform: string; getHighEntropyValues(hints: string[]): Promise<ClientHints> } }).userAgentData;
-  if (!data) return undefined;
-  try {
-    const high = await data.getHighEntropyValues(['platformVersion', 'architecture', 'bitness']);
-    return { ...high, platform: data.platform, mobile: data.mobile };
-  } catch {
-    return { platform: data.platform, mobile: data.mobile };
-  }
-}
-
 export { IN_APP_LABELS };

@@ -3,7 +3,8 @@
 // takes them from the build it serves (dist/client), `astro dev` from the content.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { articlePath, TOOL_PAGES } from '../../lib/content/urls.ts';
+import { TOOL_PAGES } from '../../lib/content/tools.ts';
+import { articlePath } from '../../lib/content/urls.ts';
 
 const ARTICLES_DIR = articlePath('x').split('/')[1]!;
 

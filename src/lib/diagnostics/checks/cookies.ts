@@ -23,12 +23,3 @@ export function checkCookies(jar: CookieJar): CheckResult {
   if (jar.cookieEnabled && works) return { ...base, status: 'pass', finding: 'Cookie 已启用。' };
   return { ...base, status: 'fail', finding: 'Cookie 被禁用，会话无法保持登录状态。', fix: 'enable-cookies' };
 }
-
-/** The page's own cookie jar. */
-export const documentCookieJar = (): CookieJar => ({
-  cookieEnabled: navigator.cookieEnabled,
-  get: () => document.cookie,
-  set: (value) => {
-    document.cookie = value;
-  },
-});

@@ -43,6 +43,3 @@ export async function checkHost(host: ChatHost, index: number, options: Reachabi
       return { ...base, status: 'fail', finding: `${Math.round(options.timeoutMs / 1000)} 秒内没有响应：可能被防火墙或代理服务器拦截。`, fix: 'network-firewall' };
   }
 }
-
-/** The browser's probe: a no-cors GET, which succeeds on any HTTP answer. */
-export const fetchProbe: Probe = (url, signal) => fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal });

@@ -1,5 +1,5 @@
 // Runs inside the storage-probe frame: can this frame write a cookie and localStorage?
-import type { StorageProbeReport } from './checks/third-party-storage.ts';
+import type { StorageProbeReport } from '../../lib/diagnostics/checks/third-party-storage.ts';
 
 export function probeOwnStorage(): StorageProbeReport {
   let cookies = false;

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, test } from 'vitest';
-import { testApi } from '../../../tests/support/api.ts';
+import { testApi } from '../support/api.ts';
 
 let api: ReturnType<typeof testApi>;
 afterEach(() => api?.close());

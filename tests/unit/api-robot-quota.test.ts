@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { samplePriceList, testApi } from '../../../tests/support/api.ts';
-import { estimateRobotQuote } from '../../lib/quota/estimate.ts';
+import { samplePriceList, testApi } from '../support/api.ts';
+import { estimateRobotQuote } from '../../src/lib/quota/estimate.ts';
 
 let api: ReturnType<typeof testApi>;
 afterEach(() => api?.close());

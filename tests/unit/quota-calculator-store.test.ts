@@ -1,9 +1,9 @@
 // The calculator store against a scripted API: answers that arrive out of order, field
 // errors, an unreachable API.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createCalculatorStore, figuresState } from './calculator-store.ts';
-import { ApiError, ApiUnreachableError, type SupportApiClient } from '../../lib/support-api-client.ts';
-import type { Estimate } from '../../lib/quota/estimate.ts';
+import { createCalculatorStore, figuresState } from '../../src/components/robot-quota/calculator-store.ts';
+import { ApiError, ApiUnreachableError, type SupportApiClient } from '../../src/browser/support-api-client.ts';
+import type { Estimate } from '../../src/lib/quota/estimate.ts';
 
 /** An API whose estimate answers are resolved by the test, in any order. */
 function scriptedApi() {

@@ -2,8 +2,8 @@
 // a clause, reads as Chinese, and highlights the query itself (Pagefind's own marks fall on
 // its segments: 能下 of 就能下载 for 下载). Plain text and ranges, never HTML.
 
-import { ALIASES_ANCHOR } from '../../lib/content/urls.ts';
-import { highlightRanges, queryCoverage } from '../../lib/search/relevance.ts';
+import { ALIASES_ANCHOR } from '../content/urls.ts';
+import { highlightRanges, queryCoverage } from './relevance.ts';
 
 /** Text with the ranges to highlight, [from, to) in sorted order. */
 export interface Highlighted {

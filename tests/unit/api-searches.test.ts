@@ -1,7 +1,7 @@
 // Search analytics through the API (app.request() over a real SQLite file): settled
 // searches and result clicks go in, the admin routes give them back per period.
 import { afterEach, describe, expect, test } from 'vitest';
-import { testApi } from '../../../tests/support/api.ts';
+import { testApi } from '../support/api.ts';
 
 let api: ReturnType<typeof testApi>;
 afterEach(() => api?.close());

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
-import { samplePriceList } from '../../tests/support/api.ts';
-import { MAX_CACHED_BODY_CHARS, MAX_CACHED_ESTIMATES, cachedEstimateJson, cachedPriceListJson, asciiJson } from './json-cache.ts';
+import { samplePriceList } from '../support/api.ts';
+import { MAX_CACHED_BODY_CHARS, MAX_CACHED_ESTIMATES, cachedEstimateJson, cachedPriceListJson, asciiJson } from '../../src/api/json-cache.ts';
 
 const freshList = () => ({ ...samplePriceList });
 const decode = (json: string) => JSON.parse(json);

@@ -1,7 +1,7 @@
 // The launcher as visitors see it, drawn into a Shadow DOM so the host page's CSS cannot
 // touch it. Used by /widget/v1.js on operators' sites and by the preview, so the
 // preview shows exactly what visitors get.
-import type { WidgetConfig } from './widget-config.ts';
+import type { WidgetConfig } from '../../lib/embed/widget-config.ts';
 
 export interface LauncherOptions {
   /** Position inside the nearest positioned ancestor instead of the viewport (the preview frames). */

@@ -1,8 +1,8 @@
 // Calls to the support API from the browser: typed answers, and failures sorted into
 // "the API said no" (with its field errors) and "the API could not be reached".
-import { apiUrl } from './api-paths.ts';
-import type { Estimate, EstimateInput } from './quota/estimate.ts';
-import type { PriceList } from './quota/price-list.ts';
+import { apiUrl } from '../lib/api-paths.ts';
+import type { Estimate, EstimateInput } from '../lib/quota/estimate.ts';
+import type { PriceList } from '../lib/quota/price-list.ts';
 import type { z } from 'zod';
 import type { feedbackInputSchema } from '../api/routes/feedback.ts';
 import type { diagnosticsReportSchema } from '../api/routes/diagnostics.ts';
@@ -44,7 +44,7 @@ export interface SavedQuote {
  * The islands' JSON calls to the API (`baseUrl` is empty on the site itself). Request
  * bodies are typed by the API's own schemas; only types are imported, no code ships.
  * The diagnostics' clock and WebSocket probes build their own URLs
- * (lib/diagnostics/browser-environment.ts): they read a header and open a socket.
+ * (src/browser/diagnostics/browser-environment.ts): they read a header and open a socket.
  */
 export function supportApiClient(baseUrl = '') {
   async function call<T>(path: string, init: RequestInit = {}): Promise<T> {

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, expect, test } from 'vitest';
-import { backupStore } from './backup.ts';
-import { openSqliteStore } from './sqlite.ts';
+import { backupStore } from '../../src/store/backup.ts';
+import { openSqliteStore } from '../../src/store/sqlite.ts';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { testApi } from '../../tests/support/api.ts';
+import { testApi } from '../support/api.ts';
 
 let api: ReturnType<typeof testApi>;
 let doc: { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };

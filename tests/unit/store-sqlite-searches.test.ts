@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, test } from 'vitest';
-import { lastDays, type SearchOutcomeKind } from '../lib/search/analytics.ts';
-import { migrations } from './migrations.ts';
-import { openSqliteStore } from './sqlite.ts';
-import { sqliteSearches } from './sqlite-searches.ts';
-import type { Store } from './types.ts';
+import { lastDays, type SearchOutcomeKind } from '../../src/lib/search/analytics.ts';
+import { migrations } from '../../src/store/migrations.ts';
+import { openSqliteStore } from '../../src/store/sqlite.ts';
+import { sqliteSearches } from '../../src/store/sqlite-searches.ts';
+import type { Store } from '../../src/store/types.ts';
 
 let dataDir: string;
 let store: Store | undefined;

@@ -1,9 +1,9 @@
 // Cross-cutting behaviour of the API: one error shape, limits, origins, headers.
 import { afterEach, describe, expect, test } from 'vitest';
-import { testApi } from '../../tests/support/api.ts';
-import { STORING_WRITES } from './app.ts';
-import { API_BASE } from '../lib/api-paths.ts';
-import type { Store } from '../store/types.ts';
+import { testApi } from '../support/api.ts';
+import { STORING_WRITES } from '../../src/api/app.ts';
+import { API_BASE } from '../../src/lib/api-paths.ts';
+import type { Store } from '../../src/store/types.ts';
 
 let api: ReturnType<typeof testApi>;
 afterEach(() => api?.close());

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { testApi } from '../../../tests/support/api.ts';
-import { votablePagesOfContent } from '../../server/adapters/votable-pages.ts';
+import { testApi } from '../support/api.ts';
+import { votablePagesOfContent } from '../../src/server/adapters/votable-pages.ts';
 
 let api: ReturnType<typeof testApi>;
 afterEach(() => api?.close());
 
 describe('feedback', () => {
   test('only the site’s articles and tool pages take votes: others get 400 naming page, stored votes stay', async () => {
-    const pages = votablePagesOfContent(fileURLToPath(new URL('../../../content/faq/', import.meta.url)));
+    const pages = votablePagesOfContent(fileURLToPath(new URL('../../content/faq/', import.meta.url)));
     api = testApi({ votablePage: (path) => pages.has(path) });
     await api.store.addFeedback({ page: '/made-up/', helpful: true });
     expect((await api.post('/feedback', { page: '/faq/change-administrator/', helpful: true })).status).toBe(201);

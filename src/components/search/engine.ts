@@ -16,9 +16,9 @@ import { isPartialMatch, suggestQuery } from '../../lib/search/relevance.ts';
 import { synonymIndex } from '../../lib/search/synonyms.ts';
 import { browserSegmenter } from '../../lib/search/words.ts';
 import synonymTable from '../../../content/search/synonyms.json';
-import { toHit, type PagefindResultData, type SearchHit } from './results.ts';
+import { toHit, type PagefindResultData, type SearchHit } from '../../lib/search/results.ts';
 
-export type { SearchHit } from './results.ts';
+export type { SearchHit } from '../../lib/search/results.ts';
 export type { SearchOutcomeKind } from '../../lib/search/outcome.ts';
 
 export interface SearchOutcome {

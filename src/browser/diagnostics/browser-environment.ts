@@ -1,12 +1,24 @@
 // The real browser behind the diagnostics: the page's cookies, storages, fetch,
 // WebSocket and the support API's clock.
-import { apiUrl, WEBSOCKET_ECHO_PATH } from '../api-paths.ts';
-import { documentCookieJar } from './checks/cookies.ts';
-import { fetchProbe } from './checks/host-reachability.ts';
-import type { WebSocketLike } from './checks/websocket.ts';
-import { detectPlatform } from '../platform/detect-platform.ts';
-import type { DiagnosticsEnvironment } from './run-diagnostics.ts';
+import { apiUrl, WEBSOCKET_ECHO_PATH } from '../../lib/api-paths.ts';
+import type { CookieJar } from '../../lib/diagnostics/checks/cookies.ts';
+import type { Probe } from '../../lib/diagnostics/checks/host-reachability.ts';
+import type { WebSocketLike } from '../../lib/diagnostics/checks/websocket.ts';
+import { detectPlatform } from '../../lib/platform/detect-platform.ts';
+import type { DiagnosticsEnvironment } from '../../lib/diagnostics/run-diagnostics.ts';
 import { askStorageProbe } from './storage-probe.ts';
+
+/** The page's own cookie jar. */
+export const documentCookieJar = (): CookieJar => ({
+  cookieEnabled: navigator.cookieEnabled,
+  get: () => document.cookie,
+  set: (value) => {
+    document.cookie = value;
+  },
+});
+
+/** The browser's probe: a no-cors GET, which succeeds on any HTTP answer. */
+export const fetchProbe: Probe = (url, signal) => fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal });
 
 export interface BrowserEnvironmentOptions {
   /** Support API origin; empty for the site's own. */

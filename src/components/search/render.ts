@@ -2,7 +2,7 @@
 // message with the support lines. Only text nodes and `<mark>`: nothing is parsed as HTML.
 
 import { isLongQuery } from '../../lib/search/relevance.ts';
-import type { Highlighted, SearchHit } from './results.ts';
+import type { Highlighted, SearchHit } from '../../lib/search/results.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
