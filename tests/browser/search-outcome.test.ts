@@ -39,7 +39,7 @@ describe('search page outcome', () => {
     expect(await list.getAttribute('data-outcome')).toBe('guess');
     expect(await list.locator('a.hit').first().getAttribute('href')).toBe('/faq/robot-unused-conversations/');
     // No sure answer: the support lines come with it.
-    await expect(page.locator('[data-search-page-empty]').textContent(), LOADED).resolves.toContain('400');
+    await expect.poll(() => page.locator('[data-search-page-empty]').textContent(), LOADED).toContain('400');
     expect(errors).toEqual([]);
     await context.close();
   });
