@@ -1,6 +1,7 @@
 // Where a JSON text an operator wrote first goes wrong, and what to do about it, in
 // Chinese instead of the parser's English: single quotes, Chinese punctuation, a
 // missing comma, an unquoted value. Reading the files: json-file.ts.
+
 const CHINESE_PUNCTUATION = /[“”‘’，：「」｛｝［］]/;
 
 /** Where a JSON text first goes wrong, and what to do about it. */
