@@ -388,9 +388,9 @@ describe('long tables', () => {
     const { page, context } = await openPage(`${s.url}/`);
     await signIn(page, s.url);
     await page.getByRole('button', { name: '退出登录' }).waitFor();
+    // One wrong value and one missing page; every message is checked in tests/unit/admin-paging.test.ts.
     for (const [value, message] of [
       ['abc', '页码「abc」无效：应为 1 到 3 之间的整数。下面是第 1 页。'],
-      ['2.5', '页码「2.5」无效：应为 1 到 3 之间的整数。下面是第 1 页。'],
       ['4', '没有第 4 页：共 3 页。下面是第 1 页。'],
     ]) {
       await page.goto(`${s.url}/admin/?quotes-page=2&feedback-page=${encodeURIComponent(value!)}`);
@@ -427,14 +427,9 @@ describe('long tables', () => {
     const { page, context } = await openPage(`${s.url}/`);
     await signIn(page, s.url);
     await page.getByRole('button', { name: '退出登录' }).waitFor();
+    // Markup in the value and a missing page; every message is checked in tests/unit/admin-paging.test.ts.
     const cases = [
-      ['abc', '页码「abc」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
-      ['0', '页码「0」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
-      ['-1', '页码「-1」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
-      ['1e3', '页码「1e3」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
-      ['99999999999999999999999', '页码「99999999999999999999…」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
       ['<b>2</b>', '页码「<b>2</b>」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
-      ['3', '没有第 3 页：共 2 页。下面是第 1 页。'],
       ['1000000', '没有第 1,000,000 页：共 2 页。下面是第 1 页。'],
     ];
     for (const [value, message] of cases) {
