@@ -1,5 +1,6 @@
-// Two test projects: `unit` (pure modules and the API through app.request(), a real
-// SQLite file, milliseconds) and `e2e` (the built server: Debian's Chromium through
+// Three test projects: `unit` (pure modules and the API through app.request(), a real
+// SQLite file, milliseconds), `build` (runs `astro sync` or a whole build on a copy of
+// the project: tens of seconds) and `e2e` (the built server: Debian's Chromium through
 // playwright-core, and the API through a socket).
 import { defineConfig } from 'vitest/config';
 
@@ -10,6 +11,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
           environment: 'node',
         },
       },

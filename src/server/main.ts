@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import sirv from 'sirv';
 import { ConfigError } from '../config/friendly-errors.ts';
-import { StoreOpenError } from '../store/sqlite.ts';
+import { StoreOpenError } from '../store/sqlite-open.ts';
 import { answerClientError, answerConnect, answerExpectation, apiRequestErrorAnswer, HEADERS_TIMEOUT_MS, lingerOnClose, refuse, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from './client-errors.ts';
 import { readServerConfig, type ServerConfig } from './config.ts';
 import { applyProxyTrust } from './forwarded-headers.ts';

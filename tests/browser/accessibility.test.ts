@@ -5,23 +5,16 @@
 // (tests/support/keyboard-walk.ts): every stop must show a focus indicator of 3:1 or
 // more, be visible and not hidden under something else, and the walk must end.
 // Keyboard use of each tool (arrow keys, Escape, Enter) is tested by the tool's tests.
-import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+// The operator page: accessibility-admin.test.ts.
+import { describe, expect, test } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
 import { keyboardWalk } from '../support/keyboard-walk.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { openView, violations, VIEWS, type Device, type View } from '../support/axe.ts';
 import site from '../../content/site.json' with { type: 'json' };
 
 const { baseUrl, newContext } = useBrowser();
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const VIEWS = [
-  { name: 'light, 1280 px', width: 1280, colorScheme: 'light' },
-  { name: 'dark, 360 px', width: 360, colorScheme: 'dark' },
-] as const;
-type View = (typeof VIEWS)[number];
 
 /** The pages of the build: every index.html under dist/client, and the 404 page. */
 function builtPages(dir = new URL('../../dist/client/', import.meta.url), path = '/'): string[] {
@@ -36,23 +29,14 @@ function builtPages(dir = new URL('../../dist/client/', import.meta.url), path =
 }
 const pages = [...builtPages(), '/404.html'];
 
-async function open(view: View, url: string, device: { userAgent?: string; mobile?: boolean } = {}) {
-  const context = await newContext({
-    viewport: { width: view.width, height: 800 },
-    colorScheme: view.colorScheme,
-    reducedMotion: 'reduce',
-    ...(device.userAgent ? { userAgent: device.userAgent } : {}),
-    isMobile: device.mobile ?? false,
-    hasTouch: device.mobile ?? false,
-  });
-  const page = await context.newPage();
-  await before?.(page);
-  before = undefined;
-  await page.goto(url);
-  return { page, close: () => context.close() };
-}
 /** Runs once on the next page `open` makes, before it navigates (to set up routes). */
 let before: ((page: Page) => Promise<void>) | undefined;
+
+const open = (view: View, url: string, device: Device = {}) => {
+  const once = before;
+  before = undefined;
+  return openView(newContext, view, url, device, once);
+};
 
 /** Scrolls through the page so that every island (hydrated when visible) comes to life. */
 async function hydrateAll(page: Page) {
@@ -64,14 +48,6 @@ async function hydrateAll(page: Page) {
     window.scrollTo(0, 0);
   });
   await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
-}
-
-/** axe's findings, one readable line per rule and element. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${(n.failureSummary ?? v.help).replace(/\s+/g, ' ')}`),
-  );
 }
 
 describe('every built page passes axe', () => {
@@ -274,40 +250,6 @@ describe('the tools pass axe in the states visitors bring them to', () => {
         expect(await violations(page), 'out of range').toEqual([]);
         await close();
       });
-    });
-  }
-});
-
-describe('the operator page passes axe', () => {
-  const TOKEN = 'a11y-token-0123456789abcdef0123456789';
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer({ env: { WENDA_ADMIN_TOKEN: TOKEN } });
-    const post = (path: string, body: unknown) =>
-      fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    await post('/feedback', { page: '/faq/change-administrator/', helpful: false, comment: '没有写原管理员离职的情况' });
-    await post('/search-misses', { query: '发票怎么开' });
-    await post('/searches', { query: '换管理员', outcome: 'results', results: 2, click: { page: '/faq/change-administrator/', position: 1 } });
-    await post('/robot-quota/quotes', { robots: 2, monthlyConversations: 90_000 });
-  });
-  afterAll(() => server?.stop());
-
-  for (const view of VIEWS) {
-    test(`signed out, refused, and signed in with data (${view.name})`, async () => {
-      const { page, close } = await open(view, `${server.url}/admin/`);
-      expect(await violations(page), 'signed out').toEqual([]);
-      await page.getByLabel('管理员令牌').fill('wrong-token-0123456789abcdef0123456789');
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByRole('alert').first().waitFor();
-      expect(await violations(page), 'refused').toEqual([]);
-      await page.getByLabel('管理员令牌').fill(TOKEN);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByRole('button', { name: '退出登录' }).waitFor();
-      expect(await violations(page), 'signed in').toEqual([]);
-      const walk = await keyboardWalk(page);
-      expect(walk.problems, 'keyboard').toEqual([]);
-      expect(walk.stops).toBeGreaterThan(5);
-      await close();
     });
   }
 });

@@ -1,8 +1,25 @@
 // Adds one plain closing line, `Tests: N passed, N failed, N skipped`, that CI tools
-// read whatever the runner; the default reporter still prints the details.
+// read whatever the runner, and before it how long each project (unit, build, e2e) took
+// on the wall clock, from its first test file queued to its last one finished; the
+// default reporter still prints the details.
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
+  private readonly spans = new Map<string, { start: number; end: number }>();
+
+  onTestModuleQueued(module: TestModule) {
+    const name = module.project.name || 'default';
+    const now = performance.now();
+    const span = this.spans.get(name);
+    if (!span) this.spans.set(name, { start: now, end: now });
+    else span.start = Math.min(span.start, now);
+  }
+
+  onTestModuleEnd(module: TestModule) {
+    const span = this.spans.get(module.project.name || 'default');
+    if (span) span.end = Math.max(span.end, performance.now());
+  }
+
   onTestRunEnd(modules: ReadonlyArray<TestModule>) {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const module of modules) {
@@ -14,6 +31,8 @@ export default class SummaryReporter implements Reporter {
       }
       if (module.state() === 'failed' && ![...module.children.allTests()].length) counts.failed++;
     }
+    const times = [...this.spans].map(([name, { start, end }]) => `${name} ${((end - start) / 1000).toFixed(1)} s`);
+    if (times.length) process.stdout.write(`\nProjects (wall time): ${times.join(', ')}`);
     process.stdout.write(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   }
 }

@@ -39,6 +39,34 @@ describe('which page the address asks for', () => {
     expect(pageProblem({ page: 1, invalid: 'x'.repeat(300) }, 1)).toBe(`页码「${'x'.repeat(20)}…」无效：应为 1 到 1 之间的整数。下面是第 1 页。`);
     expect(pageProblem({ page: 2 }, 2)).toBeUndefined();
   });
+
+  // Moved from tests/browser/feedback-admin.test.ts, which loaded the operator page once
+  // for each of these; it keeps one wrong value and one missing page for the wiring.
+  test.each([
+    ['abc', '页码「abc」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
+    ['0', '页码「0」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
+    ['-1', '页码「-1」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
+    ['1e3', '页码「1e3」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
+    ['99999999999999999999999', '页码「99999999999999999999…」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
+    ['<b>2</b>', '页码「<b>2</b>」无效：应为 1 到 2 之间的整数。下面是第 1 页。'],
+    ['3', '没有第 3 页：共 2 页。下面是第 1 页。'],
+    ['1000000', '没有第 1,000,000 页：共 2 页。下面是第 1 页。'],
+  ])('quotes-page=%s of 2 pages, beside search-misses-page=2, says: %s', (value, message) => {
+    expect(pageProblem(requestedPage(params(`?search-misses-page=2&quotes-page=${encodeURIComponent(value)}`), 'quotes'), 2)).toBe(message);
+    expect(pageProblem(requestedPage(params(`?search-misses-page=2&quotes-page=${encodeURIComponent(value)}`), 'search-misses'), 3)).toBeUndefined();
+  });
+
+  test('the parameter twice is not a page either', () => {
+    expect(pageProblem(requestedPage(params('?quotes-page=2&quotes-page=2'), 'quotes'), 2)).toBe('页码「2,2」无效：应为 1 到 2 之间的整数。下面是第 1 页。');
+  });
+
+  test.each([
+    ['abc', '页码「abc」无效：应为 1 到 3 之间的整数。下面是第 1 页。'],
+    ['2.5', '页码「2.5」无效：应为 1 到 3 之间的整数。下面是第 1 页。'],
+    ['4', '没有第 4 页：共 3 页。下面是第 1 页。'],
+  ])('feedback-page=%s of 3 pages, beside quotes-page=2, says: %s', (value, message) => {
+    expect(pageProblem(requestedPage(params(`?quotes-page=2&feedback-page=${encodeURIComponent(value)}`), 'feedback'), 3)).toBe(message);
+  });
 });
 
 describe('what a table says and links to', () => {

@@ -1,7 +1,8 @@
 // The fix guides as each device sees them: a computer gets the browsers' settings pages,
 // an Android phone and an iPhone their own menus, never a computer's (visitor review 4).
 import { describe, expect, test } from 'vitest';
-import { DEVICE_BROWSERS, FIX_GUIDES, fixGuide, guideDevice, type GuideView } from '../../src/lib/diagnostics/fix-guides.ts';
+import { DEVICE_BROWSERS, FIX_GUIDES } from '../../src/lib/diagnostics/fix-guides-data.ts';
+import { fixGuide, guideDevice, type GuideView } from '../../src/lib/diagnostics/fix-guides.ts';
 import { checkBrowserMode } from '../../src/lib/diagnostics/checks/browser-mode.ts';
 import type { FixTopic } from '../../src/lib/diagnostics/types.ts';
 import { detectPlatform } from '../../src/lib/platform/detect-platform.ts';

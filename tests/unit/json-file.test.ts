@@ -2,7 +2,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findJsonSyntaxProblem, parseJsonText, readJsonFile } from '../../src/config/json-file.ts';
+import { parseJsonText, readJsonFile } from '../../src/config/json-file.ts';
+import { findJsonSyntaxProblem } from '../../src/config/json-syntax.ts';
 import { ConfigError } from '../../src/config/friendly-errors.ts';
 
 function refusal(text: string) {

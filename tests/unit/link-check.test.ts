@@ -1,5 +1,5 @@
 // The build's check of links to this site (src/integrations/link-check.ts), on a small
-// built site written here; content-validation.test.ts builds the real project with an
+// built site written here; tests/build/content-validation.test.ts builds the real project with an
 // article removed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // `npm run build` (src/build/staged-build.ts): the build goes to a staging directory and replaces
 // dist/ only when it succeeded. Here with stand-in builds that write a few files or fail;
-// content-validation.test.ts runs the real one, failing on a dead link.
+// tests/build/content-validation.test.ts runs the real one, failing on a dead link.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,7 @@
 import { chinaDateTime } from '../china-time.ts';
 import { clip } from '../text.ts';
 import type { DetectedPlatform } from '../platform/detect-platform.ts';
-import { FIX_GUIDES } from './fix-guides.ts';
+import { FIX_GUIDES } from './fix-guides-data.ts';
 import { summarize } from './run-diagnostics.ts';
 import type { CheckResult, CheckStatus } from './types.ts';
 
