@@ -3,12 +3,11 @@
 import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { migrations } from '../../src/store/migrations.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
 import { descendantPids, isRunning } from '../support/processes.ts';
 import { copyOfProject, spawnServer } from '../support/server.ts';
-import { admin, getJson, sample, useServerFixtures } from '../support/api-server.ts';
+import { getJson, sample, useServerFixtures } from '../support/api-server.ts';
 
 const fx = useServerFixtures();
 const { start, tempDir } = fx;
