@@ -2,16 +2,13 @@
 // content/clients/), checked field by field.
 import { z } from 'zod';
 import { calendarDate } from '../content/dates.ts';
+import { fileNameOf } from './file-name.ts';
 import { ARCHITECTURES, PLATFORMS, STORES } from './platforms.ts';
 
 export type { Architecture, Platform } from './platforms.ts';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: '必须是 http(s) 完整网址' });
 
-/** The file name at the end of a download URL (the page shows it; present-client.ts re-exports it). */
-export function fileNameOf(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.split('/').pop() || 'download');
-}
 
 /** False only when the URL's file name, which the page shows, cannot be decoded (a stray %). */
 function fileNameDecodes(url: string): boolean {

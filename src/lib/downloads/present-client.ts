@@ -19,7 +19,7 @@ export const formatDate = (date: Date | string) => chinaDate(date);
 
 // Defined beside the schema that checks it decodes, which this module's Client type comes from
 // (defining it here made the two modules import each other).
-export { fileNameOf } from './client-schema.ts';
+export { fileNameOf } from './file-name.ts';
 
 /** The platforms some client is for, in the usual order: "Windows、macOS 和安卓". */
 export function platformList(clients: readonly Pick<Client, 'platform'>[]): string {
