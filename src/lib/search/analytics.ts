@@ -1,7 +1,7 @@
 // Search analytics as the operator reads them: the periods the operator page offers (the
-// last 7, 30 or 90 days in China), and the
-// figures made from daily totals (click-through rate, average clicked position).
-// Shared by the browser (what it reports), the API (what it takes) and the store.
+// last 7, 30 or 90 days in China) and the figures made from daily totals (click-through
+// rate, average clicked position). Shared by the browser (what it reports), the API
+// (what it takes) and the store.
 import { chinaDate } from '../china-time.ts';
 
 // What a settled search's outcome can be is src/lib/search/outcome.ts, which the search
