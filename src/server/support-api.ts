@@ -1,10 +1,10 @@
-// Opens everything the support API needs from the environment (store, price list,
-// settings) and builds the app; used by the server entry and by `astro dev`.
+// Opens everything the support API needs from the environment (store: PostgreSQL or
+// SQLite, price list, settings) and builds the app; used by the server entry and by `astro dev`.
 import { createApiApp } from '../api/app.ts';
 import { TokenThrottle } from '../api/middleware/token-throttle.ts';
 import { readJsonFile } from '../config/json-file.ts';
 import { parseSiteConfig } from '../config/site-schema.ts';
-import { openSqliteStore } from '../store/sqlite.ts';
+import { openStore } from '../store/open.ts';
 import type { ServerConfig } from './config.ts';
 import { watchPriceListFile } from './price-list-file.ts';
 
@@ -21,13 +21,13 @@ export interface SiteKnowledge {
  * Also returns the admin-token throttle, for the operator page's sign-in to share
  * (handed to it in `App.Locals`).
  */
-export function openSupportApi(env: ServerConfig, { siteBuild, votablePages }: SiteKnowledge) {
+export async function openSupportApi(env: ServerConfig, { siteBuild, votablePages }: SiteKnowledge) {
   // The site's own address, as the build took it: content/site.json and WENDA_SITE_URL.
   const site = parseSiteConfig(readJsonFile(new URL('../../content/site.json', import.meta.url), 'content/site.json'), env.site);
   const priceList = watchPriceListFile(env.WENDA_PRICE_LIST);
   let store;
   try {
-    store = openSqliteStore(env.WENDA_DATA_DIR);
+    store = await openStore(env);
   } catch (error) {
     priceList.close();
     throw error;
