@@ -106,3 +106,8 @@ const backupEnvSchema = z.object({
 export function readBackupConfig(env: Environment = process.env): z.output<typeof backupEnvSchema> {
   return parseWithFriendlyErrors(backupEnvSchema, present(env), '环境变量有误：');
 }
+
+/** The directory npm was started from (npm sets INIT_CWD), which a command's relative paths are taken from. */
+export function readStartDir(env: Environment = process.env): string | undefined {
+  return env.INIT_CWD || undefined;
+}

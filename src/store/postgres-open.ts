@@ -23,6 +23,31 @@ export const MIGRATION_LOCK = 0x77656e6461;
 /** How long a connection attempt may take before the database counts as down. */
 const CONNECT_TIMEOUT_S = 5;
 
+/** Errors that say the database is not there (or not answering), rather than that the call was wrong. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  // PostgreSQL's own: shutting down, starting up, too many connections, a statement timed out.
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '57014',
+]);
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'));
+}
+
 /** The URL without its password, for messages. */
 export const redacted = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 
@@ -64,7 +89,10 @@ export async function migratePostgres(sql: Sql, url: string, migrations: readonl
     });
   } catch (error) {
     if (error instanceof StoreOpenError) throw error;
-    throw new StoreOpenError(`连不上 PostgreSQL 数据库 ${redacted(url)}（${(error as Error).message}）。请检查 WENDA_DATABASE_URL，以及数据库是否在运行。`);
+    if (isUnavailable(error) || !(error as { code?: string }).code || /^(28|3D)/.test((error as { code: string }).code)) {
+      throw new StoreOpenError(`连不上 PostgreSQL 数据库 ${redacted(url)}（${(error as Error).message}）。请检查 WENDA_DATABASE_URL，以及数据库是否在运行。`);
+    }
+    throw new StoreOpenError(`迁移 PostgreSQL 数据库 ${redacted(url)} 时出错（${(error as Error).message}），没有改动它。`);
   }
   return applied;
 }

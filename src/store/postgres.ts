@@ -9,7 +9,7 @@ import { chinaDate } from '../lib/china-time.ts';
 import { dayBefore, type SearchOutcomeKind } from '../lib/search/analytics.ts';
 import { StoreUnavailableError } from './errors.ts';
 import { newQuoteId, newReference } from './ids.ts';
-import { connect, migratePostgres, type PostgresSettings } from './postgres-open.ts';
+import { connect, isUnavailable, migratePostgres, type PostgresSettings } from './postgres-open.ts';
 import { articlesSql, inRange, MISSES_SQL, outcomeSums, outcomesOf, queriesSql, toArticle, toMiss, toQuery, type ArticleRow, type MissRow, type QueryRow } from './search-rows.ts';
 import type { DiagnosticsReport, FeedbackVote, Page, PageFeedback, SavedQuote, Snapshot, Store } from './types.ts';
 
@@ -59,31 +59,6 @@ const toFeedback = (row: FeedbackRow): PageFeedback => ({
   latestComments: (JSON.parse(row.comments) as { comment: string; helpful: boolean; createdAt: string }[]).map((c) => ({ comment: c.comment, helpful: c.helpful, createdAt: new Date(c.createdAt).toISOString() })),
 });
 const toReport = (row: ReportRow): DiagnosticsReport => ({ id: row.id, report: JSON.parse(row.report), createdAt: row.created_at.toISOString() });
-
-/** Errors that say the database is not there (or not answering), rather than that the call was wrong. */
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  'CONNECT_TIMEOUT',
-  'CONNECTION_CLOSED',
-  'CONNECTION_DESTROYED',
-  // PostgreSQL's own: shutting down, starting up, too many connections, a statement timed out.
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  '57014',
-]);
-export function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'));
-}
 
 /** `work`, with a database that does not answer turned into StoreUnavailableError. */
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
