@@ -4,7 +4,8 @@
 // `postgres` user (runuser). Durability is switched off (fsync, synchronous_commit):
 // the tests need speed, not a database that survives a power cut. One server serves a
 // whole test run (tests/support/postgres-global-setup.ts); a test that stops and
-// restarts its database starts one of its own.
+// restarts its database starts one of its own, from a copy of the run's initdb
+// (initTemplate) rather than a new one.
 import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -70,16 +71,34 @@ export async function createTestDatabase(serverUrl: string, prefix = 'wenda'): P
   return url.href;
 }
 
-/** initdb + pg_ctl start; resolves when the server accepts connections. */
-export async function startTestPostgres(): Promise<TestPostgres> {
-  if (!existsSync(join(PG_BIN, 'initdb'))) throw new Error(`PostgreSQL 15 is not installed (${PG_BIN}/initdb): .ci/run installs the postgresql package.`);
+/** A temporary directory PostgreSQL's user may write (and others may not read). */
+function serverDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wenda-pg-'));
-  const data = join(dir, 'data');
-  if (asRoot) {
-    chownSync(dir, uid('postgres'), gid('postgres'));
-    chmodSync(dir, 0o700);
-  }
+  if (asRoot) chownSync(dir, uid('postgres'), gid('postgres'));
+  chmodSync(dir, 0o700);
+  return dir;
+}
+
+/**
+ * A fresh cluster's data directory (initdb), to start servers from by copying it: initdb
+ * takes seconds, a copy a fraction of one. Remove its parent directory afterwards.
+ */
+export async function initTemplate(): Promise<string> {
+  if (!existsSync(join(PG_BIN, 'initdb'))) throw new Error(`PostgreSQL 15 is not installed (${PG_BIN}/initdb): .ci/run installs the postgresql package.`);
+  const data = join(serverDir(), 'data');
   await pgRun('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  return data;
+}
+
+/**
+ * pg_ctl start on a copy of `template` (initTemplate; a new one when not given);
+ * resolves when the server accepts connections.
+ */
+export async function startTestPostgres({ template }: { template?: string } = {}): Promise<TestPostgres> {
+  const dir = serverDir();
+  const data = join(dir, 'data');
+  if (template) await run('cp', ['-a', template, data]);
+  else await pgRun('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
   const options = [
     `-p ${port}`,
