@@ -65,4 +65,32 @@ export const postgresMigrations: readonly Migration[] = [
       );
     `,
   },
+  // What several processes must share (issue 22, item 4): the write rate limit's
+  // windows and the admin-token guesses, per client, and the price lists published to
+  // the database (the newest is in force; every process hears of it by NOTIFY).
+  {
+    version: 2,
+    name: 'shared write windows, admin-token guesses, published price lists',
+    sql: `
+      CREATE TABLE write_windows (
+        client text COLLATE "C" PRIMARY KEY,
+        reset_at bigint NOT NULL,
+        writes integer NOT NULL
+      );
+      CREATE INDEX write_windows_reset_at ON write_windows (reset_at);
+
+      CREATE TABLE token_guesses (
+        client text COLLATE "C" PRIMARY KEY,
+        wrong integer NOT NULL,
+        last_at bigint NOT NULL
+      );
+
+      CREATE TABLE price_lists (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        version text COLLATE "C" NOT NULL,
+        body json NOT NULL,
+        published_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];

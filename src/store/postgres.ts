@@ -79,6 +79,8 @@ export type PostgresStore = Store & {
   end(): Promise<void>;
 };
 
+export const isPostgresStore = (store: Store): store is PostgresStore => store.kind === 'postgresql' && 'sql' in store;
+
 /** Connects, migrates (under the advisory lock) and returns the store. */
 export async function openPostgresStore(settings: PostgresSettings): Promise<PostgresStore> {
   const sql = connect(settings);
