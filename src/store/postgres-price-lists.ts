@@ -13,20 +13,20 @@ export interface PublishedPriceList {
   publishedAt: string;
 }
 
-/** Stores `list` (already checked) as the newest and tells every process. */
-export async function publishPriceList(sql: Sql, list: { version: string }): Promise<PublishedPriceList> {
+/** Stores `raw` (the list as its file has it, already checked; `version` its version) as the newest and tells every process. */
+export async function publishPriceList(sql: Sql, version: string, raw: unknown): Promise<PublishedPriceList> {
   const publishedAt = new Date();
   const [row] = (await sql.begin(async (tx) => {
-    const rows = await tx`INSERT INTO price_lists (version, body, published_at) VALUES (${list.version}, ${JSON.stringify(list)}::text::json, ${publishedAt}) RETURNING id`;
+    const rows = await tx`INSERT INTO price_lists (version, body, published_at) VALUES (${version}, ${JSON.stringify(raw)}::text::json, ${publishedAt}) RETURNING id`;
     // Delivered when the transaction commits, not before: a listener then finds the row.
     await tx`SELECT pg_notify(${PRICE_LIST_CHANNEL}, ${String(rows[0]!.id)})`;
     return rows;
   })) as unknown as [{ id: string }];
-  return { id: Number(row.id), version: list.version, body: JSON.stringify(list), publishedAt: publishedAt.toISOString() };
+  return { id: Number(row.id), version, body: JSON.stringify(raw), publishedAt: publishedAt.toISOString() };
 }
 
-/** The newest published list, if any was. */
-export async function latestPriceList(sql: Sql): Promise<PublishedPriceList | undefined> {
-  const [row] = await sql`SELECT id, version, body::text AS body, published_at FROM price_lists ORDER BY id DESC LIMIT 1`;
-  return row && { id: Number(row.id), version: row.version as string, body: row.body as string, publishedAt: (row.published_at as Date).toISOString() };
+/** The newest `count` published lists, newest first. */
+export async function latestPriceLists(sql: Sql, count = 1): Promise<PublishedPriceList[]> {
+  const rows = await sql`SELECT id, version, body::text AS body, published_at FROM price_lists ORDER BY id DESC LIMIT ${count}`;
+  return rows.map((row) => ({ id: Number(row.id), version: row.version as string, body: row.body as string, publishedAt: (row.published_at as Date).toISOString() }));
 }

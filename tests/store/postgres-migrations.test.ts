@@ -37,12 +37,12 @@ describe('migrations for many processes', () => {
     const sql = admin(url);
     expect(await sql`SELECT version FROM schema_migrations ORDER BY version`).toEqual(postgresMigrations.map((m) => ({ version: m.version })));
     const tables = await sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
-    expect(tables.map((t) => t.tablename)).toEqual(['diagnostics_reports', 'feedback', 'quotes', 'schema_migrations', 'search_clicks', 'search_days']);
+    expect(tables.map((t) => t.tablename)).toEqual(['diagnostics_reports', 'feedback', 'price_lists', 'quotes', 'schema_migrations', 'search_clicks', 'search_days', 'token_guesses', 'write_windows']);
   });
 
   test('`npm run migrate` as a release step: migrates, then finds nothing to do', async () => {
     const env = { ...process.env, WENDA_DATABASE_URL: await createTestDatabase(inject('postgresUrl')) };
-    expect((await run(process.execPath, [migrateCli], { env })).stdout).toContain(`迁移到结构版本 ${latest}（本次执行了迁移 1`);
+    expect((await run(process.execPath, [migrateCli], { env })).stdout).toContain(`迁移到结构版本 ${latest}（本次执行了迁移 ${postgresMigrations.map((m) => m.version).join('、')}）`);
     expect((await run(process.execPath, [migrateCli], { env })).stdout).toContain('没有要做的迁移');
   }, 30_000);
 
