@@ -94,7 +94,7 @@ export async function initTemplate(): Promise<string> {
  * pg_ctl start on a copy of `template` (initTemplate; a new one when not given);
  * resolves when the server accepts connections.
  */
-export async function startTestPostgres({ template }: { template?: string } = {}): Promise<TestPostgres> {
+export async function startTestPostgres({ template, durable = false }: { template?: string; durable?: boolean } = {}): Promise<TestPostgres> {
   const dir = serverDir();
   const data = join(dir, 'data');
   if (template) await run('cp', ['-a', template, data]);
@@ -104,9 +104,8 @@ export async function startTestPostgres({ template }: { template?: string } = {}
     `-p ${port}`,
     `-k ${dir}`,
     '-c listen_addresses=127.0.0.1',
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
+    // A benchmark keeps PostgreSQL's durability (each commit flushed, as SQLite's are); tests need none.
+    ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     '-c max_connections=200',
     '-c shared_buffers=32MB',
   ].join(' ');
