@@ -71,6 +71,8 @@ export async function migratePostgres(sql: Sql, url: string, migrations: readonl
   let applied: number[] = [];
   try {
     await sql.begin(async (tx) => {
+      // Waiting for another process's migration, or migrating, may take longer than a request's statement may.
+      await tx`SET LOCAL statement_timeout = 0`;
       await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
       await tx`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)`;
       const [{ v }] = (await tx`SELECT COALESCE(MAX(version), 0)::int AS v FROM schema_migrations`) as unknown as [{ v: number }];
