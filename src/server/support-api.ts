@@ -5,6 +5,7 @@ import type { CountWrite } from '../api/middleware/rate-limit.ts';
 import { TokenThrottle, WINDOW_MS as TOKEN_WINDOW_MS, type GuessTally } from '../api/middleware/token-throttle.ts';
 import { readJsonFile } from '../config/json-file.ts';
 import { parseSiteConfig } from '../config/site-schema.ts';
+import { StoreOpenError } from '../store/errors.ts';
 import { openStore } from '../store/open.ts';
 import { isPostgresStore } from '../store/postgres.ts';
 import { postgresGuessTally, postgresWriteCounter } from '../store/postgres-shared.ts';
@@ -52,7 +53,8 @@ export async function openSupportApi(env: ServerConfig, { siteBuild, votablePage
     } catch (error) {
       priceList.close();
       store.close();
-      throw error;
+      if (error instanceof StoreOpenError) throw error;
+      throw new StoreOpenError(`PostgreSQL 数据库连上了，但没能开始监听价格表和口令尝试的通知（${(error as Error).message}）。`);
     }
   }
   const app = createApiApp({
