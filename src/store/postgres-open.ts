@@ -56,6 +56,9 @@ export function connect({ url, poolSize = 10, statementTimeoutMs = 5000 }: Postg
     max: poolSize,
     connect_timeout: CONNECT_TIMEOUT_S,
     idle_timeout: 60,
+    // Reconnection waits at most a second (the driver's own backoff grows to 20 s): once
+    // a stopped database is back, writes resume within about a second.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     // "relation already exists, skipping" and the like: nothing for the operator.
     onnotice: () => {},
     connection: { statement_timeout: statementTimeoutMs, application_name: 'wenda' },
