@@ -49,7 +49,7 @@ export function createApiApp(deps: ApiDeps) {
     }),
   );
   const client = (c: Context) => clientAddress(c, deps.trustProxy);
-  const rateLimit = rateLimitWrites({ writesPerMinute: deps.writesPerMinute, clientAddress: client });
+  const rateLimit = rateLimitWrites({ writesPerMinute: deps.writesPerMinute, count: deps.countWrite, clientAddress: client });
   for (const path of STORING_WRITES) app.post(path, rateLimit);
   app.post('*', limitBodySize(MAX_BODY_BYTES));
   app.use('/admin/*', adminAuth({ token: deps.adminToken, throttle: deps.tokenThrottle, clientAddress: client }));

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { IncomingMessage } from 'node:http';
 import type { Store } from '../store/types.ts';
 import type { PriceList } from '../lib/quota/price-list.ts';
+import type { CountWrite } from './middleware/rate-limit.ts';
 import type { TokenThrottle } from './middleware/token-throttle.ts';
 
 export interface ApiDeps {
@@ -17,6 +18,8 @@ export interface ApiDeps {
   allowedOrigins: readonly string[];
   /** Writes per client IP per minute; 0 = unlimited. */
   writesPerMinute: number;
+  /** Where writes are counted against that limit when several processes share it (PostgreSQL); else in memory. */
+  countWrite?: CountWrite | undefined;
   /**
    * The limit on wrong admin tokens, one per process: the operator page's sign-in
    * shares it (the server hands the same object to the page).

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describeIssues } from '../config/friendly-errors.ts';
+import { StoreUnavailableError } from '../store/errors.ts';
 import { MAX_BODY_TEXT } from './limits.ts';
 
 export const fieldErrorSchema = z.object({
@@ -27,6 +28,7 @@ export const errorSchema = z
         'rate_limited',
         'request_timeout',
         'unavailable',
+        'store_unavailable',
         'restart_needed',
         'internal',
       ]),
@@ -96,6 +98,12 @@ export function handleError(error: Error, c: Context) {
       default:
         if (error.status < 500) return errorResponse(c, error.status, 'invalid_request', error.message);
     }
+  }
+  // The database does not answer (PostgreSQL stopped or out of reach): nothing was
+  // written, and the same request will work once it is back, without a restart.
+  if (error instanceof StoreUnavailableError) {
+    c.header('Retry-After', '5');
+    return errorResponse(c, 503, 'store_unavailable', '数据存储暂时不可用，没有保存。请稍后再试。');
   }
   // The id ties the customer's report to the log line; made only when something failed.
   const requestId = randomUUID();

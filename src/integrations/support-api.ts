@@ -16,11 +16,11 @@ export function supportApiIntegration(): AstroIntegration {
   return {
     name: 'wenda:support-api',
     hooks: {
-      'astro:server:setup': ({ server, logger }) => {
-        // The same app, store and price list as `npm start`, on WENDA_DATA_DIR (default ./data).
+      'astro:server:setup': async ({ server, logger }) => {
+        // The same app, store and price list as `npm start`: WENDA_DATABASE_URL, else WENDA_DATA_DIR (default ./data).
         // Votes go to the articles of content/faq (no build needed) and the tool pages.
         const env = readServerConfig();
-        const supportApi = openSupportApi(env, { votablePages: votablePagesOfContent(fileURLToPath(new URL('../../content/faq/', import.meta.url))) });
+        const supportApi = await openSupportApi(env, { votablePages: votablePagesOfContent(fileURLToPath(new URL('../../content/faq/', import.meta.url))) });
         server.httpServer?.once('close', () => supportApi.close());
         // Vite handles its own (HMR) upgrades; only the echo path is taken here.
         if (server.httpServer) attachWebSocketEcho(server.httpServer as import('node:http').Server, () => {});

@@ -13,6 +13,14 @@ type Environment = Record<string, string | undefined>;
 const present = (env: Environment) => Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+/** TLS as libpq names it; postgres.js verifies the certificate for verify-ca and verify-full. */
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
+const databaseUrl = z
+  .string()
+  .refine((s) => URL.canParse(s) && /^postgres(ql)?:$/.test(new URL(s).protocol) && new URL(s).hostname !== '', '应为 postgres://用户:密码@主机:端口/数据库 这样的网址')
+  .refine((s) => !URL.canParse(s) || !new URL(s).searchParams.has('sslmode') || SSL_MODES.includes(new URL(s).searchParams.get('sslmode')!), {
+    message: `sslmode 只能是 ${SSL_MODES.join('、')} 之一`,
+  });
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 export const serverEnvSchema = z.object({
@@ -20,8 +28,14 @@ export const serverEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
   /** Interface to listen on. */
   HOST: z.string().min(1).default('localhost'),
-  /** Directory of the SQLite file `wenda.db`. */
+  /** Directory of the SQLite file `wenda.db` (the store unless WENDA_DATABASE_URL is set). */
   WENDA_DATA_DIR: z.string().min(1).default(`${root}data`),
+  /** PostgreSQL instead of SQLite: `postgres://user:password@host:5432/database?sslmode=require`. */
+  WENDA_DATABASE_URL: databaseUrl.optional(),
+  /** Connections per process to PostgreSQL. */
+  WENDA_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** A statement running longer is cancelled (the write answers 503); 0 = no limit. */
+  WENDA_DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   /** The price list JSON; reloaded when it changes. */
   WENDA_PRICE_LIST: z.string().min(1).default(`${root}content/price-list.sample.json`),
   /** Token for the admin API and page; without it they do not exist. */
@@ -65,6 +79,22 @@ export function readSiteOverrides(env: Environment = process.env): SiteConfigEnv
 }
 
 /**
+ * What the store commands read (`npm run migrate`): the store's settings, as the server
+ * reads them.
+ */
+const storeEnvSchema = serverEnvSchema.pick({
+  WENDA_DATA_DIR: true,
+  WENDA_DATABASE_URL: true,
+  WENDA_DATABASE_POOL_SIZE: true,
+  WENDA_DATABASE_STATEMENT_TIMEOUT_MS: true,
+});
+export type StoreEnv = z.output<typeof storeEnvSchema>;
+
+export function readStoreConfig(env: Environment = process.env): StoreEnv {
+  return parseWithFriendlyErrors(storeEnvSchema, present(env), '环境变量有误：');
+}
+
+/**
  * What `npm run backup` reads: the data directory (as the server does) and the directory
  * npm was started from (npm sets INIT_CWD), which a relative backup path is taken from.
  */
@@ -75,4 +105,9 @@ const backupEnvSchema = z.object({
 
 export function readBackupConfig(env: Environment = process.env): z.output<typeof backupEnvSchema> {
   return parseWithFriendlyErrors(backupEnvSchema, present(env), '环境变量有误：');
+}
+
+/** The directory npm was started from (npm sets INIT_CWD), which a command's relative paths are taken from. */
+export function readStartDir(env: Environment = process.env): string | undefined {
+  return env.INIT_CWD || undefined;
 }

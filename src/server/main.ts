@@ -34,10 +34,10 @@ if (!existsSync(fileURLToPath(serverEntry))) fail('没有找到构建产物 dist
 const loadedBuild = watchLoadedBuild(fileURLToPath(new URL('server/chunks/', distDir)));
 
 let env: ServerConfig;
-let supportApi: ReturnType<typeof openSupportApi>;
+let supportApi: Awaited<ReturnType<typeof openSupportApi>>;
 try {
   env = readServerConfig();
-  supportApi = openSupportApi(env, { siteBuild: loadedBuild, votablePages: votablePagesOfBuild(clientDir) });
+  supportApi = await openSupportApi(env, { siteBuild: loadedBuild, votablePages: votablePagesOfBuild(clientDir) });
 } catch (error) {
   if (error instanceof ConfigError || error instanceof StoreOpenError) fail(error.message);
   throw error;

@@ -10,9 +10,13 @@ export interface PriceListSource {
   close(): void;
 }
 
+/** A price list checked as the server checks its file; `name` says where it came from in the message. */
+export function parsePriceList(raw: unknown, name: string): PriceList {
+  return parseWithFriendlyErrors(priceListSchema, raw, `${name} 有误：`);
+}
+
 function load(path: string): PriceList {
-  const raw = readJsonFile(path, `价格表 ${path}`);
-  return parseWithFriendlyErrors(priceListSchema, raw, `价格表 ${path} 有误：`);
+  return parsePriceList(readJsonFile(path, `价格表 ${path}`), `价格表 ${path}`);
 }
 
 export interface WatchOptions {

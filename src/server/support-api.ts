@@ -1,12 +1,18 @@
-// Opens everything the support API needs from the environment (store, price list,
-// settings) and builds the app; used by the server entry and by `astro dev`.
+// Opens everything the support API needs from the environment (store: PostgreSQL or
+// SQLite, price list, settings) and builds the app; used by the server entry and by `astro dev`.
 import { createApiApp } from '../api/app.ts';
-import { TokenThrottle } from '../api/middleware/token-throttle.ts';
+import type { CountWrite } from '../api/middleware/rate-limit.ts';
+import { TokenThrottle, WINDOW_MS as TOKEN_WINDOW_MS, type GuessTally } from '../api/middleware/token-throttle.ts';
 import { readJsonFile } from '../config/json-file.ts';
 import { parseSiteConfig } from '../config/site-schema.ts';
-import { openSqliteStore } from '../store/sqlite.ts';
+import { StoreOpenError } from '../store/errors.ts';
+import { openStore } from '../store/open.ts';
+import { isPostgresStore } from '../store/postgres.ts';
+import { postgresGuessTally, postgresWriteCounter } from '../store/postgres-shared.ts';
+import type { Store } from '../store/types.ts';
 import type { ServerConfig } from './config.ts';
-import { watchPriceListFile } from './price-list-file.ts';
+import { watchPriceListFile, type PriceListSource } from './price-list-file.ts';
+import { followPublishedPriceLists } from './price-list-published.ts';
 
 const packageJson = readJsonFile(new URL('../../package.json', import.meta.url), 'package.json') as { version: string };
 
@@ -21,18 +27,36 @@ export interface SiteKnowledge {
  * Also returns the admin-token throttle, for the operator page's sign-in to share
  * (handed to it in `App.Locals`).
  */
-export function openSupportApi(env: ServerConfig, { siteBuild, votablePages }: SiteKnowledge) {
+export async function openSupportApi(env: ServerConfig, { siteBuild, votablePages }: SiteKnowledge) {
   // The site's own address, as the build took it: content/site.json and WENDA_SITE_URL.
   const site = parseSiteConfig(readJsonFile(new URL('../../content/site.json', import.meta.url), 'content/site.json'), env.site);
-  const priceList = watchPriceListFile(env.WENDA_PRICE_LIST);
-  let store;
+  const file = watchPriceListFile(env.WENDA_PRICE_LIST);
+  let store: Store;
+  let priceList: PriceListSource = file;
+  // With PostgreSQL, what the processes share: the price list published to the database,
+  // the write limit and the admin-token guesses counted there (src/store/postgres-shared.ts).
+  let shared: { countWrite: CountWrite; tally: Awaited<ReturnType<typeof postgresGuessTally>> } | undefined;
+  let tally: GuessTally | undefined;
+  const tokenThrottle = new TokenThrottle({ failed: (key, now) => tally?.failed(key, now), succeeded: (key) => tally?.succeeded(key) });
   try {
-    store = openSqliteStore(env.WENDA_DATA_DIR);
+    store = await openStore(env);
   } catch (error) {
-    priceList.close();
+    file.close();
     throw error;
   }
-  const tokenThrottle = new TokenThrottle();
+  if (isPostgresStore(store)) {
+    try {
+      priceList = await followPublishedPriceLists(store.sql, file);
+      const guesses = await postgresGuessTally(store.sql, (key, entry) => tokenThrottle.heard(key, entry), TOKEN_WINDOW_MS);
+      tally = guesses;
+      shared = { countWrite: postgresWriteCounter(store.sql, env.WENDA_WRITE_RATE_LIMIT), tally: guesses };
+    } catch (error) {
+      priceList.close();
+      store.close();
+      if (error instanceof StoreOpenError) throw error;
+      throw new StoreOpenError(`PostgreSQL 数据库连上了，但没能开始监听价格表和口令尝试的通知（${(error as Error).message}）。`);
+    }
+  }
   const app = createApiApp({
     store,
     priceList: priceList.current,
@@ -41,6 +65,7 @@ export function openSupportApi(env: ServerConfig, { siteBuild, votablePages }: S
     // The site's own address counts as the site even when a proxy in front rewrites Host.
     allowedOrigins: [...env.WENDA_ALLOWED_ORIGINS, new URL(site.siteUrl).origin],
     writesPerMinute: env.WENDA_WRITE_RATE_LIMIT,
+    countWrite: shared?.countWrite,
     trustProxy: env.WENDA_TRUST_PROXY,
     tokenThrottle,
     votablePage: (path) => votablePages.has(path),
@@ -53,6 +78,7 @@ export function openSupportApi(env: ServerConfig, { siteBuild, votablePages }: S
     /** Whether the site is served over HTTPS as far as its configured address says. */
     siteUrlIsHttps: new URL(site.siteUrl).protocol === 'https:',
     close() {
+      void shared?.tally.close().catch(() => {});
       priceList.close();
       store.close();
     },

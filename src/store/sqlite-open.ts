@@ -4,12 +4,11 @@
 import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { StoreOpenError } from './errors.ts';
 import { migrations } from './migrations.ts';
 
-/** The data directory cannot be used; the message says which and why. */
-export class StoreOpenError extends Error {
-  override name = 'StoreOpenError';
-}
+// Where the server and the CLIs have always found it.
+export { StoreOpenError } from './errors.ts';
 
 /** Creates `dir` if needed and proves a file can be written there. */
 function ensureWritableDir(dir: string): void {

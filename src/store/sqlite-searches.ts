@@ -4,13 +4,14 @@
 // nothing about who searched (the first and last search of a day to the hour only). Failed searches of all time are a view of the same rows.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { chinaDate } from '../lib/china-time.ts';
-import { dayBefore, SEARCH_OUTCOMES, type DayRange, type SearchOutcomeKind } from '../lib/search/analytics.ts';
-import type { ArticleStats, Page, QueryFilter, QueryStats, SearchMiss, SearchTotals, Snapshot, Store } from './types.ts';
+import { dayBefore, type SearchOutcomeKind } from '../lib/search/analytics.ts';
+import { articlesSql, inRange, MISSES_SQL, outcomeSums, outcomesOf, queriesSql, toArticle, toMiss, toQuery, type ArticleRow, type MissRow, type QueryRow } from './search-rows.ts';
+import type { ArticleStats, Page, QueryStats, SearchMiss, SearchTotals, Snapshot, Store } from './types.ts';
 
 /** Reads every row of `sql` from one snapshot, in batches (the store's own `snapshot`; its batch size when not given). */
 export type SnapshotReader = <Row, T>(sql: string, map: (row: Row) => T, batchSize?: number) => AsyncGenerator<T[], void, undefined>;
 
-type SearchMethods = Pick<
+export type SearchMethods = Pick<
   Store,
   | 'recordSearch'
   | 'recordSearchClick'
@@ -27,73 +28,6 @@ type SearchMethods = Pick<
 >;
 
 const HOUR_MS = 3_600_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** A day as an SQL literal, for the snapshot reader (which takes no parameters): only `YYYY-MM-DD` passes. */
-function dayLiteral(day: string): string {
-  if (!DAY.test(day)) throw new RangeError(`not a day: ${day}`);
-  return `'${day}'`;
-}
-const inRange = ({ from, to }: DayRange) => `day BETWEEN ${dayLiteral(from)} AND ${dayLiteral(to)}`;
-
-const outcomeSums = SEARCH_OUTCOMES.map((o) => `SUM(CASE WHEN outcome = '${o}' THEN searches ELSE 0 END) AS "${o}"`).join(', ');
-const UNANSWERED = `("partial" + "guess" + "none")`;
-const FILTERS: Record<QueryFilter, { where: string; order: string }> = {
-  all: { where: '', order: 'ORDER BY searches DESC, clicks DESC, query' },
-  'no-click': { where: 'WHERE result_total > 0 AND clicks = 0', order: 'ORDER BY searches DESC, query' },
-  'no-answer': { where: `WHERE ${UNANSWERED} > 0`, order: `ORDER BY ${UNANSWERED} DESC, searches DESC, query` },
-};
-
-/** Per query in the range: its searches by outcome and its clicks, in the filter's order (`extra`: a LIMIT); or `count` them. */
-const queriesSql = (range: DayRange, filter: QueryFilter, { extra = '', count = false } = {}) => `
-  WITH searched AS (
-    SELECT query, SUM(searches) AS searches, ${outcomeSums}, SUM(result_total) AS result_total, MAX(day) AS last_day
-    FROM search_days WHERE ${inRange(range)} GROUP BY query
-  ), clicked AS (
-    SELECT query, SUM(clicks) AS clicks, SUM(clicks * position) AS position_sum
-    FROM search_clicks WHERE ${inRange(range)} GROUP BY query
-  ), merged AS (
-    SELECT searched.*, COALESCE(clicked.clicks, 0) AS clicks, COALESCE(clicked.position_sum, 0) AS position_sum
-    FROM searched LEFT JOIN clicked USING (query)
-  )
-  SELECT ${count ? 'COUNT(*) AS n' : '*'} FROM merged ${FILTERS[filter].where} ${count ? '' : FILTERS[filter].order} ${extra}`;
-
-const ARTICLE_ORDER = 'ORDER BY clicks DESC, page';
-const articlesSql = (range: DayRange, extra = '') => `
-  SELECT page, SUM(clicks) AS clicks, COUNT(DISTINCT query) AS queries, SUM(clicks * position) AS position_sum, (
-    SELECT query FROM search_clicks AS other WHERE other.page = c.page AND ${inRange(range)}
-    GROUP BY query ORDER BY SUM(clicks) DESC, query LIMIT 1
-  ) AS top_query
-  FROM search_clicks AS c WHERE ${inRange(range)} GROUP BY page ${ARTICLE_ORDER} ${extra}`;
-
-const MISSES_SQL = `
-  SELECT query, SUM(searches) AS count, MIN(first_seen) AS first_seen, MAX(last_seen) AS last_seen
-  FROM search_days WHERE outcome <> 'results' GROUP BY query
-  ORDER BY count DESC, last_seen DESC, query`;
-
-type QueryRow = { query: string; searches: number; result_total: number; clicks: number; position_sum: number; last_day: string } & Record<SearchOutcomeKind, number>;
-type ArticleRow = { page: string; clicks: number; queries: number; position_sum: number; top_query: string };
-type MissRow = { query: string; count: number; first_seen: string; last_seen: string };
-
-const outcomesOf = (row: Record<SearchOutcomeKind, number | null>) =>
-  Object.fromEntries(SEARCH_OUTCOMES.map((o) => [o, Number(row[o] ?? 0)])) as Record<SearchOutcomeKind, number>;
-const toQuery = (row: QueryRow): QueryStats => ({
-  query: row.query,
-  searches: Number(row.searches),
-  outcomes: outcomesOf(row),
-  resultTotal: Number(row.result_total),
-  clicks: Number(row.clicks),
-  positionSum: Number(row.position_sum),
-  lastDay: row.last_day,
-});
-const toArticle = (row: ArticleRow): ArticleStats => ({
-  page: row.page,
-  clicks: Number(row.clicks),
-  queries: Number(row.queries),
-  positionSum: Number(row.position_sum),
-  topQuery: row.top_query,
-});
-const toMiss = (row: MissRow): SearchMiss => ({ query: row.query, count: Number(row.count), firstSeen: row.first_seen, lastSeen: row.last_seen });
-
 /**
  * The analytics methods of the store on `db`. `written` is called after each write (the
  * store counts them, e.g. to checkpoint its log).

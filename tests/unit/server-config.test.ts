@@ -39,4 +39,23 @@ describe('server config', () => {
     expect(srcFilesWith('process.env')).toEqual(['src/server/config.ts']);
     expect(srcFilesWith('globalThis')).toEqual([]);
   });
+
+  test('the store: SQLite unless WENDA_DATABASE_URL names a PostgreSQL database; its pool and timeout; a bad URL or sslmode named', () => {
+    const sqlite = readServerConfig({});
+    expect(sqlite.WENDA_DATABASE_URL).toBeUndefined();
+    expect([sqlite.WENDA_DATABASE_POOL_SIZE, sqlite.WENDA_DATABASE_STATEMENT_TIMEOUT_MS]).toEqual([10, 5000]);
+    const pg = readServerConfig({ WENDA_DATABASE_URL: 'postgres://wenda:pw@db.example.com:5432/wenda?sslmode=verify-full', WENDA_DATABASE_POOL_SIZE: '25', WENDA_DATABASE_STATEMENT_TIMEOUT_MS: '0' });
+    expect([pg.WENDA_DATABASE_URL, pg.WENDA_DATABASE_POOL_SIZE, pg.WENDA_DATABASE_STATEMENT_TIMEOUT_MS]).toEqual(['postgres://wenda:pw@db.example.com:5432/wenda?sslmode=verify-full', 25, 0]);
+    expect(readServerConfig({ WENDA_DATABASE_URL: 'postgresql://db/wenda' }).WENDA_DATABASE_URL).toBe('postgresql://db/wenda');
+    const fieldsOf = (env: Record<string, string>) => {
+      try {
+        readServerConfig(env);
+      } catch (e) {
+        return (e as ConfigError).fields;
+      }
+    };
+    expect(fieldsOf({ WENDA_DATABASE_URL: 'mysql://db/wenda' })).toEqual([{ path: 'WENDA_DATABASE_URL', message: expect.stringContaining('postgres://') }]);
+    expect(fieldsOf({ WENDA_DATABASE_URL: 'postgres://db/wenda?sslmode=on' })).toEqual([{ path: 'WENDA_DATABASE_URL', message: expect.stringContaining('sslmode 只能是') }]);
+    expect(fieldsOf({ WENDA_DATABASE_POOL_SIZE: '0', WENDA_DATABASE_STATEMENT_TIMEOUT_MS: 'soon' })?.map((f) => f.path)).toEqual(['WENDA_DATABASE_POOL_SIZE', 'WENDA_DATABASE_STATEMENT_TIMEOUT_MS']);
+  });
 });

@@ -8,6 +8,19 @@ import { testApi } from '../support/api.ts';
 const now = Date.parse('2026-12-07T10:00:00Z');
 
 describe('token throttle', () => {
+  test('with a shared tally (several processes): told of each wrong and right token by key; what it hears is the count', () => {
+    const told: string[] = [];
+    const throttle = new TokenThrottle({ failed: (key, at) => told.push(`failed ${key} ${at - now}`), succeeded: (key) => told.push(`succeeded ${key}`) });
+    throttle.failed('2001:db8:1:2::7', now);
+    throttle.succeeded('::ffff:203.0.113.7');
+    expect(told).toEqual(['failed 2001:db8:1:2::/64 0', 'succeeded 203.0.113.7']);
+    // Another process's guesses, as the tally announces them: this process refuses too.
+    throttle.heard('203.0.113.9', { count: MAX_WRONG_TOKENS, last: now });
+    expect(throttle.retryAfterSeconds('203.0.113.9', now + 1000)).toBe(15 * 60 - 1);
+    throttle.heard('203.0.113.9', undefined);
+    expect(throttle.retryAfterSeconds('203.0.113.9', now + 1000)).toBe(0);
+  });
+
   test('ten wrong tokens, then the address waits 15 minutes from its last, and nobody else does', () => {
     const throttle = new TokenThrottle();
     for (let i = 0; i < MAX_WRONG_TOKENS - 1; i++) throttle.failed('203.0.113.7', now);

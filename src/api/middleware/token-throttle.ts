@@ -1,7 +1,9 @@
 // One limit on guessing the admin token, shared by the operator page's sign-in form and
 // the admin API's Bearer check (src/api/middleware/admin-auth.ts): whichever a client
 // guesses through, its wrong tokens add up. Kept in memory per client address (a
-// restart forgets them); the server builds one per process and hands it to both.
+// restart forgets them); the server builds one per process and hands it to both. With
+// PostgreSQL they are also counted in the database (a GuessTally), whose totals every
+// process hears of, so several processes enforce one limit.
 import { isIPv6 } from 'node:net';
 
 /** Wrong tokens one address may present within `WINDOW_MS` before it is refused. */
@@ -26,8 +28,32 @@ export function throttleKey(address: string): string {
   return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
+/**
+ * Where wrong tokens are also counted when several processes share one limit (with
+ * PostgreSQL: src/store/postgres-shared.ts). Told of each wrong and right token; its word
+ * on the totals comes back through `heard`.
+ */
+export interface GuessTally {
+  failed(key: string, now: number): void;
+  succeeded(key: string): void;
+}
+
 export class TokenThrottle {
   private wrong = new Map<string, { count: number; last: number }>();
+
+  private readonly tally: GuessTally | undefined;
+
+  /** `tally`: the shared count, when there is one; the counts here are then a copy of it. */
+  constructor(tally?: GuessTally) {
+    this.tally = tally;
+  }
+
+  /** The shared tally's totals for `key` (a throttleKey): what every process counted. `undefined`: none. */
+  heard(key: string, entry: { count: number; last: number } | undefined): void {
+    this.wrong.delete(key);
+    if (entry) this.wrong.set(key, entry);
+    if (this.wrong.size > MAX_CLIENTS) this.sweep(entry?.last ?? 0);
+  }
 
   /**
    * Seconds this address must wait before its next try, or 0 when it may try now. While
@@ -49,11 +75,13 @@ export class TokenThrottle {
     this.wrong.delete(key);
     this.wrong.set(key, { count: fresh ? 1 : entry.count + 1, last: now });
     if (this.wrong.size > MAX_CLIENTS) this.sweep(now);
+    this.tally?.failed(key, now);
   }
 
   /** The right token: this address's wrong ones are forgotten. */
   succeeded(address: string): void {
     if (this.wrong.size) this.wrong.delete(throttleKey(address));
+    this.tally?.succeeded(throttleKey(address));
   }
 
   private sweep(now: number) {

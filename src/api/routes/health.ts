@@ -13,7 +13,7 @@ const route = createRoute({
   summary: 'Liveness, version and store',
   responses: {
     200: jsonContent(healthSchema, 'The API and its store answer.'),
-    503: jsonContent(errorSchema, 'The store does not answer (`unavailable`), or the site was rebuilt under the running server and pages answer 503 until it restarts (`restart_needed`).'),
+    503: jsonContent(errorSchema, 'The store does not answer (`unavailable`, with `store: "down"` beside the error), or the site was rebuilt under the running server and pages answer 503 until it restarts (`restart_needed`).'),
   },
 });
 
@@ -26,7 +26,7 @@ export function registerHealth(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
   // Every answer's text is made once: health is polled often, and may be load-tested.
   const answers: Record<State, [text: string, status: 200 | 503]> = {
     up: [asciiJson({ status: 'ok', version: deps.version, store: deps.store.kind } satisfies z.input<typeof healthSchema>), 200],
-    down: [asciiJson({ error: { code: 'unavailable', message: '数据存储暂时不可用。' } } satisfies z.input<typeof errorSchema>), 503],
+    down: [asciiJson({ error: { code: 'unavailable', message: '数据存储暂时不可用。' }, store: 'down' } satisfies z.input<typeof errorSchema> & { store: 'down' }), 503],
     // A load balancer takes the server out, and a monitor raises the alarm, while its pages are 503s.
     rebuilt: [
       asciiJson({
