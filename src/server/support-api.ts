@@ -33,6 +33,7 @@ export function openSupportApi(env: ServerConfig, { siteBuild, votablePages }: S
     throw error;
   }
   const tokenThrottle = new TokenThrottle();
+  const siteUrlIsHttps = new URL(site.siteUrl).protocol === 'https:';
   const app = createApiApp({
     store,
     priceList: priceList.current,
@@ -42,6 +43,7 @@ export function openSupportApi(env: ServerConfig, { siteBuild, votablePages }: S
     allowedOrigins: [...env.WENDA_ALLOWED_ORIGINS, new URL(site.siteUrl).origin],
     writesPerMinute: env.WENDA_WRITE_RATE_LIMIT,
     trustProxy: env.WENDA_TRUST_PROXY,
+    siteUrlIsHttps,
     tokenThrottle,
     votablePage: (path) => votablePages.has(path),
     siteBuild,
@@ -51,7 +53,7 @@ export function openSupportApi(env: ServerConfig, { siteBuild, votablePages }: S
     store,
     tokenThrottle,
     /** Whether the site is served over HTTPS as far as its configured address says. */
-    siteUrlIsHttps: new URL(site.siteUrl).protocol === 'https:',
+    siteUrlIsHttps,
     close() {
       priceList.close();
       store.close();
