@@ -117,6 +117,8 @@ export function compressNodeAnswer(req: IncomingMessage, res: ServerResponse): v
       });
       zip.once('end', () => end());
       zip.once('error', (error) => res.destroy(error));
+      // A client gone mid-answer: nothing more is compressed for it.
+      res.once('close', () => zip!.destroy());
     }
     if (head) writeHead(head.status, head.headers);
     const pieces = held;
