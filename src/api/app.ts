@@ -6,13 +6,15 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { chineseMessage } from '../config/chinese-messages.ts';
 import { API_BASE } from '../lib/api-paths.ts';
+import { apiAnswers } from './answers.ts';
 import { clientAddress, requestHost, type ApiDeps, type ApiEnv } from './deps.ts';
-import { errorResponse, handleError, validationHook } from './errors.ts';
+import { apiErrors } from './errors.ts';
 import { MAX_BODY_BYTES } from './limits.ts';
 import { adminAuth } from './middleware/admin-auth.ts';
-import { limitBodySize } from './middleware/body-size.ts';
+import { jsonBody } from './middleware/json-body.ts';
 import { originGuard } from './middleware/origin-guard.ts';
-import { rateLimitWrites } from './middleware/rate-limit.ts';
+import { countWritesInMemory, rateLimitWrites } from './middleware/rate-limit.ts';
+import type { RouteKit } from './route-kit.ts';
 import { registerAdmin } from './routes/admin.ts';
 import { registerDiagnostics } from './routes/diagnostics.ts';
 import { registerFeedback } from './routes/feedback.ts';
@@ -20,24 +22,18 @@ import { registerHealth } from './routes/health.ts';
 import { registerRobotQuota } from './routes/robot-quota.ts';
 import { registerSearches } from './routes/searches.ts';
 
-/**
- * The POST routes that keep something in the store, and so share one per-client rate
- * limit: a burst from one address cannot fill the store. The estimate only computes
- * (a calculator asks it at every pause in typing) and is not counted.
- */
-export const STORING_WRITES = ['/robot-quota/quotes', '/feedback', '/searches', '/search-clicks', '/search-misses', '/diagnostics/reports'] as const;
-
 /** Builds the API app; every path is under `/api/v1`. */
 export function createApiApp(deps: ApiDeps) {
   // Field messages a person can read, in Chinese, wherever a schema has no message of its own.
   z.config({ localeError: chineseMessage });
+  // Every answer, refusals and errors included, is made by `answer` with the API's headers.
+  const answer = apiAnswers({ siteUrlIsHttps: deps.siteUrlIsHttps ?? false, trustProxy: deps.trustProxy });
+  const { error, validationHook, handleError } = apiErrors(answer);
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).basePath(API_BASE);
 
-  // Security headers and `Cache-Control: no-store` are set by the Node server in front
-  // (src/server/security-headers.ts): added here they would turn node-server's light
-  // responses into full ones. Middleware that only writes need runs only on writes, so
-  // a read is answered by its route alone, synchronously where it can be.
-  // The methods each path answers, known once every route is registered (below).
+  // Middleware that only writes need runs only on writes, so a read is answered by its
+  // route alone, synchronously where it can be. The methods each path answers are known
+  // once every route is registered (below).
   let allowedMethods: (path: string) => string[] = () => [];
   app.on(
     ['POST', 'OPTIONS'],
@@ -46,22 +42,25 @@ export function createApiApp(deps: ApiDeps) {
       allowedOrigins: deps.allowedOrigins,
       requestHost: (c) => requestHost(c, deps.trustProxy),
       isRoute: (path) => allowedMethods(path).length > 0,
+      answer,
+      error,
     }),
   );
-  const client = (c: Context) => clientAddress(c, deps.trustProxy);
-  const rateLimit = rateLimitWrites({ writesPerMinute: deps.writesPerMinute, count: deps.countWrite, clientAddress: client });
-  for (const path of STORING_WRITES) app.post(path, rateLimit);
-  app.post('*', limitBodySize(MAX_BODY_BYTES));
-  app.use('/admin/*', adminAuth({ token: deps.adminToken, throttle: deps.tokenThrottle, clientAddress: client }));
+  app.post('*', jsonBody({ maxBytes: MAX_BODY_BYTES, error }));
+  const client = (c: Context<ApiEnv>) => clientAddress(c, deps.trustProxy);
+  app.use('/admin/*', adminAuth({ token: deps.adminToken, throttle: deps.tokenThrottle, clientAddress: client, error }));
+  // One write budget per client, attached by each route that stores something where it is defined.
+  const storingWrite = rateLimitWrites({ count: deps.countWrite ?? countWritesInMemory(deps.writesPerMinute), clientAddress: client, error });
+  const kit: RouteKit = { answer, error, storingWrite };
 
-  registerHealth(app, deps);
-  registerRobotQuota(app, deps);
-  registerFeedback(app, deps);
-  registerSearches(app, deps);
-  registerDiagnostics(app, deps);
-  registerAdmin(app, deps);
+  registerHealth(app, deps, kit);
+  registerRobotQuota(app, deps, kit);
+  registerFeedback(app, deps, kit);
+  registerSearches(app, deps, kit);
+  registerDiagnostics(app, deps, kit);
+  registerAdmin(app, deps, kit);
 
-  app.doc31('/openapi.json', {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'Wenda support API',
@@ -69,15 +68,15 @@ export function createApiApp(deps: ApiDeps) {
       description: 'The JSON API behind the help center’s tools. Errors share one shape: `{error: {code, message, fields?, requestId?}}`.',
     },
     servers: [{ url: '/' }],
-  });
+  };
+  app.get('/openapi.json', (c) => answer.json(c, app.getOpenAPI31Document(document), 200));
 
   // Only requests that match no route pay for the 405 check.
   allowedMethods = methodsByPath(app);
   app.notFound((c) => {
     const allowed = allowedMethods(c.req.path);
-    if (!allowed.length) return errorResponse(c, 404, 'not_found', '没有这个接口。');
-    c.header('Allow', allowed.join(', '));
-    return errorResponse(c, 405, 'method_not_allowed', `这个接口不支持 ${c.req.method}，可用：${allowed.join('、')}。`);
+    if (!allowed.length) return error(c, 404, 'not_found', '没有这个接口。');
+    return error(c, 405, 'method_not_allowed', `这个接口不支持 ${c.req.method}，可用：${allowed.join('、')}。`, {}, { Allow: allowed.join(', ') });
   });
   app.onError(handleError);
   return app;

@@ -1,4 +1,6 @@
-// What the API needs from outside: the store, the current price list and its settings.
+// What the API needs from outside: the store, the current price list and its settings;
+// and what it reads of each request besides its body: the client, the host, headers.
+import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import type { IncomingMessage } from 'node:http';
 import type { Store } from '../store/types.ts';
@@ -29,6 +31,8 @@ export interface ApiDeps {
   votablePage: (path: string) => boolean;
   /** Take the client address and host from X-Forwarded-* (behind a reverse proxy). */
   trustProxy: boolean;
+  /** The site's configured address is https: every answer carries HSTS. */
+  siteUrlIsHttps?: boolean | undefined;
   /**
    * The site's build this process serves pages from (src/server/loaded-build.ts): once
    * it was replaced on disk, pages answer 503 and so does health, until a restart.
@@ -37,20 +41,31 @@ export interface ApiDeps {
   siteBuild?: { replaced(): boolean } | undefined;
 }
 
-export type ApiEnv = Record<string, never>;
+/**
+ * The API's Hono environment. `Bindings`: the Node request and response
+ * (@hono/node-server's), absent when the app is called in process with `app.request()`
+ * (tests, the operator page), so read with `c.env?.`. `Variables`: what a middleware
+ * leaves for the answer (src/api/answers.ts).
+ */
+export type ApiEnv = {
+  Bindings: HttpBindings;
+  Variables: {
+    /** Another site allowed to call the API from a browser (origin-guard.ts): every answer's CORS names it. */
+    corsOrigin?: string;
+  };
+};
 
 const firstForwarded = (value: string | undefined) => value?.split(',')[0]?.trim() || undefined;
 /** The entry the trusted proxy itself added: the right-most (clients can forge the others). */
 export const lastForwarded = (value: string | undefined) => value?.split(',').at(-1)?.trim() || undefined;
 
 /** The client's IP address, from the socket or (behind a trusted proxy) X-Forwarded-For. */
-export function clientAddress(c: Context, trustProxy: boolean): string {
+export function clientAddress(c: Context<ApiEnv>, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = lastForwarded(c.req.header('X-Forwarded-For'));
+    const forwarded = lastForwarded(rawHeader(c, 'x-forwarded-for'));
     if (forwarded) return forwarded;
   }
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
+  return c.env?.incoming?.socket.remoteAddress ?? 'unknown';
 }
 
 /** The same for a Node request (the pages'), so page and API count one client alike. */
@@ -64,17 +79,17 @@ export function clientAddressOf(req: Pick<IncomingMessage, 'headers' | 'socket'>
 }
 
 /** The host the client addressed, from Host or (behind a trusted proxy) X-Forwarded-Host. */
-export function requestHost(c: Context, trustProxy: boolean): string {
-  return (trustProxy && firstForwarded(c.req.header('X-Forwarded-Host'))) || c.req.header('Host') || new URL(c.req.url).host;
+export function requestHost(c: Context<ApiEnv>, trustProxy: boolean): string {
+  return (trustProxy && firstForwarded(rawHeader(c, 'x-forwarded-host'))) || rawHeader(c, 'host') || new URL(c.req.url).host;
 }
 
 /**
  * A request header, read on Node straight from the raw request: `c.req.header()` would
  * build a full Headers object, a cost every cheap request pays. Lower-case `name`.
  */
-export function rawHeader(c: Context, name: string): string | undefined {
-  const raw = (c.env as { incoming?: { headers?: Record<string, string | string[] | undefined> } } | undefined)?.incoming?.headers;
+export function rawHeader(c: Context<ApiEnv>, name: string): string | undefined {
+  const raw = c.env?.incoming?.headers;
   if (!raw) return c.req.header(name);
   const value = raw[name];
-  return Array.isArray(value) ? value[0] : value;
+  return Array.isArray(value) ? value.join(', ') : value;
 }

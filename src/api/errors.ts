@@ -7,6 +7,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { describeIssues } from '../config/friendly-errors.ts';
 import { StoreUnavailableError } from '../store/errors.ts';
+import type { Answers, JsonAnswer } from './answers.ts';
+import type { ApiEnv } from './deps.ts';
 import { MAX_BODY_TEXT } from './limits.ts';
 
 export const fieldErrorSchema = z.object({
@@ -42,16 +44,6 @@ export const errorSchema = z
 export type ErrorCode = z.infer<typeof errorSchema>['error']['code'];
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
-export function errorResponse<S extends ContentfulStatusCode>(
-  c: Context,
-  status: S,
-  code: ErrorCode,
-  message: string,
-  extra: { fields?: FieldError[]; requestId?: string } = {},
-) {
-  return c.json({ error: { code, message, ...extra } }, status);
-}
-
 /**
  * zod issues as field errors, one per field (its most telling issue: `1e26` for a count
  * up to 1000 is "不能大于 1,000", not also "数字太大"); an unknown key is reported at the
@@ -75,38 +67,62 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 
 const isSafeRangeIssue = (issue: z.core.$ZodIssue) => (issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'int';
 
-/** Hook for @hono/zod-openapi: a failed validation becomes a 400 naming each field. */
-export function validationHook(result: { success: boolean; error?: unknown }, c: Context) {
-  if (!result.success && result.error instanceof z.ZodError) {
-    return errorResponse(c, 400, 'invalid_request', '请求内容有误，请检查标出的字段。', { fields: fieldErrors(result.error) });
+/** An error answer's body. */
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldError[]; requestId?: string } };
+
+/**
+ * The API's failures, answered through `answer` with the API's headers: `error` for any
+ * refusal, the validation hook every route shares (a failed check becomes a 400 naming
+ * each field), and the app's error handler.
+ */
+export function apiErrors(answer: Answers) {
+  function error<S extends ContentfulStatusCode>(
+    c: Context<ApiEnv>,
+    status: S,
+    code: ErrorCode,
+    message: string,
+    details: { fields?: FieldError[]; requestId?: string } = {},
+    headers?: Record<string, string>,
+  ): JsonAnswer<ErrorBody, S> {
+    return answer.json(c, { error: { code, message, ...details } }, status, headers);
   }
-  return undefined;
+
+  return {
+    error,
+
+    /** `defaultHook` of the app: every route's own schemas check its input, and this answers a failure. */
+    validationHook(result: { success: boolean; error?: unknown }, c: Context<ApiEnv>) {
+      if (!result.success && result.error instanceof z.ZodError) {
+        return error(c, 400, 'invalid_request', '请求内容有误，请检查标出的字段。', { fields: fieldErrors(result.error) });
+      }
+      return undefined;
+    },
+
+    /** Maps framework exceptions (bad JSON, wrong content type) and faults. */
+    handleError(failure: Error, c: Context<ApiEnv>) {
+      if (failure instanceof HTTPException) {
+        switch (failure.status) {
+          case 400:
+            return error(c, 400, 'invalid_request', '请求体不是合法的 JSON。', { fields: [{ path: '(body)', message: '无法解析为 JSON' }] });
+          case 413:
+            return error(c, 413, 'payload_too_large', `请求体太大，最多 ${MAX_BODY_TEXT}。`);
+          case 415:
+            return error(c, 415, 'unsupported_media_type', '请求体必须是 JSON（Content-Type: application/json）。');
+          default:
+            if (failure.status < 500) return error(c, failure.status, 'invalid_request', failure.message);
+        }
+      }
+      // The database does not answer (PostgreSQL stopped or out of reach): nothing was
+      // written, and the same request will work once it is back, without a restart.
+      if (failure instanceof StoreUnavailableError) {
+        return error(c, 503, 'store_unavailable', '数据存储暂时不可用，没有保存。请稍后再试。', {}, { 'Retry-After': '5' });
+      }
+      // The id ties the customer's report to the log line; made only when something failed.
+      const requestId = randomUUID();
+      console.error(`[api] internal error, request ${requestId} ${c.req.method} ${c.req.path}:`, failure);
+      return error(c, 500, 'internal', '服务器内部错误，请稍后再试。', { requestId });
+    },
+  };
 }
 
-/** Maps framework exceptions (bad JSON, wrong content type, body too large) and faults. */
-export function handleError(error: Error, c: Context) {
-  if (error instanceof HTTPException) {
-    switch (error.status) {
-      case 400:
-        return errorResponse(c, 400, 'invalid_request', '请求体不是合法的 JSON。', {
-          fields: [{ path: '(body)', message: '无法解析为 JSON' }],
-        });
-      case 413:
-        return errorResponse(c, 413, 'payload_too_large', `请求体太大，最多 ${MAX_BODY_TEXT}。`);
-      case 415:
-        return errorResponse(c, 415, 'unsupported_media_type', '请求体必须是 JSON（Content-Type: application/json）。');
-      default:
-        if (error.status < 500) return errorResponse(c, error.status, 'invalid_request', error.message);
-    }
-  }
-  // The database does not answer (PostgreSQL stopped or out of reach): nothing was
-  // written, and the same request will work once it is back, without a restart.
-  if (error instanceof StoreUnavailableError) {
-    c.header('Retry-After', '5');
-    return errorResponse(c, 503, 'store_unavailable', '数据存储暂时不可用，没有保存。请稍后再试。');
-  }
-  // The id ties the customer's report to the log line; made only when something failed.
-  const requestId = randomUUID();
-  console.error(`[api] internal error, request ${requestId} ${c.req.method} ${c.req.path}:`, error);
-  return errorResponse(c, 500, 'internal', '服务器内部错误，请稍后再试。', { requestId });
-}
+export type ErrorAnswer = ReturnType<typeof apiErrors>['error'];

@@ -2,13 +2,14 @@
 // list) and recent estimates (a marketing-day spike asks for the same few inputs over
 // and over). Keyed by the price list object, so a reloaded list starts afresh.
 import type { PriceList } from '../lib/quota/price-list.ts';
+import type { JsonText } from './answers.ts';
 
 /** Estimates kept per price list, least recently used dropped first. */
 export const MAX_CACHED_ESTIMATES = 500;
 /** Longer bodies are answered but not kept: a typical estimate body is about 100 characters. */
 export const MAX_CACHED_BODY_CHARS = 1024;
 
-const priceListJson = new WeakMap<PriceList, string>();
+const priceListJson = new WeakMap<PriceList, JsonText<PriceList>>();
 const estimateJson = new WeakMap<PriceList, Map<string, string>>();
 
 const NON_ASCII = /[\u0080-\uffff]/g;
@@ -21,26 +22,16 @@ const escapeChar = (char: string) => `\\u${char.charCodeAt(0).toString(16).padSt
  * copy; text with Chinese in it is transcoded to UTF-8 on every request, and bytes go
  * out as a second buffer: each costs a tenth of a small answer's time.
  */
-export function asciiJson(value: unknown): string {
+export function asciiJson<T>(value: T): JsonText<T> {
   const json = JSON.stringify(value);
-  if (!HAS_NON_ASCII.test(json)) return json;
+  if (!HAS_NON_ASCII.test(json)) return json as JsonText<T>;
   // replace() keeps the two-byte form of text that had Chinese in it; Latin-1 round trip
   // makes it a one-byte string again, which is what Node writes without transcoding.
-  return Buffer.from(json.replace(NON_ASCII, escapeChar), 'latin1').toString('latin1');
-}
-
-const JSON_HEADERS = { 'Content-Type': 'application/json' };
-
-/**
- * A 200 (or `status`) answer of ready-made JSON text. Headers as a plain object let
- * @hono/node-server write the answer without building a Headers object (c.json() does).
- */
-export function jsonAnswer(text: string, status = 200): Response {
-  return new Response(text, { status, headers: JSON_HEADERS });
+  return Buffer.from(json.replace(NON_ASCII, escapeChar), 'latin1').toString('latin1') as JsonText<T>;
 }
 
 /** The price list as ASCII JSON: made once per loaded list. */
-export function cachedPriceListJson(list: PriceList): string {
+export function cachedPriceListJson(list: PriceList): JsonText<PriceList> {
   let json = priceListJson.get(list);
   if (json === undefined) {
     json = asciiJson(list);
@@ -50,28 +41,33 @@ export function cachedPriceListJson(list: PriceList): string {
 }
 
 /**
- * The estimate's ASCII JSON for the request body `body` under `list`. A body seen
- * before is answered without parsing or validating it again: under one price list the
- * same text always gets the same answer. On a miss `compute` parses, checks and
- * estimates; what it returns as JSON text is kept, a refusal (a Response) is not.
+ * Estimates answered before, by request body, under one price list: the same text always
+ * gets the same answer there, so a body seen before is answered without parsing or
+ * checking it again. Only estimates are kept, never a refusal, and only of bodies up to
+ * MAX_CACHED_BODY_CHARS; the least recently used go first beyond MAX_CACHED_ESTIMATES.
  */
-export function cachedEstimateJson<R extends object>(list: PriceList, body: string, compute: () => string | R): string | R {
-  let cache = estimateJson.get(list);
-  if (!cache) {
-    cache = new Map();
-    estimateJson.set(list, cache);
-  }
-  const cached = cache.get(body);
-  if (cached !== undefined) {
-    // Refresh its place: the map's order is the eviction order.
-    cache.delete(body);
-    cache.set(body, cached);
+export const estimateAnswers = {
+  /** The answer kept for `body` under `list`, now the most recently used. */
+  get<T>(list: PriceList, body: string): JsonText<T> | undefined {
+    const cache = estimateJson.get(list);
+    const cached = cache?.get(body) as JsonText<T> | undefined;
+    if (cached !== undefined) {
+      // Refresh its place: the map's order is the eviction order.
+      cache!.delete(body);
+      cache!.set(body, cached);
+    }
     return cached;
-  }
-  const answer = compute();
-  if (typeof answer === 'string' && body.length <= MAX_CACHED_BODY_CHARS) {
+  },
+
+  /** Keeps `answer` for `body` under `list`. */
+  keep(list: PriceList, body: string, answer: string): void {
+    if (body.length > MAX_CACHED_BODY_CHARS) return;
+    let cache = estimateJson.get(list);
+    if (!cache) {
+      cache = new Map();
+      estimateJson.set(list, cache);
+    }
     if (cache.size >= MAX_CACHED_ESTIMATES) cache.delete(cache.keys().next().value!);
     cache.set(body, answer);
-  }
-  return answer;
-}
+  },
+};

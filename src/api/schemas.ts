@@ -62,7 +62,7 @@ const queryInteger = (min: number, max: number, fallback: number) =>
     // Hundreds of digits make Infinity, which z.number() would call 无穷大: clamp it.
     .transform((value) => (value ? Math.min(Math.max(Number(value), -Number.MAX_VALUE), Number.MAX_VALUE) : fallback))
     .pipe(z.number().min(min, `不能小于 ${min}`).max(max, `不能大于 ${max}`))
-    .meta({ type: 'integer', minimum: min, maximum: max, default: fallback } as never);
+    .meta({ type: 'integer', minimum: min, maximum: max, default: fallback });
 
 export const pageQuerySchema = z.strictObject({
   limit: queryInteger(1, 500, 100),

@@ -9,7 +9,6 @@ import { clientAddressOf } from '../api/deps.ts';
 import { votablePagesOfContent } from '../server/adapters/votable-pages.ts';
 import { readServerConfig } from '../server/config.ts';
 import { openSupportApi } from '../server/support-api.ts';
-import { apiHeadersFor } from '../server/security-headers.ts';
 import { attachWebSocketEcho } from '../server/websocket-echo.ts';
 
 export function supportApiIntegration(): AstroIntegration {
@@ -31,10 +30,7 @@ export function supportApiIntegration(): AstroIntegration {
           logger.warn('No search index yet: run `npm run build` once, then search works in `npm run dev` too.');
         }
         server.middlewares.use((req, res, next) => {
-          if (req.url?.startsWith('/api/')) {
-            for (const [name, value] of Object.entries(apiHeadersFor(req))) res.setHeader(name, value);
-            return void api(req, res);
-          }
+          if (req.url?.startsWith('/api/')) return void api(req, res);
           if (req.url?.startsWith('/pagefind/')) {
             req.url = req.url.slice('/pagefind'.length);
             return searchIndex(req, res, next);

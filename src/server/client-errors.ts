@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import { RequestError } from '@hono/node-server';
 import type { ErrorCode, FieldError } from '../api/errors.ts';
 import { toOriginForm } from './request-checks.ts';
-import { apiSecurityHeaders, setSecurityHeaders, type SecureServerResponse } from './security-headers.ts';
+import { apiSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
 
 /** How long a client may take to send its request headers, and its whole request. */
 export const HEADERS_TIMEOUT_MS = 20_000;
@@ -102,7 +102,7 @@ export function answerConnect(_req: IncomingMessage, socket: Duplex): void {
  */
 export function refuse(
   req: IncomingMessage,
-  res: SecureServerResponse,
+  res: ServerResponse,
   status: number,
   error: { code: ErrorCode; message: string; fields?: FieldError[] },
   headers: Record<string, string> = {},
@@ -110,7 +110,7 @@ export function refuse(
   // An absolute-form target (http://host/api/…) names the API too (checkExpectation comes before the request handler).
   const api = toOriginForm(req) && (req.url ?? '').startsWith('/api/');
   const body = api ? JSON.stringify({ error }) : `${error.message}\n`;
-  if (api) res.apiHeaders = true;
+  if (api) for (const name in apiSecurityHeaders) res.setHeader(name, apiSecurityHeaders[name]!);
   else setSecurityHeaders(res, 'site');
   res.shouldKeepAlive = false;
   res.writeHead(status, {
@@ -124,7 +124,7 @@ export function refuse(
 }
 
 /** The server's `checkExpectation`: an Expect other than 100-continue is not met. */
-export function answerExpectation(req: IncomingMessage, res: SecureServerResponse): void {
+export function answerExpectation(req: IncomingMessage, res: ServerResponse): void {
   const message = `不支持 Expect: ${String(req.headers.expect).slice(0, 40)}，只支持 100-continue。`;
   refuse(req, res, 417, { code: 'invalid_request', message, fields: [{ path: 'Expect', message: '只支持 100-continue' }] });
 }
@@ -164,4 +164,4 @@ export function apiRequestErrorAnswer(error: unknown): Response {
   return json(400, { error: { code: 'invalid_request', message, fields: [{ path, message }] } });
 }
 
-const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json', ...apiSecurityHeaders } });

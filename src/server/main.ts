@@ -16,7 +16,8 @@ import { sendRebuiltPage, watchLoadedBuild } from './loaded-build.ts';
 import { bodyLimit, declaredTooLarge, dropUnusableRange, isFormBody, pageMethods, readFormBody, toOriginForm, unknownTransferCoding } from './request-checks.ts';
 import { votablePagesOfBuild } from './adapters/votable-pages.ts';
 import { clientAddressOf } from '../api/deps.ts';
-import { SecureServerResponse, headerSetFor, servedOverHttps, setSecurityHeaders } from './security-headers.ts';
+import { headerSetFor, keepServerCsp, servedOverHttps, setSecurityHeaders } from './security-headers.ts';
+import { compressNodeAnswer } from './adapters/compression.ts';
 import { openSupportApi } from './support-api.ts';
 import { attachWebSocketEcho, isWebSocketEchoUpgrade } from './websocket-echo.ts';
 
@@ -84,7 +85,7 @@ function sendNotFoundPage(res: ServerResponse) {
 const tooLarge = (limit: number) => ({ code: 'payload_too_large' as const, message: `请求体太大，最多 ${limit / 1024} KB。` });
 
 const https = { siteUrlIsHttps: supportApi.siteUrlIsHttps, trustProxy: env.WENDA_TRUST_PROXY };
-const server = createServer({ shouldUpgradeCallback: isWebSocketEchoUpgrade, ServerResponse: SecureServerResponse, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS }, (req, res) => {
+const server = createServer({ shouldUpgradeCallback: isWebSocketEchoUpgrade, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS }, (req, res) => {
   if (!toOriginForm(req)) return refuse(req, res, 400, { code: 'invalid_request', message: '请求地址无效。', fields: [{ path: '(url)', message: '应为以 / 开头的路径或 http(s) 网址' }] });
   const coding = unknownTransferCoding(req);
   if (coding !== undefined) {
@@ -96,17 +97,14 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketEchoUpgrade, Ser
     if (limit && declaredTooLarge(req, limit)) return refuse(req, res, 413, tooLarge(limit));
   }
   const headers = headerSetFor(req.url ?? '/');
-  res.https = servedOverHttps(req, https);
-  if (headers === 'api') {
-    res.apiHeaders = true;
-    return void api(req, res);
-  }
+  // The API app sets its own headers and compresses its own answers.
+  if (headers === 'api') return void api(req, res);
   const methods = pageMethods(req.url ?? '/');
   if (!methods.includes(req.method ?? '')) {
     return refuse(req, res, 405, { code: 'method_not_allowed', message: `这个页面不支持 ${req.method}，可用：${methods.join('、')}。` }, { Allow: methods.join(', ') });
   }
   if (req.method === 'POST') return void pageForm(req, res);
-  setSecurityHeaders(res, headers, res.https);
+  setSecurityHeaders(res, headers, servedOverHttps(req, https));
   if (loadedBuild.replaced()) return sendRebuiltPage(res);
   dropUnusableRange(req);
   staticFiles(req, res, () => {
@@ -117,6 +115,10 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketEchoUpgrade, Ser
 
 function toAstro(req: IncomingMessage, res: ServerResponse) {
   applyProxyTrust(req, env.WENDA_TRUST_PROXY);
+  // Pages rendered on request: their CSP header keeps the server's directives, and their
+  // answers are compressed (static files are compressed at build, and sent as they are).
+  keepServerCsp(res);
+  compressNodeAnswer(req, res);
   // The response itself, for bodies that must follow the client's pace, and the
   // admin-token throttle the API shares with the sign-in (App.Locals, src/env.d.ts).
   // The API app and the admin token, for the operator page to read through (App.Locals).
@@ -129,14 +131,14 @@ function toAstro(req: IncomingMessage, res: ServerResponse) {
  * anything is read, else read up to its limit here and handed to Astro whole, so no body
  * of any size reaches Astro's unbounded reader.
  */
-async function pageForm(req: IncomingMessage, res: SecureServerResponse) {
+async function pageForm(req: IncomingMessage, res: ServerResponse) {
   const limit = bodyLimit(req.url ?? '/');
   if (!isFormBody(req)) return refuse(req, res, 415, { code: 'unsupported_media_type', message: '这里只接受表单（application/x-www-form-urlencoded 或 multipart/form-data）。' });
   const body = await readFormBody(req, limit);
   if (body === 'cut-short') return void res.destroy();
   if (body === 'too-large') return refuse(req, res, 413, tooLarge(limit));
   (req as IncomingMessage & { body?: Buffer }).body = body;
-  setSecurityHeaders(res, 'site', res.https);
+  setSecurityHeaders(res, 'site', servedOverHttps(req, https));
   if (loadedBuild.replaced()) return sendRebuiltPage(res);
   toAstro(req, res);
 }
@@ -149,7 +151,7 @@ server.on('clientError', answerClientError);
 server.on('connect', answerConnect);
 server.on('checkExpectation', answerExpectation);
 // 100 Continue only for a body the server will take: a client told 413 never sends it.
-server.on('checkContinue', (req: IncomingMessage, res: SecureServerResponse) => {
+server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
   if (toOriginForm(req) && !declaredTooLarge(req, bodyLimit(req.url ?? '/'))) res.writeContinue();
   server.emit('request', req, res);
 });

@@ -2,12 +2,12 @@
 // pages. Static pages also carry Astro's CSP <meta> (hashes of their scripts); the header
 // adds what a <meta> cannot say (frame-ancestors). Pages rendered on request (/admin/)
 // get Astro's CSP as a header instead, which would replace the server's: the two are
-// merged where the head is written (`SecureServerResponse`). Set on the Node response
-// before any handler runs: cheapest, and nothing can forget them. The table per kind
-// of response is in docs/operating/security.md.
-import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+// merged where the head is written (`keepServerCsp`). Pages' sets are put on the Node
+// response before any handler runs; the API's set is here too, and the API app answers
+// with it (src/api/answers.ts). The table per kind of response is in
+// docs/operating/security.md.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { lastForwarded } from '../api/deps.ts';
-import { API_BASE } from '../lib/api-paths.ts';
 import { FRAMEABLE_HEADER_CSP, SITE_HEADER_CSP } from '../config/csp.ts';
 
 const COMMON = {
@@ -59,7 +59,7 @@ const HEADERS = {
   embeddable: Object.entries(embeddableSecurityHeaders),
 };
 
-/** Which header set a request path gets; `api` answers get theirs from `SecureServerResponse`. */
+/** Which header set a request path gets; `api` answers get theirs from the API app. */
 export function headerSetFor(path: string): keyof typeof HEADERS | 'api' {
   if (path.startsWith('/api/')) return 'api';
   if (path.startsWith('/diagnostics/storage-probe')) return 'frameable';
@@ -77,11 +77,22 @@ export function setSecurityHeaders(res: ServerResponse, set: keyof typeof HEADER
  * site's configured address is https (then every answer says so; browsers ignore it
  * over plain http), or a trusted proxy says `X-Forwarded-Proto: https`.
  */
-export function servedOverHttps(req: Pick<IncomingMessage, 'headers'>, { siteUrlIsHttps, trustProxy }: { siteUrlIsHttps: boolean; trustProxy: boolean }): boolean {
-  if (siteUrlIsHttps) return true;
-  if (!trustProxy) return false;
+export function servedOverHttps(req: Pick<IncomingMessage, 'headers'>, options: HttpsOptions): boolean {
   const proto = req.headers['x-forwarded-proto'];
-  return lastForwarded(Array.isArray(proto) ? proto.join(',') : proto)?.toLowerCase() === 'https';
+  return overHttps(Array.isArray(proto) ? proto.join(',') : proto, options);
+}
+
+export interface HttpsOptions {
+  /** The site's configured address is https. */
+  siteUrlIsHttps: boolean;
+  /** A proxy in front is trusted (`WENDA_TRUST_PROXY`): its `X-Forwarded-Proto` counts. */
+  trustProxy: boolean;
+}
+
+/** `servedOverHttps` for the value of `X-Forwarded-Proto` (the API reads it from its request). */
+export function overHttps(forwardedProto: string | undefined, { siteUrlIsHttps, trustProxy }: HttpsOptions): boolean {
+  if (siteUrlIsHttps) return true;
+  return trustProxy && lastForwarded(forwardedProto)?.toLowerCase() === 'https';
 }
 
 /**
@@ -96,67 +107,23 @@ export function mergeCsp(astro: string, server: string): string {
 }
 
 /**
- * Reads of the API are public (the price list, health, a quote by its unguessable id),
- * so any site may read them from a browser; the diagnostics read the API's clock from
- * Date, which CORS hides unless exposed. Writes and preflights go through the API's
- * origin check (src/api/middleware/origin-guard.ts), which grants exactly the allowed
- * origins. A read that sends Authorization needs a preflight, which that check refuses.
+ * A page's own CSP header (Astro's, on pages rendered on request) keeps the server's
+ * directives: the server's, already set on `res` (`setSecurityHeaders`), are merged into
+ * the one the page writes with its head. For responses handed to Astro.
  */
-export const apiPublicReadHeaders: Record<string, string> = {
-  ...apiSecurityHeaders,
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'Date',
-};
-
-const ADMIN_API = `${API_BASE}/admin`;
-const withHsts = { plain: { ...apiSecurityHeaders, ...HSTS }, publicRead: { ...apiPublicReadHeaders, ...HSTS } };
-
-/**
- * The headers an API answer to `req` gets. The admin routes are never public: their
- * answers allow no other origin (a browser elsewhere cannot read them even with the token).
- */
-export function apiHeadersFor(req: Pick<IncomingMessage, 'method' | 'headers' | 'url'>, https = false): Record<string, string> {
-  const read = req.method === 'GET' || req.method === 'HEAD';
-  const publicRead = read && req.headers.origin !== undefined && !req.url?.startsWith(ADMIN_API);
-  if (https) return publicRead ? withHsts.publicRead : withHsts.plain;
-  return publicRead ? apiPublicReadHeaders : apiSecurityHeaders;
-}
-
-/**
- * The server's response class. API answers get their headers where @hono/node-server
- * writes its head, merged into the object it passes: with nothing set beforehand Node
- * keeps its fast path, which `setHeader` per request would leave (a fifth of the
- * requests/s of the cheapest routes). Overridden on the class, not patched onto each
- * response, so every response keeps one shape for the engine.
- */
-export class SecureServerResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
-  /** Set by the server entry on responses to `/api/` requests. */
-  apiHeaders = false;
-  /** Set by the server entry when the request came over HTTPS (`servedOverHttps`): HSTS. */
-  https = false;
-
-  override writeHead(status: number, ...rest: unknown[]): this {
-    if (!this.apiHeaders) {
-      this.keepServerCsp(rest[rest.length - 1]);
-    } else {
-      const extra = apiHeadersFor(this.req, this.https);
-      const [headers] = rest;
-      if (rest.length === 1 && headers !== null && typeof headers === 'object' && !Array.isArray(headers)) {
-        return super.writeHead(status, { ...(headers as Record<string, string>), ...extra });
+export function keepServerCsp(res: ServerResponse): void {
+  const server = res.getHeader('content-security-policy');
+  if (typeof server !== 'string') return;
+  const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
+  res.writeHead = function (status: number, ...rest: unknown[]) {
+    const headers = rest[rest.length - 1];
+    if (headers !== null && typeof headers === 'object' && !Array.isArray(headers)) {
+      const given = headers as Record<string, unknown>;
+      for (const name in given) {
+        const value = given[name];
+        if (name.toLowerCase() === 'content-security-policy' && typeof value === 'string') given[name] = mergeCsp(value, server);
       }
-      for (const name in extra) if (!this.hasHeader(name)) this.setHeader(name, extra[name]!);
     }
-    return super.writeHead(status, ...(rest as [string, OutgoingHttpHeaders]));
-  }
-
-  /** A page's own CSP header (Astro's, on pages rendered on request) keeps the server's directives. */
-  private keepServerCsp(headers: unknown) {
-    const server = this.getHeader('content-security-policy');
-    if (typeof server !== 'string' || headers === null || typeof headers !== 'object' || Array.isArray(headers)) return;
-    const given = headers as Record<string, unknown>;
-    for (const name in given) {
-      const value = given[name];
-      if (name.toLowerCase() === 'content-security-policy' && typeof value === 'string') given[name] = mergeCsp(value, server);
-    }
-  }
+    return writeHead(status, ...rest);
+  } as ServerResponse['writeHead'];
 }

@@ -57,6 +57,7 @@ export async function openSupportApi(env: ServerConfig, { siteBuild, votablePage
       throw new StoreOpenError(`PostgreSQL 数据库连上了，但没能开始监听价格表和口令尝试的通知（${(error as Error).message}）。`);
     }
   }
+  const siteUrlIsHttps = new URL(site.siteUrl).protocol === 'https:';
   const app = createApiApp({
     store,
     priceList: priceList.current,
@@ -67,6 +68,7 @@ export async function openSupportApi(env: ServerConfig, { siteBuild, votablePage
     writesPerMinute: env.WENDA_WRITE_RATE_LIMIT,
     countWrite: shared?.countWrite,
     trustProxy: env.WENDA_TRUST_PROXY,
+    siteUrlIsHttps,
     tokenThrottle,
     votablePage: (path) => votablePages.has(path),
     siteBuild,
@@ -76,7 +78,7 @@ export async function openSupportApi(env: ServerConfig, { siteBuild, votablePage
     store,
     tokenThrottle,
     /** Whether the site is served over HTTPS as far as its configured address says. */
-    siteUrlIsHttps: new URL(site.siteUrl).protocol === 'https:',
+    siteUrlIsHttps,
     close() {
       void shared?.tally.close().catch(() => {});
       priceList.close();

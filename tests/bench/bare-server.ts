@@ -1,9 +1,8 @@
-// Baselines for `npm run bench:api`: the least a Node HTTP server can do for a JSON
-// answer (`bare`), and the same through Hono on @hono/node-server (`hono`), which shows
-// how much of the gap is the framework itself. For the estimate, two references answer
-// a POST with the estimate's own JSON text (BENCH_ANSWER): `bare-post` reads the body
-// with node:http alone, `hono-post` is a one-line Hono route (`await c.req.json()`, no
-// middleware, no security headers), the floor of any Hono write of that size.
+// References for `npm run bench:api`: Hono's own hello-JSON server (`hono`), the one
+// health and the price list are held to, and for the estimate a one-line Hono route
+// (`hono-post`: `await c.req.json()`, no middleware, no security headers) that answers
+// with the estimate's own JSON text (BENCH_ANSWER). For scale, node:http alone does the
+// same: `bare` (hello-JSON) and `bare-post` (reads the body, sends the same answer).
 import { createServer, type RequestListener } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';

@@ -1,9 +1,19 @@
 import { describe, expect, test, vi } from 'vitest';
 import { samplePriceList } from '../support/api.ts';
-import { MAX_CACHED_BODY_CHARS, MAX_CACHED_ESTIMATES, cachedEstimateJson, cachedPriceListJson, asciiJson } from '../../src/api/json-cache.ts';
+import { MAX_CACHED_BODY_CHARS, MAX_CACHED_ESTIMATES, cachedPriceListJson, asciiJson, estimateAnswers } from '../../src/api/json-cache.ts';
+import type { PriceList } from '../../src/lib/quota/price-list.ts';
 
 const freshList = () => ({ ...samplePriceList });
 const decode = (json: string) => JSON.parse(json);
+
+/** As the estimate route uses the cache: an answer kept is given again, else `compute` makes one, kept unless it is a refusal. */
+function cachedEstimateJson<R extends object>(list: PriceList, body: string, compute: () => string | R): string | R {
+  const known = estimateAnswers.get<unknown>(list, body);
+  if (known !== undefined) return known;
+  const answer = compute();
+  if (typeof answer === 'string') estimateAnswers.keep(list, body, answer);
+  return answer;
+}
 
 describe('estimate cache', () => {
   test('a body seen before is answered without computing again', () => {

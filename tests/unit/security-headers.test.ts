@@ -1,10 +1,11 @@
 // Which security headers each kind of response gets (the built server's answers are
-// checked in tests/server/security.test.ts), and the pages votes may be cast for.
+// checked in tests/server/security.test.ts; the API's own, as its app gives them, in
+// api-headers.test.ts), and the pages votes may be cast for.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { apiHeadersFor, headerSetFor, mergeCsp, servedOverHttps } from '../../src/server/security-headers.ts';
+import { headerSetFor, mergeCsp, servedOverHttps } from '../../src/server/security-headers.ts';
 import { votablePagesOfBuild } from '../../src/server/adapters/votable-pages.ts';
 
 describe('security headers', () => {
@@ -13,14 +14,6 @@ describe('security headers', () => {
     const merged = mergeCsp(astro, "frame-ancestors 'self'; object-src 'none'; base-uri 'self'");
     expect(merged).toBe(`${astro} frame-ancestors 'self'`);
     expect(mergeCsp("frame-ancestors 'none'; default-src 'self'", "frame-ancestors 'self'")).toBe("frame-ancestors 'none'; default-src 'self'");
-  });
-
-  test('admin API answers never allow any origin; public reads do', () => {
-    const read = (url: string) => apiHeadersFor({ method: 'GET', url, headers: { origin: 'https://other.example' } });
-    expect(read('/api/v1/health')['Access-Control-Allow-Origin']).toBe('*');
-    expect(read('/api/v1/admin/feedback')['Access-Control-Allow-Origin']).toBeUndefined();
-    expect(read('/api/v1/admin/quotes/export')['Access-Control-Allow-Origin']).toBeUndefined();
-    expect(apiHeadersFor({ method: 'GET', url: '/api/v1/health', headers: {} }, true)['Strict-Transport-Security']).toBe('max-age=63072000');
   });
 
   test('HSTS when the site address is https, or a trusted proxy says https', () => {

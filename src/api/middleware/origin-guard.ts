@@ -1,19 +1,22 @@
 // Browser writes only from the site itself or configured origins; CORS for exactly those.
 // Requests without an Origin header (curl, servers) are not browser cross-site requests.
-// Mounted on writes and preflights only: reads are public, and the server gives them
-// their CORS headers with its security headers (src/server/security-headers.ts), so a
-// read stays one handler deep in Hono (its fastest path).
-import type { MiddlewareHandler } from 'hono';
-import { rawHeader } from '../deps.ts';
-import { errorResponse } from '../errors.ts';
+// Mounted on writes and preflights only: reads are public, and get their CORS headers
+// with the API's other headers (src/api/answers.ts), so a read stays one handler deep in
+// Hono (its fastest path).
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Answers } from '../answers.ts';
+import { rawHeader, type ApiEnv } from '../deps.ts';
+import type { ErrorAnswer } from '../errors.ts';
 
 export interface OriginGuardOptions {
   /** Origins besides the request's own that may call the API from a browser. */
   allowedOrigins: readonly string[];
   /** The host (name:port) the request was addressed to: its own site. */
-  requestHost: (c: Parameters<MiddlewareHandler>[0]) => string;
+  requestHost: (c: Context<ApiEnv>) => string;
   /** Whether a path is one of the API's routes: preflights of other paths get the 404. */
   isRoute: (path: string) => boolean;
+  answer: Answers;
+  error: ErrorAnswer;
 }
 
 const hostOf = (origin: string) => {
@@ -35,7 +38,9 @@ function sameHost(origin: string, host: string): boolean {
   return originHost === hostOf(`http://${host}`) || originHost === hostOf(`https://${host}`);
 }
 
-export function originGuard({ allowedOrigins, requestHost, isRoute }: OriginGuardOptions): MiddlewareHandler {
+const PREFLIGHT = { 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' };
+
+export function originGuard({ allowedOrigins, requestHost, isRoute, answer, error }: OriginGuardOptions): MiddlewareHandler<ApiEnv> {
   const allowed = new Set(allowedOrigins);
   return async (c, next) => {
     // A preflight of a path the API does not have gets the 404 (or 405) of any request.
@@ -45,22 +50,13 @@ export function originGuard({ allowedOrigins, requestHost, isRoute }: OriginGuar
     const crossOrigin = origin !== undefined && !sameHost(origin, requestHost(c));
     const permitted = !crossOrigin || allowed.has(origin);
 
-    if (crossOrigin && permitted) {
-      c.header('Access-Control-Allow-Origin', origin);
-      // The diagnostics read the API's clock from Date, which CORS hides unless exposed.
-      c.header('Access-Control-Expose-Headers', 'Date');
-      c.header('Vary', 'Origin', { append: true });
+    // Every answer to it names the caller (the diagnostics read the API's clock from Date, exposed too).
+    if (crossOrigin && permitted) c.set('corsOrigin', origin);
+    if (c.req.method === 'OPTIONS' && rawHeader(c, 'access-control-request-method')) {
+      if (!permitted) return error(c, 403, 'forbidden_origin', '这个网站不能调用本接口。');
+      return answer.empty(c, 204, PREFLIGHT);
     }
-    if (c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method')) {
-      if (!permitted) return errorResponse(c, 403, 'forbidden_origin', '这个网站不能调用本接口。');
-      c.header('Access-Control-Allow-Methods', 'GET, POST');
-      c.header('Access-Control-Allow-Headers', 'Content-Type');
-      c.header('Access-Control-Max-Age', '600');
-      return c.body(null, 204);
-    }
-    if (!permitted) {
-      return errorResponse(c, 403, 'forbidden_origin', '这个网站不能向本接口提交数据。');
-    }
+    if (!permitted) return error(c, 403, 'forbidden_origin', '这个网站不能向本接口提交数据。');
     return next();
   };
 }

@@ -3,7 +3,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
-import { readJsonBody } from '../json-body.ts';
+import type { RouteKit } from '../route-kit.ts';
 import { errorResponses, jsonBody, jsonContent, storedText } from '../schemas.ts';
 
 /** A fact the tool wrote; the browser's name and each finding may not be blank. */
@@ -38,26 +38,23 @@ export const diagnosticsReportSchema = z
   })
   .meta({ id: 'DiagnosticsReport' });
 
-const route = createRoute({
-  method: 'post',
-  path: '/diagnostics/reports',
-  summary: 'Store a diagnostics report for support',
-  request: { body: jsonBody(diagnosticsReportSchema) },
-  responses: {
-    201: jsonContent(
-      z.object({ id: z.string().meta({ description: 'Eight digits to read out to support.' }), createdAt: z.iso.datetime() }),
-      'Stored.',
-    ),
-    ...errorResponses,
-  },
-});
-
-export function registerDiagnostics(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
-  app.openAPIRegistry.registerPath(route);
-  app.post(route.path, async (c) => {
-    const body = await readJsonBody(c, diagnosticsReportSchema);
-    if (body instanceof Response) return body;
-    const { id, createdAt } = await deps.store.saveDiagnosticsReport(body.data);
-    return c.json({ id, createdAt }, 201);
+export function registerDiagnostics(app: OpenAPIHono<ApiEnv>, deps: ApiDeps, { answer, storingWrite }: RouteKit) {
+  const route = createRoute({
+    method: 'post',
+    path: '/diagnostics/reports',
+    middleware: [storingWrite],
+    summary: 'Store a diagnostics report for support',
+    request: { body: jsonBody(diagnosticsReportSchema) },
+    responses: {
+      201: jsonContent(
+        z.object({ id: z.string().meta({ description: 'Eight digits to read out to support.' }), createdAt: z.iso.datetime() }),
+        'Stored.',
+      ),
+      ...errorResponses,
+    },
+  });
+  app.openapi(route, async (c) => {
+    const { id, createdAt } = await deps.store.saveDiagnosticsReport(c.req.valid('json'));
+    return answer.json(c, { id, createdAt }, 201);
   });
 }

@@ -3,8 +3,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { VOTER_ID_PATTERN } from '../../lib/id-formats.ts';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
-import { errorResponse } from '../errors.ts';
-import { readJsonBody } from '../json-body.ts';
+import type { RouteKit } from '../route-kit.ts';
 import { errorResponses, jsonBody, jsonContent, storedText } from '../schemas.ts';
 
 export const feedbackInputSchema = z
@@ -18,27 +17,25 @@ export const feedbackInputSchema = z
   })
   .meta({ id: 'FeedbackInput' });
 
-const route = createRoute({
-  method: 'post',
-  path: '/feedback',
-  summary: 'Record whether an article helped',
-  request: { body: jsonBody(feedbackInputSchema) },
-  responses: {
-    201: jsonContent(z.object({ id: z.number().int(), createdAt: z.iso.datetime() }), 'Stored.'),
-    ...errorResponses,
-  },
-});
-
-export function registerFeedback(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
-  app.openAPIRegistry.registerPath(route);
-  app.post(route.path, async (c) => {
-    const body = await readJsonBody(c, feedbackInputSchema);
-    if (body instanceof Response) return body;
+export function registerFeedback(app: OpenAPIHono<ApiEnv>, deps: ApiDeps, { answer, error, storingWrite }: RouteKit) {
+  const route = createRoute({
+    method: 'post',
+    path: '/feedback',
+    middleware: [storingWrite],
+    summary: 'Record whether an article helped',
+    request: { body: jsonBody(feedbackInputSchema) },
+    responses: {
+      201: jsonContent(z.object({ id: z.number().int(), createdAt: z.iso.datetime() }), 'Stored.'),
+      ...errorResponses,
+    },
+  });
+  app.openapi(route, async (c) => {
+    const vote = c.req.valid('json');
     // Only the site's own articles and tool pages: made-up paths would fill the operator's list.
-    if (!deps.votablePage(body.data.page)) {
+    if (!deps.votablePage(vote.page)) {
       const fields = [{ path: 'page', message: '不是本站的文章或工具页面，不能对它投票' }];
-      return errorResponse(c, 400, 'invalid_request', '请求内容有误，请检查标出的字段。', { fields });
+      return error(c, 400, 'invalid_request', '请求内容有误，请检查标出的字段。', { fields });
     }
-    return c.json(await deps.store.addFeedback(body.data), 201);
+    return answer.json(c, await deps.store.addFeedback(vote), 201);
   });
 }

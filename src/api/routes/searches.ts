@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { MAX_RESULT_POSITION, SEARCH_OUTCOMES } from '../../lib/search/analytics.ts';
 import { MAX_QUERY_LENGTH, normaliseQuery } from '../../lib/search/query.ts';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
-import { readJsonBody } from '../json-body.ts';
+import type { RouteKit } from '../route-kit.ts';
 import { errorResponses, jsonBody, jsonContent, storedText } from '../schemas.ts';
 import { feedbackInputSchema } from './feedback.ts';
 
@@ -41,55 +41,50 @@ export const searchMissInputSchema = z.strictObject({ query }).meta({ id: 'Searc
 
 const recorded = z.object({ recorded: z.literal(true) });
 
-const searchRoute = createRoute({
-  method: 'post',
-  path: '/searches',
-  summary: 'Record a settled search (and the result opened, if any)',
-  request: { body: jsonBody(searchInputSchema) },
-  responses: { 202: jsonContent(recorded, 'Added to the day’s totals for its query and outcome.'), ...errorResponses },
-});
-const clickRoute = createRoute({
-  method: 'post',
-  path: '/search-clicks',
-  summary: 'Record a search result opened',
-  description: 'Counted only when the query was recorded as a search that day or the day before: `recorded` says whether it was.',
-  request: { body: jsonBody(searchClickInputSchema) },
-  responses: { 202: jsonContent(z.object({ recorded: z.boolean() }), 'Taken; `recorded: false` when no search of the query was recorded.'), ...errorResponses },
-});
-const missRoute = createRoute({
-  method: 'post',
-  path: '/search-misses',
-  summary: 'Record a search that found nothing (old pages; use /searches)',
-  deprecated: true,
-  request: { body: jsonBody(searchMissInputSchema) },
-  responses: { 202: jsonContent(recorded, 'Recorded as a search with outcome `none`.'), ...errorResponses },
-});
-
-export function registerSearches(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
-  app.openAPIRegistry.registerPath(searchRoute);
-  app.post(searchRoute.path, async (c) => {
-    const body = await readJsonBody(c, searchInputSchema);
-    if (body instanceof Response) return body;
-    const { query, outcome, results, click } = body.data;
+export function registerSearches(app: OpenAPIHono<ApiEnv>, deps: ApiDeps, { answer, storingWrite }: RouteKit) {
+  const middleware = [storingWrite];
+  const searchRoute = createRoute({
+    method: 'post',
+    path: '/searches',
+    middleware,
+    summary: 'Record a settled search (and the result opened, if any)',
+    request: { body: jsonBody(searchInputSchema) },
+    responses: { 202: jsonContent(recorded, 'Added to the day’s totals for its query and outcome.'), ...errorResponses },
+  });
+  app.openapi(searchRoute, async (c) => {
+    const { query, outcome, results, click } = c.req.valid('json');
     const key = normaliseQuery(query);
     await deps.store.recordSearch({ query: key, outcome, results });
     if (click) await deps.store.recordSearchClick({ query: key, ...click });
-    return c.json({ recorded: true as const }, 202);
+    return answer.json(c, { recorded: true as const }, 202);
   });
 
-  app.openAPIRegistry.registerPath(clickRoute);
-  app.post(clickRoute.path, async (c) => {
-    const body = await readJsonBody(c, searchClickInputSchema);
-    if (body instanceof Response) return body;
-    const recorded = await deps.store.recordSearchClick({ ...body.data, query: normaliseQuery(body.data.query) });
-    return c.json({ recorded }, 202);
+  const clickRoute = createRoute({
+    method: 'post',
+    path: '/search-clicks',
+    middleware,
+    summary: 'Record a search result opened',
+    description: 'Counted only when the query was recorded as a search that day or the day before: `recorded` says whether it was.',
+    request: { body: jsonBody(searchClickInputSchema) },
+    responses: { 202: jsonContent(z.object({ recorded: z.boolean() }), 'Taken; `recorded: false` when no search of the query was recorded.'), ...errorResponses },
+  });
+  app.openapi(clickRoute, async (c) => {
+    const click = c.req.valid('json');
+    const recorded = await deps.store.recordSearchClick({ ...click, query: normaliseQuery(click.query) });
+    return answer.json(c, { recorded }, 202);
   });
 
-  app.openAPIRegistry.registerPath(missRoute);
-  app.post(missRoute.path, async (c) => {
-    const body = await readJsonBody(c, searchMissInputSchema);
-    if (body instanceof Response) return body;
-    await deps.store.recordSearch({ query: normaliseQuery(body.data.query), outcome: 'none', results: 0 });
-    return c.json({ recorded: true as const }, 202);
+  const missRoute = createRoute({
+    method: 'post',
+    path: '/search-misses',
+    middleware,
+    summary: 'Record a search that found nothing (old pages; use /searches)',
+    deprecated: true,
+    request: { body: jsonBody(searchMissInputSchema) },
+    responses: { 202: jsonContent(recorded, 'Recorded as a search with outcome `none`.'), ...errorResponses },
+  });
+  app.openapi(missRoute, async (c) => {
+    await deps.store.recordSearch({ query: normaliseQuery(c.req.valid('json').query), outcome: 'none', results: 0 });
+    return answer.json(c, { recorded: true as const }, 202);
   });
 }

@@ -1,0 +1,13 @@
+// What each route module is registered with besides `ApiDeps`: the API's way of answering
+// and of refusing, and the limits a route attaches where it is defined.
+import type { MiddlewareHandler } from 'hono';
+import type { Answers } from './answers.ts';
+import type { ApiEnv } from './deps.ts';
+import type { ErrorAnswer } from './errors.ts';
+
+export interface RouteKit {
+  answer: Answers;
+  error: ErrorAnswer;
+  /** One budget per client for the writes that store something (middleware/rate-limit.ts). */
+  storingWrite: MiddlewareHandler<ApiEnv>;
+}
