@@ -5,8 +5,15 @@ import type { Context } from 'hono';
 import type { IncomingMessage } from 'node:http';
 import type { Store } from '../store/types.ts';
 import type { PriceList } from '../lib/quota/price-list.ts';
-import type { CountWrite } from './middleware/rate-limit.ts';
 import type { TokenThrottle } from './middleware/token-throttle.ts';
+
+/**
+ * Counts one write of `client` at `now` (ms): the seconds it must wait before the next
+ * is taken when this one is over its budget, else 0. In memory by default
+ * (middleware/rate-limit.ts); with PostgreSQL, in the database, so that every process
+ * counts against one budget (src/store/postgres-shared.ts).
+ */
+export type CountWrite = (client: string, now: number) => number | Promise<number>;
 
 export interface ApiDeps {
   store: Store;

@@ -1,7 +1,7 @@
 // Opens everything the support API needs from the environment (store: PostgreSQL or
 // SQLite, price list, settings) and builds the app; used by the server entry and by `astro dev`.
 import { createApiApp } from '../api/app.ts';
-import type { CountWrite } from '../api/middleware/rate-limit.ts';
+import type { CountWrite } from '../api/deps.ts';
 import { TokenThrottle, WINDOW_MS as TOKEN_WINDOW_MS, type GuessTally } from '../api/middleware/token-throttle.ts';
 import { readJsonFile } from '../config/json-file.ts';
 import { parseSiteConfig } from '../config/site-schema.ts';

@@ -5,15 +5,8 @@
 // The counting is a function of its own (`CountWrite`): kept in memory here, it can be
 // kept elsewhere (shared by several processes) without touching the middleware.
 import type { Context, MiddlewareHandler } from 'hono';
-import type { ApiEnv } from '../deps.ts';
+import type { ApiEnv, CountWrite } from '../deps.ts';
 import type { ErrorAnswer } from '../errors.ts';
-
-/**
- * Counts one write of `client` at `now` (ms): the seconds it must wait before the next
- * is taken when this one is over its budget, else 0. In memory by default; with PostgreSQL, in the database, so
- * that every process counts against one budget (src/store/postgres-shared.ts).
- */
-export type CountWrite = (client: string, now: number) => number | Promise<number>;
 
 const WINDOW_MS = 60_000;
 
