@@ -124,6 +124,12 @@ export async function buildSearchIndex(root: string, expected: SearchablePages):
   return { indexed };
 }
 
+/**
+ * Set (by `npm run build`, src/build/staged-build.ts) when the index is built after
+ * Astro's process has exited, so Pagefind's memory does not add to Astro's.
+ */
+export const SEARCH_INDEX_AFTER_ASTRO = 'WENDA_SEARCH_INDEX_AFTER_ASTRO';
+
 export function pagefindIntegration(): AstroIntegration {
   let faqDir = '';
   return {
@@ -134,6 +140,7 @@ export function pagefindIntegration(): AstroIntegration {
         faqDir = fileURLToPath(new URL('content/faq/', config.root));
       },
       'astro:build:done': async ({ dir, logger }) => {
+        if (process.env[SEARCH_INDEX_AFTER_ASTRO]) return;
         const started = performance.now();
         const expected = searchablePages(faqDir);
         const { indexed } = await buildSearchIndex(fileURLToPath(dir), expected);
