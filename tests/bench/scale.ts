@@ -12,12 +12,11 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus, projectCopy } from './corpus.ts';
+import { PAGE_HTML_BUDGET as PAGE_BUDGET } from './built-files.ts';
 import { descendantPids } from '../support/processes.ts';
 import { startServer } from '../support/server.ts';
 import { PHASE_NAMES, type BuildPhases } from '../../src/build/staged-build.ts';
 
-/** Gzipped HTML each page may weigh (issue 20). */
-export const PAGE_BUDGET = 30 * 1024;
 
 const PAGE_SIZE_BYTES = 4096;
 const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
