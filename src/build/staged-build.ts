@@ -11,7 +11,7 @@
 // build hook: Pagefind's binary then does not hold its memory alongside Astro's (at
 // 10,000 articles the two together would pass 3 GB). The build prints how long each
 // phase took (content sync, bundle, static pages, link check, search index), and writes
-// the figures as JSON to $WENDA_BUILD_TIMINGS when that is set (npm run bench:scale).
+// the figures as JSON to the file given with `--timings=<file>` (npm run bench:scale).
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, writeFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
@@ -146,11 +146,7 @@ export const phasesLine = (phases: BuildPhases) =>
  */
 function astroBuild(root: string, args: readonly string[], outDir: string, clock: ReturnType<typeof phaseClock>): Promise<boolean> {
   const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-  const child = spawn(process.execPath, [astro, 'build', ...args, '--outDir', outDir], {
-    cwd: root,
-    stdio: ['inherit', 'pipe', 'pipe'],
-    env: { ...process.env, [SEARCH_INDEX_AFTER_ASTRO]: '1' },
-  });
+  const child = spawn(process.execPath, [astro, 'build', ...args, '--outDir', outDir, SEARCH_INDEX_AFTER_ASTRO], { cwd: root, stdio: ['inherit', 'pipe', 'pipe'] });
   for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
     createInterface({ input: from, crlfDelay: Infinity }).on('line', (text) => {
       clock.line(text);
@@ -188,7 +184,8 @@ async function indexSearch(root: string, outDir: string, clock: ReturnType<typeo
 
 if (import.meta.main) {
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  const args = process.argv.slice(2);
+  const timingsFile = process.argv.find((arg) => arg.startsWith('--timings='))?.slice('--timings='.length);
+  const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--timings='));
   if (args.some((arg) => /^--outDir\b/i.test(arg))) {
     console.error('npm run build 总是先构建到临时目录、成功后再替换 dist/，不接受 --outDir；要别的目录请直接用 npm exec -- astro build --outDir …');
     process.exit(2);
@@ -198,7 +195,7 @@ if (import.meta.main) {
   const { ok, message } = await stagedBuild(root, async (outDir) => (await astroBuild(root, args, outDir, clock)) && (await indexSearch(root, outDir, clock)));
   clock.phases.total = clock.seconds(started, performance.now());
   console.log(phasesLine(clock.phases));
-  if (process.env.WENDA_BUILD_TIMINGS) writeFileSync(process.env.WENDA_BUILD_TIMINGS, JSON.stringify(clock.phases));
+  if (timingsFile) writeFileSync(timingsFile, JSON.stringify(clock.phases));
   (ok ? console.log : console.error)(message);
   process.exitCode = ok ? 0 : 1;
 }

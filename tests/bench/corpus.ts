@@ -115,11 +115,20 @@ function shippedSources(): Source[] {
 
 const yamlString = (s: string) => JSON.stringify(s);
 
+const CALLOUT_LABELS: Record<string, string> = { caution: '注意', note: '说明', tip: '提示' };
+
+/** The body as plain Markdown: each Callout a quote block headed by its label. */
+function asMarkdown(body: string): string {
+  return body.replace(/<Callout type="(\w+)">\n\n([\s\S]*?)\n\n<\/Callout>/g, (_, type: string, inner: string) =>
+    [`**${CALLOUT_LABELS[type] ?? '说明'}**`, '', inner].join('\n').split('\n').map((line) => (line ? `> ${line}` : '>')).join('\n'),
+  );
+}
+
 /**
  * Writes `n` articles and their categories into the project copy at `dir`
  * (content/faq/, content/categories/), next to the shipped ones.
  */
-export function generateCorpus(dir: string, n: number, seed = 20): Corpus {
+export function generateCorpus(dir: string, n: number, { seed = 20, markdown = false }: { seed?: number; markdown?: boolean } = {}): Corpus {
   const rnd = random(seed);
   const sources = shippedSources();
   if (sources.length === 0) throw new Error('no shipped article to recombine');
@@ -174,7 +183,8 @@ export function generateCorpus(dir: string, n: number, seed = 20): Corpus {
       `order: ${position + 1}`,
       `popular: ${position < 2}`,
     ];
-    writeFileSync(join(dir, 'content/faq', `${article.slug}.mdx`), `---\n${front.join('\n')}\n---\n\n${body}\n`);
+    const text = markdown ? asMarkdown(body) : body;
+    writeFileSync(join(dir, 'content/faq', `${article.slug}.${markdown ? 'md' : 'mdx'}`), `---\n${front.join('\n')}\n---\n\n${text}\n`);
   }
   return { dir, categories, articles };
 }

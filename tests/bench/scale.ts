@@ -1,11 +1,13 @@
-// `npm run bench:scale -- N [--dev] [--keep]`: builds a help center of N generated
+// `npm run bench:scale -- N [--markdown] [--dev] [--dev-only] [--keep]`: builds a help center of N generated
 // articles (tests/bench/corpus.ts) in a throw-away copy of the project and prints:
 // wall time per build phase (src/build/staged-build.ts), the peak memory of the whole
 // process tree of the build (Astro, Pagefind and the rest, summed, sampled from /proc),
 // dist/ size, the largest pages and the page budget (gzipped HTML ≤ 30 KB each), the
 // search payloads (tests/bench/search-transfer.ts) against the built server.
 // --dev also measures `astro dev`: how long until it serves an article, and how long an
-// edit to an article takes to show. --keep leaves the copy (its path is printed).
+// edit to an article takes to show (--dev-only: without the build). --markdown writes
+// the articles as plain Markdown (.md, Callouts as quotes) instead of MDX, to compare
+// Astro's per-entry cost. --keep leaves the copy (its path is printed).
 // The real content/ is only read.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -71,17 +73,26 @@ function sampleTree(pid: number, every = 250) {
 /** Runs `npm run build` in `dir` (its staged build); resolves with the exit code. */
 function build(dir: string, timings: string) {
   const started = performance.now();
-  const child = spawn(process.execPath, ['src/build/staged-build.ts'], {
+  // GNU time, when there, adds the CPU seconds of every process of the build (a figure
+  // the other load on a shared machine changes less than the wall time).
+  const cpuFile = `${timings}.cpu`;
+  const command: [string, string[]] = existsSync('/usr/bin/time')
+    ? ['/usr/bin/time', ['-f', '%U %S', '-o', cpuFile, process.execPath, 'src/build/staged-build.ts', `--timings=${timings}`]]
+    : [process.execPath, ['src/build/staged-build.ts', `--timings=${timings}`]];
+  const child = spawn(command[0], command[1], {
     cwd: dir,
-    env: { ...process.env, WENDA_BUILD_TIMINGS: timings, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const sampler = sampleTree(child.pid!);
   let log = '';
   child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  return new Promise<{ code: number | null; wall: number; memory: ReturnType<typeof sampler.stop>; log: string }>((resolve) => {
-    child.once('close', (code) => resolve({ code, wall: performance.now() - started, memory: sampler.stop(), log }));
+  return new Promise<{ code: number | null; wall: number; cpu: number | undefined; memory: ReturnType<typeof sampler.stop>; log: string }>((resolve) => {
+    child.once('close', (code) => {
+      const cpu = existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1)!.split(' ').reduce((sum, s) => sum + Number(s), 0) : undefined;
+      resolve({ code, wall: performance.now() - started, cpu: Number.isFinite(cpu) ? cpu : undefined, memory: sampler.stop(), log });
+    });
   });
 }
 
@@ -126,7 +137,7 @@ async function measureDev(dir: string, slug: string) {
     const warmStart = performance.now();
     await get();
     const warm = performance.now() - warmStart;
-    const file = join(dir, 'content/faq', `${slug}.mdx`);
+    const file = [`${slug}.mdx`, `${slug}.md`].map((f) => join(dir, 'content/faq', f)).find((f) => existsSync(f))!;
     const marker = `改过的标题${Date.now() % 100000}`;
     const edited = performance.now();
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: "${marker}"`));
@@ -146,22 +157,25 @@ if (import.meta.main) {
   const dev = args.includes('--dev');
   const keep = args.includes('--keep');
   const buildToo = !args.includes('--dev-only');
+  const markdown = args.includes('--markdown');
 
   const t0 = performance.now();
   const dir = projectCopy();
-  const corpus = generateCorpus(dir, n);
-  console.log(`${n} articles in ${corpus.categories.length} generated categories, written to ${dir} in ${seconds(performance.now() - t0)}.`);
+  const corpus = generateCorpus(dir, n, { markdown });
+  console.log(`${n} ${markdown ? 'plain Markdown (.md)' : 'MDX'} articles in ${corpus.categories.length} generated categories, written to ${dir} in ${seconds(performance.now() - t0)}.`);
 
   try {
     if (buildToo) {
       const timings = join(dir, '.build-timings.json');
-      const { code, wall, memory, log } = await build(dir, timings);
+      const loadBefore = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      const { code, wall, cpu, memory, log } = await build(dir, timings);
       if (code !== 0) {
         console.error(log.slice(-6000));
         throw new Error(`the build failed (exit ${code})`);
       }
       const phases = JSON.parse(readFileSync(timings, 'utf8')) as BuildPhases;
-      console.log(`\nBuild of ${n} articles: ${seconds(wall)} wall.`);
+      const loadAfter = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      console.log(`\nBuild of ${n} articles: ${seconds(wall)} wall${cpu === undefined ? '' : `, ${cpu.toFixed(1)} s CPU (user + system, all processes)`}; load average before ${loadBefore}, after ${loadAfter}.`);
       for (const key of Object.keys(PHASE_NAMES) as (keyof BuildPhases)[]) {
         if (phases[key] !== undefined) console.log(`  ${key.padEnd(12)} ${phases[key]!.toFixed(1).padStart(7)} s`);
       }
@@ -211,7 +225,7 @@ if (import.meta.main) {
       console.log(`  listening after      ${seconds(d.listening)}`);
       console.log(`  first article served ${seconds(d.firstPage)} after start`);
       console.log(`  article, warm        ${seconds(d.warm)}`);
-      console.log(`  edit to visible      ${seconds(d.editToVisible)} (title changed in the .mdx file, page fetched until it shows)`);
+      console.log(`  edit to visible      ${seconds(d.editToVisible)} (title changed in the article's file, page fetched until it shows)`);
       console.log(`  peak memory          ${gib(d.peak)}`);
     }
   } finally {
