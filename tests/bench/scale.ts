@@ -35,9 +35,12 @@ function rss(pid: number): number {
   }
 }
 
+/** A process's program, by the script it runs when it is node: `astro.mjs build`, `pagefind_extended`. */
 const commandOf = (pid: number) => {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, 3).join(' ');
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const name = (arg = '') => arg.slice(arg.lastIndexOf('/') + 1);
+    return name(argv[0]) === 'node' ? `${name(argv[1])} ${argv[2] ?? ''}`.trim() : name(argv[0]);
   } catch {
     return '?';
   }
@@ -56,7 +59,7 @@ function sampleTree(pid: number, every = 250) {
     for (const p of pids) {
       const bytes = rss(p);
       sum += bytes;
-      const name = commandOf(p).replace(/.*\/(node_modules\/)?/, '').slice(0, 60);
+      const name = commandOf(p);
       if (bytes > (perCommand.get(name) ?? 0)) perCommand.set(name, bytes);
     }
     peak = Math.max(peak, sum);
