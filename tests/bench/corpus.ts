@@ -25,15 +25,21 @@ export interface Corpus {
 
 /**
  * A copy of the project in a new temporary directory (or `dir`): sources, content,
- * public files and config, with node_modules linked (read only by the build).
+ * public files and config. Its node_modules/ is a directory of links to this checkout's
+ * packages, not a link to the whole folder: Astro and Vite keep their caches in
+ * node_modules/.astro and .vite, which each copy must have to itself (two builds
+ * sharing Astro's content store render each other's articles).
  */
 export function projectCopy(dir = mkdtempSync(join(tmpdir(), 'wenda-scale-'))): string {
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
   for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     cpSync(join(projectRoot, entry), join(dir, entry), { recursive: true });
   }
-  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'));
+  for (const name of readdirSync(join(projectRoot, 'node_modules'))) {
+    if (name === '.astro' || name === '.vite') continue;
+    symlinkSync(join(projectRoot, 'node_modules', name), join(dir, 'node_modules', name));
+  }
   return dir;
 }
 
