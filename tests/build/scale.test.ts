@@ -93,7 +93,7 @@ describe(`a help center of ${ARTICLES} articles`, () => {
     expect(html.length).toBeGreaterThan(ARTICLES);
     const over = html.map((f) => ({ f, gz: gzipSync(readFileSync(join(client, f)), { level: 9 }).length })).filter(({ gz }) => gz > PAGE_HTML_BUDGET);
     expect(over).toEqual([]);
-  });
+  }, 120_000); // gzips some 2,100 pages
 
   test('the search finds a generated article by the alias only it carries', async () => {
     // Pagefind's own client (the built pagefind.js) over the built index, served over HTTP.
