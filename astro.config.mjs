@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import node from '@astrojs/node';
 import { siteConfig } from './src/config/site.ts';
-import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { SEARCH_INDEX_AFTER_ASTRO, pagefindIntegration } from './src/integrations/pagefind.ts';
 import { searchSynonymsIntegration } from './src/integrations/search-synonyms.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { sampleClientsIntegration } from './src/integrations/sample-clients.ts';
@@ -16,8 +16,17 @@ export default defineConfig({
   site: siteConfig.siteUrl,
   trailingSlash: 'ignore',
   adapter: node({ mode: 'middleware' }),
-  // The link check runs last, over the finished site (search index included).
-  integrations: [mdx(), preact(), supportApiIntegration(), sampleClientsIntegration(), searchSynonymsIntegration(), pagefindIntegration(), linkCheckIntegration({ serverPaths: ['/api/'] })],
+  // The link check runs over the finished pages. `npm run build` (src/build/staged-build.ts)
+  // builds the search index itself once Astro has exited; a bare `astro build` builds it here.
+  integrations: [
+    mdx(),
+    preact(),
+    supportApiIntegration(),
+    sampleClientsIntegration(),
+    searchSynonymsIntegration(),
+    pagefindIntegration({ afterAstro: process.argv.includes(SEARCH_INDEX_AFTER_ASTRO) }),
+    linkCheckIntegration({ serverPaths: ['/api/'] }),
+  ],
   build: { inlineStylesheets: 'auto' },
   vite: {
     plugins: [

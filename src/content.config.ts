@@ -1,4 +1,5 @@
-// Content collections: FAQ articles (MDX), their categories and the downloadable
+// Content collections: FAQ articles (MDX, or plain Markdown for an article that uses no
+// component: much cheaper to build, docs/developing/scale.md), their categories and the downloadable
 // clients (JSON), each validated field by field so a bad file fails the build with the
 // file and field named, in Chinese (checked-loader.ts).
 import { defineCollection } from 'astro:content';
@@ -11,17 +12,15 @@ import { clientSchema } from './lib/downloads/client-schema.ts';
 const FAQ_DIR = './content/faq';
 const CATEGORIES_DIR = './content/categories';
 
-const namesIn = (dir: string, ext: string) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith(ext))
-    .map((f) => f.slice(0, -ext.length));
+const namesIn = (dir: string, ...exts: string[]) =>
+  readdirSync(dir).flatMap((f) => exts.filter((ext) => f.endsWith(ext)).map((ext) => f.slice(0, -ext.length)));
 
 const categories = defineCollection(checkedCollection(glob({ pattern: '*.json', base: CATEGORIES_DIR }), categorySchema));
 
 const faq = defineCollection(
   checkedCollection(
-    glob({ pattern: '*.mdx', base: FAQ_DIR }),
-    faqFrontmatterSchemaFor({ categoryIds: namesIn(CATEGORIES_DIR, '.json'), articleSlugs: namesIn(FAQ_DIR, '.mdx') }),
+    glob({ pattern: '*.{md,mdx}', base: FAQ_DIR }),
+    faqFrontmatterSchemaFor({ categoryIds: namesIn(CATEGORIES_DIR, '.json'), articleSlugs: namesIn(FAQ_DIR, '.md', '.mdx') }),
   ),
 );
 

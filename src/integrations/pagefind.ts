@@ -21,11 +21,11 @@ export interface SearchablePages {
   tools: readonly string[];
 }
 
-/** The pages search must find: each `*.mdx` in `faqDir` as an article, and TOOL_PAGES. */
+/** The pages search must find: each `*.mdx` (or plain `*.md`) in `faqDir` as an article, and TOOL_PAGES. */
 export function searchablePages(faqDir: string): SearchablePages {
   const articles = readdirSync(faqDir)
-    .filter((file) => file.endsWith('.mdx'))
-    .map((file) => articlePath(file.slice(0, -'.mdx'.length)))
+    .flatMap((file) => /^(.+)\.mdx?$/.exec(file)?.[1] ?? [])
+    .map((slug) => articlePath(slug))
     .sort();
   return { articles, tools: Object.values(TOOL_PAGES) };
 }
@@ -124,7 +124,19 @@ export async function buildSearchIndex(root: string, expected: SearchablePages):
   return { indexed };
 }
 
-export function pagefindIntegration(): AstroIntegration {
+/**
+ * Given to `astro build` by `npm run build` (src/build/staged-build.ts), which then
+ * builds the index itself once Astro's process has exited, so Pagefind's memory does not
+ * add to Astro's. astro.config.mjs looks for it (Astro ignores flags it does not know).
+ */
+export const SEARCH_INDEX_AFTER_ASTRO = '--search-index-after-astro';
+
+export interface PagefindIntegrationOptions {
+  /** Leave the index to whoever runs the build (staged-build.ts does, after Astro exits). */
+  afterAstro?: boolean;
+}
+
+export function pagefindIntegration({ afterAstro = false }: PagefindIntegrationOptions = {}): AstroIntegration {
   let faqDir = '';
   return {
     name: 'wenda:pagefind',
@@ -134,6 +146,7 @@ export function pagefindIntegration(): AstroIntegration {
         faqDir = fileURLToPath(new URL('content/faq/', config.root));
       },
       'astro:build:done': async ({ dir, logger }) => {
+        if (afterAstro) return;
         const started = performance.now();
         const expected = searchablePages(faqDir);
         const { indexed } = await buildSearchIndex(fileURLToPath(dir), expected);

@@ -7,6 +7,9 @@ import { gzipSync } from 'node:zlib';
 
 export const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 
+/** Gzipped HTML any page may weigh, whatever the number of articles (issue 20: at 10,000 too). */
+export const PAGE_HTML_BUDGET = 30 * 1024;
+
 export const gzipSize = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 export const readBuilt = (urlPath: string) => readFileSync(join(clientDir, urlPath.split('?')[0]!));
 export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -6,16 +6,27 @@ import { useBrowser } from '../support/browser.ts';
 import site from '../../content/site.json' with { type: 'json' };
 import { TOOL_PAGES } from '../../src/lib/content/tools.ts';
 import { TOOLS } from '../../src/lib/content/tools.ts';
+import { HOME_QUESTIONS_PER_CATEGORY } from '../../src/lib/content/navigation.ts';
 
 const { baseUrl, openPage } = useBrowser();
 
 describe('home page', () => {
-  test('lists every category with its questions, popular questions and both support lines', async () => {
+  test('lists every category with its first questions, its count and 查看全部, popular questions and both support lines', async () => {
     const { page, context, errors } = await openPage('/');
     const headings = await page.locator('#categories-heading ~ .categories h3').allTextContents();
     expect(headings.sort()).toEqual(shippedCategories().map((c) => c.name).sort());
-    for (const article of shippedArticles()) {
-      await expect(page.locator(`.categories a[href="/faq/${article.slug}/"]`).textContent()).resolves.toBe(article.title);
+    // The home page stays small however many articles there are: each category shows its
+    // first HOME_QUESTIONS_PER_CATEGORY questions and links to all of them (its page lists
+    // every one: see 'category pages' below).
+    for (const category of shippedCategories()) {
+      const own = shippedArticles().filter((a) => a.category === category.id);
+      if (own.length === 0) continue;
+      const section = page.locator('section.category', { has: page.locator(`h3 a[href="/categories/${category.id}/"]`) });
+      const shown = await section.locator('.article-list a').evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.textContent]));
+      expect(shown.length, category.id).toBe(Math.min(own.length, HOME_QUESTIONS_PER_CATEGORY));
+      for (const [href, title] of shown) expect(own.map((a) => [`/faq/${a.slug}/`, a.title])).toContainEqual([href, title]);
+      const all = section.getByRole('link', { name: new RegExp(`^查看全部 ${own.length} 个问题`) });
+      await expect(all.getAttribute('href')).resolves.toBe(`/categories/${category.id}/`);
     }
     expect(await page.locator('.popular a').count()).toBeGreaterThanOrEqual(3);
     const contact = await page.locator('.contact-block').textContent();
@@ -172,7 +183,7 @@ describe('article pages', () => {
 });
 
 describe('category pages', () => {
-  test.each(shippedCategories())('$id lists its questions with FAQPage data', async (category) => {
+  test.each(shippedCategories())('$id lists its questions with FAQPage data of what it shows', async (category) => {
     const { page, context, errors } = await openPage(`/categories/${category.id}/`);
     await expect(page.locator('h1').textContent()).resolves.toBe(category.name);
     const expected = shippedArticles().filter((a) => a.category === category.id).map((a) => a.title);
@@ -180,6 +191,9 @@ describe('category pages', () => {
     expect(listed.sort()).toEqual(expected.sort());
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
     expect(jsonLd.mainEntity).toHaveLength(expected.length);
+    // Each answer is the one-line answer the page shows, not the article's whole body.
+    const summaries = await page.locator('.article-list p').allTextContents();
+    for (const item of jsonLd.mainEntity) expect(summaries).toContain(item.acceptedAnswer.text);
     expect(errors).toEqual([]);
     await context.close();
   });

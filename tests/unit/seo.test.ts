@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { faqPageJsonLd, jsonForScript, markdownToPlainText } from '../../src/lib/seo/faq-jsonld.ts';
-import { sitemapXml } from '../../src/lib/seo/sitemap.ts';
+import { SITEMAP_URL_LIMIT, sitemapPartPath, sitemapRoot, sitemapXml, splitSitemap } from '../../src/lib/seo/sitemap.ts';
 import { absoluteUrl, articlePath, categoryPath, searchPath } from '../../src/lib/content/urls.ts';
 
 describe('markdownToPlainText', () => {
@@ -45,5 +45,31 @@ describe('sitemap', () => {
     expect(xml).toContain('<loc>https://h.example/?a=1&#38;b=2</loc>');
     expect(xml).toContain('<lastmod>2024-01-19</lastmod>');
     expect(xml.startsWith('<?xml')).toBe(true);
+  });
+});
+
+describe('sitemap index', () => {
+  const urls = Array.from({ length: 7 }, (_, i) => ({ loc: `https://h.example/faq/a${i}/` }));
+  const absolute = (path: string) => `https://h.example${path}`;
+
+  test('up to the limit, sitemap.xml is the URL set itself', () => {
+    expect(splitSitemap(urls, 7).parts).toEqual([]);
+    const xml = sitemapRoot(urls, absolute, 7);
+    expect(xml).toContain('<urlset');
+    expect(xml.match(/<url>/g)).toHaveLength(7);
+  });
+
+  test('past the limit, sitemap.xml indexes parts of at most the limit, every URL in exactly one', () => {
+    const { parts } = splitSitemap(urls, 3);
+    expect(parts.map((p) => p.length)).toEqual([3, 3, 1]);
+    expect(parts.flat()).toEqual(urls);
+    const xml = sitemapRoot(urls, absolute, 3);
+    expect(xml).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual([1, 2, 3].map((n) => `https://h.example${sitemapPartPath(n)}`));
+    expect(xml).not.toContain('<url>');
+  });
+
+  test("the default limit is the protocol's 50,000", () => {
+    expect(SITEMAP_URL_LIMIT).toBe(50_000);
   });
 });

@@ -1,10 +1,13 @@
 // The site's URL scheme in one place, so pages, sitemap, JSON-LD and links agree.
 
 export const articlePath = (slug: string) => `/faq/${slug}/`;
-export const categoryPath = (id: string) => `/categories/${id}/`;
+/** A category's page of questions: the first at `/categories/<id>/`, then `/categories/<id>/2/` … */
+export const categoryPath = (id: string, page = 1) => (page > 1 ? `/categories/${id}/${page}/` : `/categories/${id}/`);
 export const searchPath = (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
-/** The site map for people (every category, question and tool); crawlers read /sitemap.xml. */
+/** The site map for people (every category and tool, and where each category's questions are listed); crawlers read /sitemap.xml. */
 export const SITEMAP_PAGE = '/sitemap/';
+/** The site map's list of one category's questions: `/sitemap/<id>/`, then `/sitemap/<id>/2/` … */
+export const sitemapCategoryPath = (id: string, page = 1) => (page > 1 ? `/sitemap/${id}/${page}/` : `/sitemap/${id}/`);
 
 /**
  * Articles (content/faq/) that pages link to by name, in the tools' lead paragraphs.

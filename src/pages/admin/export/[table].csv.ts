@@ -3,11 +3,10 @@
 // analytics tables cover the period asked for: `?days=7`, `30` or `90`.
 import { chinaDate } from '../../../lib/china-time.ts';
 import type { APIContext, APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
 import { operatorAccess, signedIn, type OperatorAccess } from '../_sign-in.ts';
 import { csvExport, isCsvTable, isPeriodTable } from '../_operator-view.ts';
 import { requestedPeriod, type SearchPeriod } from '../../../lib/search/analytics.ts';
-import { articlePath } from '../../../lib/content/urls.ts';
+import { articleTitles } from '../../../data/help-center.ts';
 import { streamBody } from '../../../server/adapters/stream-body.ts';
 
 export const prerender = false;
@@ -41,7 +40,7 @@ export const HEAD: APIRoute = (context) => {
 export const GET: APIRoute = async (context) => {
   const checked = check(context);
   if (checked instanceof Response) return checked;
-  const titles = new Map((await getCollection('faq')).map((e) => [articlePath(e.id), e.data.title]));
+  const titles = await articleTitles();
   const csv = csvExport(checked.table, checked.access, (p) => titles.get(p) ?? p, checked.days);
   if (!csv) return new Response('Not found', { status: 404 });
   // Astro's Node adapter writes each piece as soon as it is made, without waiting for
