@@ -11,6 +11,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompressBuild } from './precompress.ts';
 
 /** Where the build is written before it replaces dist/. */
 export const STAGING_DIR = '.dist-staging';
@@ -105,7 +106,7 @@ if (import.meta.main) {
     console.error('npm run build 总是先构建到临时目录、成功后再替换 dist/，不接受 --outDir；要别的目录请直接用 npm exec -- astro build --outDir …');
     process.exit(2);
   }
-  const { ok, message } = await stagedBuild(root, (outDir) => astroBuild(root, args, outDir));
+  const { ok, message } = await stagedBuild(root, async (outDir) => (await astroBuild(root, args, outDir)) && precompressBuild(outDir));
   (ok ? console.log : console.error)(message);
   process.exitCode = ok ? 0 : 1;
 }

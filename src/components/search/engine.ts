@@ -48,11 +48,15 @@ interface Pagefind {
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
-/** Pages read per word of the second search. */
-const GUESS_PAGES_PER_WORD = 20;
 /**
- * Pages of the query as typed that are read and ranked, whatever the view shows: the
- * dropdown's six are the first six of the search page's list.
+ * Pages read per word of the second search (the query's words and their synonyms): the
+ * search page's page of results, for the dropdown too, so the dropdown's five are the
+ * first five of the search page's list.
+ */
+const GUESS_PAGES_PER_WORD = 10;
+/**
+ * Most pages of the query as typed read to find `limit` that are not noise (a query whose
+ * hits share only stray characters with it): each page read costs a fragment download.
  */
 const STRICT_PAGES = 30;
 let pagefind: Promise<Pagefind> | undefined;
@@ -106,10 +110,21 @@ interface Strict {
   suggestion: string | undefined;
 }
 
-/** Step 1 for `query`: its hits without noise, whether they are partial, a likelier word. */
-async function strictSearch(found: { results: PagefindResult[] }, query: string): Promise<Strict> {
-  const data = await Promise.all(found.results.slice(0, STRICT_PAGES).map(dataOf));
-  const kept = data.filter((d) => !isNoise(query, textsOf(d), segmenter));
+/**
+ * Step 1 for `query`: its hits without noise, whether they are partial, a likelier word.
+ * Only as many hits are read (each a fragment download) as it takes to find `limit`
+ * that are not noise: all of them for a common word, at most STRICT_PAGES (or 2 × limit)
+ * when noise is among them.
+ */
+async function strictSearch(found: { results: PagefindResult[] }, query: string, limit: number): Promise<Strict> {
+  const most = Math.min(found.results.length, Math.max(STRICT_PAGES, 2 * limit));
+  const data: PagefindResultData[] = [];
+  const kept: PagefindResultData[] = [];
+  while (data.length < most && kept.length < limit) {
+    const batch = await Promise.all(found.results.slice(data.length, Math.min(most, data.length + limit - kept.length)).map(dataOf));
+    data.push(...batch);
+    kept.push(...batch.filter((d) => !isNoise(query, textsOf(d), segmenter)));
+  }
   const total = kept.length === data.length ? found.results.length : kept.length;
   // Judged on the best few (Pagefind ranks the best first), on their text with the aliases.
   const partial = !kept.length || isPartialMatch(query, kept.slice(0, 3).map(textsOf));
@@ -122,11 +137,18 @@ async function strictSearch(found: { results: PagefindResult[] }, query: string)
  * answering hits of step 1 or 2) among them whatever words they hold, ranked by the words
  * they hold (src/lib/search/guess.ts).
  */
-async function rankedSearch(engine: Pagefind, query: string, strict: readonly PagefindResultData[], limit: number): Promise<{ hits: SearchHit[]; total: number; guess: boolean; first?: PageTexts }> {
+async function rankedSearch(engine: Pagefind, query: string, strict: Strict | undefined, limit: number): Promise<{ hits: SearchHit[]; total: number; guess: boolean; first?: PageTexts }> {
   const terms = guessTerms(query, synonyms, segmenter);
+  const kept = strict?.kept ?? [];
+  // One word: its own hits come first, in Pagefind's order (rankGuesses), so when they
+  // fill the list, the other words' pages would never be shown: not searched, not read.
+  if (terms.length < 2 && kept.length >= limit) {
+    const first = kept[0]!;
+    return { hits: kept.slice(0, limit).map((d) => toHit(d, query)), total: strict!.total, guess: false, first: { title: first.meta.title ?? '', aliases: first.meta.aliases ?? '', text: first.content ?? first.excerpt } };
+  }
   const forms = [...new Set(terms.flatMap((t) => t.forms))];
   const found = new Map<string, { data: PagefindResultData; order: number; strict?: boolean }>();
-  strict.forEach((data, order) => found.set(data.url, { data, order, strict: true }));
+  kept.forEach((data, order) => found.set(data.url, { data, order, strict: true }));
   await Promise.all(
     forms.map(async (form) => {
       const { results } = await engine.search(form);
@@ -168,18 +190,18 @@ export async function searchArticles(query: string, limit: number, { literal = f
   const engine = await loadPagefind();
   const found = await engine.debouncedSearch(typed, {}, 120);
   if (!found) return null;
-  const strict = await strictSearch(found, typed);
-  const answer = async (searched: string, { kept }: Strict): Promise<SearchOutcome> => {
-    const { hits, total, first } = await rankedSearch(engine, searched, kept, limit);
+  const strict = await strictSearch(found, typed, limit);
+  const answer = async (searched: string, settled: Strict): Promise<SearchOutcome> => {
+    const { hits, total, first } = await rankedSearch(engine, searched, settled, limit);
     return { typed, query: searched, kind: first && namedOnlyInPassing(searched, first) ? 'guess' : 'results', hits, total };
   };
   if (!strict.partial) return answer(typed, strict);
 
   if (strict.suggestion && !literal) {
-    const corrected = await strictSearch(await engine.search(strict.suggestion), strict.suggestion);
+    const corrected = await strictSearch(await engine.search(strict.suggestion), strict.suggestion, limit);
     if (!corrected.partial) return answer(strict.suggestion, corrected);
   }
-  const { hits, total, guess } = await rankedSearch(engine, typed, [], limit);
+  const { hits, total, guess } = await rankedSearch(engine, typed, undefined, limit);
   if (hits.length) return { typed, query: typed, kind: guess ? 'guess' : 'partial', hits, total };
   if (strict.kept.length) return { typed, query: typed, kind: 'partial', total: strict.total, hits: strict.kept.slice(0, limit).map((d) => toHit(d, typed)) };
   return { typed, query: typed, kind: 'none', total: 0, hits: [] };
