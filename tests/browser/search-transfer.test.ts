@@ -1,6 +1,8 @@
 // What a search downloads: Pagefind's fragments (one per result, the result's text) only
 // for the results shown: five under the header box, ten on the search page and ten more
-// per 显示更多. Counted in Chromium, Pagefind's web worker's requests included.
+// per 显示更多 (which needs more than ten answers: the 2,000-article test's corpus has
+// them, the site's own 16 pages do not). Counted in Chromium, Pagefind's web worker's
+// requests included.
 import { describe, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
@@ -8,8 +10,10 @@ import { useBrowser } from '../support/browser.ts';
 const { openPage } = useBrowser();
 /** Long enough for the search code to load on a busy machine. */
 const LOADED = { timeout: 15_000 };
-/** Most articles hold it: more results than either view shows at once. */
+/** More hits than the header box shows (some of Pagefind's hits for it are noise: 人 alone). */
 const COMMON_WORD = '机器人';
+/** Held by 7 of the 16 pages, every hit an answer: the search page shows them all. */
+const PAGE_WORD = '客服';
 
 /** The fragments the context fetches from now on (distinct paths). */
 function fragmentsFetched(context: BrowserContext) {
@@ -35,26 +39,18 @@ describe('search fetches the fragments of the results it shows, no more', () => 
     await context.close();
   });
 
-  test('search page: ten results, ten fragments; 显示更多 fetches those it adds', async () => {
+  test('search page: as many fragments as results shown, and no 显示更多 when all are shown', async () => {
     const { page, context, errors } = await openPage('/search/');
     const fragments = fragmentsFetched(context);
-    await page.getByRole('searchbox', { name: '搜索帮助文章' }).fill(COMMON_WORD);
-    const hits = page.locator('[data-search-page-results] a.hit');
-    await expect.poll(() => hits.count(), LOADED).toBe(10);
-    const total = Number(/共找到 (\d+) 篇/.exec((await page.locator('[data-search-page-summary]').textContent()) ?? '')?.[1]);
-    expect(total).toBeGreaterThan(10);
+    await page.getByRole('searchbox', { name: '搜索帮助文章' }).fill(PAGE_WORD);
+    const list = page.locator(`[data-search-page-results][data-query="${PAGE_WORD}"]`);
+    await list.waitFor({ state: 'attached', ...LOADED });
+    const shown = await list.locator('a.hit').count();
+    expect(shown).toBeGreaterThan(5);
+    expect(await page.locator('[data-search-page-summary]').textContent()).toContain(`共找到 ${shown} 篇`);
     await page.waitForLoadState('networkidle');
-    expect(fragments.size).toBe(10);
-
-    const more = page.getByRole('button', { name: '显示更多结果' });
-    await more.click();
-    const added = Math.min(total, 20) - 10;
-    await expect.poll(() => hits.count(), LOADED).toBe(10 + added);
-    // Focus moves to the first result added, and the button goes once all are shown.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(await hits.nth(10).getAttribute('href'));
-    await page.waitForLoadState('networkidle');
-    expect(fragments.size).toBe(10 + added);
-    if (total <= 20) expect(await more.isHidden()).toBe(true);
+    expect(fragments.size).toBe(shown);
+    expect(await page.getByRole('button', { name: '显示更多结果' }).isHidden()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

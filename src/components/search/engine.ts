@@ -8,8 +8,12 @@
 //    most of the words, `partial` when it holds only some (客服 of 客服电话). Answers of
 //    1 or 2 are ranked the same way, among the pages holding the words;
 // 4. else the hits of 1 holding part of the query: `partial`; else `none`.
+// Each page read costs a download (its Pagefind fragment), so pages are read only as far
+// as the list shown needs them: 1 reads hits until `limit` are not noise; 3 knows from the
+// searches' results alone which words each page holds, and reads pages best first while
+// one may still make the list (guess.ts's scoreBound).
 
-import { guessTerms, isBestGuess, rankGuesses, type GuessPage } from '../../lib/search/guess.ts';
+import { COMMON_SHARE, guessTerms, isBestGuess, rankGuesses, scoreBound, termRarity, type GuessPage } from '../../lib/search/guess.ts';
 import { isNoise } from '../../lib/search/noise.ts';
 import { namedOnlyInPassing, type PageTexts, type SearchOutcomeKind } from '../../lib/search/outcome.ts';
 import { isPartialMatch, suggestQuery } from '../../lib/search/relevance.ts';
@@ -45,15 +49,12 @@ interface Pagefind {
   init(): Promise<void>;
   search(query: string): Promise<{ results: PagefindResult[] }>;
   debouncedSearch(query: string, opts?: object, ms?: number): Promise<{ results: PagefindResult[] } | null>;
+  filters(): Promise<unknown>;
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
-/**
- * Pages read per word of the second search (the query's words and their synonyms): the
- * search page's page of results, for the dropdown too, so the dropdown's five are the
- * first five of the search page's list.
- */
-const GUESS_PAGES_PER_WORD = 10;
+/** A performance mark set once the index is ready to search. */
+export const SEARCH_READY_MARK = 'wenda:search-ready';
 /**
  * Most pages of the query as typed read to find `limit` that are not noise (a query whose
  * hits share only stray characters with it): each page read costs a fragment download.
@@ -76,6 +77,10 @@ function loadPagefind(): Promise<Pagefind> {
     // they repeat, so 换管理员 finds the article about changing the administrator first.
     await module.options({ excerptLength: 36, ranking: { termFrequency: 0 } });
     await module.init();
+    // init() returns before Pagefind's worker holds the index; its first answer comes once
+    // it does (filters: none here, nothing fetched). The mark is read by bench:search-transfer.
+    await module.filters();
+    performance.mark(SEARCH_READY_MARK);
     return module;
   });
   pagefind.catch(() => (pagefind = undefined));
@@ -105,6 +110,8 @@ const textsOf = (d: PagefindResultData) => [d.meta.title ?? '', d.content ?? d.e
 interface Strict {
   /** Hits after the noise rule. */
   kept: PagefindResultData[];
+  /** Their Pagefind ids, in the same order. */
+  keptIds: string[];
   total: number;
   partial: boolean;
   suggestion: string | undefined;
@@ -120,16 +127,22 @@ async function strictSearch(found: { results: PagefindResult[] }, query: string,
   const most = Math.min(found.results.length, Math.max(STRICT_PAGES, 2 * limit));
   const data: PagefindResultData[] = [];
   const kept: PagefindResultData[] = [];
+  const keptIds: string[] = [];
   while (data.length < most && kept.length < limit) {
-    const batch = await Promise.all(found.results.slice(data.length, Math.min(most, data.length + limit - kept.length)).map(dataOf));
+    const results = found.results.slice(data.length, Math.min(most, data.length + limit - kept.length));
+    const batch = await Promise.all(results.map(dataOf));
     data.push(...batch);
-    kept.push(...batch.filter((d) => !isNoise(query, textsOf(d), segmenter)));
+    batch.forEach((d, i) => {
+      if (isNoise(query, textsOf(d), segmenter)) return;
+      kept.push(d);
+      keptIds.push(results[i]!.id);
+    });
   }
   const total = kept.length === data.length ? found.results.length : kept.length;
   // Judged on the best few (Pagefind ranks the best first), on their text with the aliases.
   const partial = !kept.length || isPartialMatch(query, kept.slice(0, 3).map(textsOf));
   const suggestion = partial ? suggestQuery(query, data.flatMap((d) => [d.meta.title ?? '', ...(d.meta.aliases ?? '').split('，')])) : undefined;
-  return { kept, total, partial, suggestion };
+  return { kept, keptIds, total, partial, suggestion };
 }
 
 /**
@@ -146,38 +159,56 @@ async function rankedSearch(engine: Pagefind, query: string, strict: Strict | un
     const first = kept[0]!;
     return { hits: kept.slice(0, limit).map((d) => toHit(d, query)), total: strict!.total, guess: false, first: { title: first.meta.title ?? '', aliases: first.meta.aliases ?? '', text: first.content ?? first.excerpt } };
   }
-  const forms = [...new Set(terms.flatMap((t) => t.forms))];
-  const found = new Map<string, { data: PagefindResultData; order: number; strict?: boolean }>();
-  kept.forEach((data, order) => found.set(data.url, { data, order, strict: true }));
-  await Promise.all(
-    forms.map(async (form) => {
-      const { results } = await engine.search(form);
-      await Promise.all(
-        results.slice(0, GUESS_PAGES_PER_WORD).map(async (result, order) => {
-          const data = await dataOf(result);
-          const page = found.get(data.url);
-          if (!page) found.set(data.url, { data, order });
-          else if (page.order > order) page.order = order;
-        }),
-      );
-    }),
+  // Each word's forms searched (index chunks, no page read): which pages hold which
+  // words, and how many pages hold each word, are known before any page is read.
+  const pages = new Map<string, { result?: PagefindResult; data?: PagefindResultData; order: number; held: Set<number>; strict?: boolean }>();
+  kept.forEach((data, order) => pages.set(strict!.keptIds[order]!, { data, order, held: new Set(), strict: true }));
+  const searched = await Promise.all(terms.map((term) => Promise.all(term.forms.map((form) => engine.search(form)))));
+  searched.forEach((forms, t) =>
+    forms.forEach(({ results }) =>
+      results.forEach((result, order) => {
+        const page = pages.get(result.id) ?? pages.set(result.id, { result, order, held: new Set() }).get(result.id)!;
+        page.held.add(t);
+        page.order = Math.min(page.order, order);
+      }),
+    ),
   );
-  const candidates: GuessPage[] = [...found.values()].map(({ data, order, strict }) => ({
-    url: data.url,
-    title: data.meta.title ?? '',
-    aliases: data.meta.aliases ?? '',
-    text: data.content ?? data.excerpt,
-    order,
-    strict,
-  }));
-  const ranked = rankGuesses(terms, candidates, await pageCount());
+  const holding = terms.map((_, t) => [...pages.values()].filter((p) => p.held.has(t)).length);
+  const sitePages = await pageCount();
+  const rarity = termRarity(holding, sitePages);
+  // Pages are read best first (the words they hold, their place in the results), and only
+  // while one might still make the list: its best possible score beats the last shown.
+  const unread = [...pages.values()]
+    .filter((p) => !p.data)
+    .map((p) => ({ page: p, bound: scoreBound(p.held, rarity) }))
+    .sort((a, b) => b.bound - a.bound || b.page.held.size - a.page.held.size || a.page.order - b.page.order);
+  const candidates = () =>
+    [...pages.values()].flatMap(({ data, order, strict }): GuessPage[] =>
+      data ? [{ url: data.url, title: data.meta.title ?? '', aliases: data.meta.aliases ?? '', text: data.content ?? data.excerpt, order, strict }] : [],
+    );
+  let ranked = rankGuesses(terms, candidates(), sitePages, holding);
+  // At most `limit` pages per word read beyond the strict hits, whatever the bounds say.
+  for (let read = 0; unread.length && read < limit * Math.max(2, terms.length); ) {
+    // Until the list is full, as many as it lacks; then those that could still beat its last.
+    const last = ranked.length >= limit ? ranked[limit - 1]!.score : -1;
+    const take = ranked.length < limit ? limit - ranked.length : unread.findIndex(({ bound }) => bound <= last);
+    const batch = unread.splice(0, take < 0 ? limit : Math.min(take, limit));
+    if (!batch.length) break;
+    await Promise.all(batch.map(async ({ page }) => (page.data = await dataOf(page.result!))));
+    read += batch.length;
+    ranked = rankGuesses(terms, candidates(), sitePages, holding);
+  }
+  const common = holding.map((n) => !!sitePages && n > COMMON_SHARE * sitePages);
+  // With the pages not read that hold a word that is not common: as many as there may be.
+  const total = ranked.length + unread.filter(({ page }) => [...page.held].some((t) => !common[t])).length;
+  const found = new Map([...pages.values()].flatMap(({ data, strict }) => (data ? [[data.url, { data, strict }] as const] : [])));
   // Excerpts and highlights for the query, or for the words found when only they are held.
   const hits = ranked.slice(0, limit).map((r) => {
     const page = found.get(r.url)!;
     return toHit(page.data, page.strict || !r.found.length ? query : r.found.join(' '));
   });
-  const first = ranked[0] && candidates.find((c) => c.url === ranked[0]!.url);
-  return { hits, total: ranked.length, guess: isBestGuess(ranked[0], terms), ...(first && { first }) };
+  const first = ranked[0] && candidates().find((c) => c.url === ranked[0]!.url);
+  return { hits, total, guess: isBestGuess(ranked[0], terms), ...(first && { first }) };
 }
 
 /**
