@@ -2,8 +2,8 @@
 // start`): what the site's search costs a visitor, in Chromium, from a cold cache. On the
 // home page it types a common word into the header box and counts every byte the search
 // fetched (its code, Pagefind's code, WebAssembly, metadata, index chunks and fragments),
-// the time from the index being ready (Pagefind's worker holds it: the mark the search
-// code sets) to the results shown, then the bytes of a later search of another word.
+// the time from the index being ready (Pagefind holds it: the mark the search code
+// sets) to the results shown, then the bytes of a later search of another word.
 // `measureSearchTransfer(baseUrl)` returns the same figures (used by `npm run bench:scale`).
 // Budgets (issue 20, at 10,000 articles): first search ≤ 150 KB and ≤ 300 ms after the
 // index is ready, a later search ≤ 60 KB; below them the exit code is 1, unless
@@ -71,7 +71,7 @@ export async function measureSearchTransfer(baseUrl: string, { firstWord = '机�
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(baseUrl + '/', { waitUntil: 'networkidle' });
-    // From here on, every request is the search's (Pagefind's worker's requests included).
+    // From here on, every request is the search's (a web worker's requests included).
     const finished: Promise<Awaited<ReturnType<typeof sizeOf>>>[] = [];
     context.on('requestfinished', (request) => finished.push(sizeOf(request)));
     const input = page.locator('form[data-search] input').first();
@@ -89,8 +89,8 @@ export async function measureSearchTransfer(baseUrl: string, { firstWord = '机�
     };
 
     const first = await search(firstWord);
-    // The mark src/components/search/engine.ts sets (SEARCH_READY_MARK) once Pagefind's
-    // worker holds the index; else the time its WebAssembly and metadata were received.
+    // The mark src/components/search/engine.ts sets (SEARCH_READY_MARK) once Pagefind
+    // holds the index; else the time its WebAssembly and metadata were received.
     const marked = await page.evaluate(() => performance.getEntriesByName('wenda:search-ready')[0]?.startTime);
     const indexReady =
       marked === undefined

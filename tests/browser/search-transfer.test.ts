@@ -1,8 +1,7 @@
 // What a search downloads: Pagefind's fragments (one per result, the result's text) only
 // for the results shown: five under the header box, ten on the search page and ten more
 // per 显示更多 (which needs more than ten answers: the 2,000-article test's corpus has
-// them, the site's own 16 pages do not). Counted in Chromium, Pagefind's web worker's
-// requests included.
+// them, the site's own 16 pages do not). Counted in Chromium.
 import { describe, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';

@@ -75,10 +75,13 @@ function loadPagefind(): Promise<Pagefind> {
   pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (module: Pagefind) => {
     // termFrequency 0: rank by where words match (title, aliases) rather than how often
     // they repeat, so 换管理员 finds the article about changing the administrator first.
-    await module.options({ excerptLength: 36, ranking: { termFrequency: 0 } });
+    // noWorker: Pagefind searches in the page rather than in a web worker, which would be
+    // a second download of its code (pagefind-worker.js, 12 KB compressed) for searches
+    // that take milliseconds.
+    await module.options({ excerptLength: 36, ranking: { termFrequency: 0 }, noWorker: true });
     await module.init();
-    // init() returns before Pagefind's worker holds the index; its first answer comes once
-    // it does (filters: none here, nothing fetched). The mark is read by bench:search-transfer.
+    // init() returns before Pagefind holds the index; its first answer comes once it does
+    // (filters: none here, nothing fetched). The mark is read by bench:search-transfer.
     await module.filters();
     performance.mark(SEARCH_READY_MARK);
     return module;
@@ -186,18 +189,24 @@ async function rankedSearch(engine: Pagefind, query: string, strict: Strict | un
     [...pages.values()].flatMap(({ data, order, strict }): GuessPage[] =>
       data ? [{ url: data.url, title: data.meta.title ?? '', aliases: data.meta.aliases ?? '', text: data.content ?? data.excerpt, order, strict }] : [],
     );
-  let ranked = rankGuesses(terms, candidates(), sitePages, holding);
+  // Scored as the bounds are (each word weighed by the pages its searches found), to tell
+  // when no page left unread can make the list.
+  let bounded = rankGuesses(terms, candidates(), sitePages, holding);
   // At most `limit` pages per word read beyond the strict hits, whatever the bounds say.
   for (let read = 0; unread.length && read < limit * Math.max(2, terms.length); ) {
     // Until the list is full, as many as it lacks; then those that could still beat its last.
-    const last = ranked.length >= limit ? ranked[limit - 1]!.score : -1;
-    const take = ranked.length < limit ? limit - ranked.length : unread.findIndex(({ bound }) => bound <= last);
+    const last = bounded.length >= limit ? bounded[limit - 1]!.score : -1;
+    const take = bounded.length < limit ? limit - bounded.length : unread.findIndex(({ bound }) => bound <= last);
     const batch = unread.splice(0, take < 0 ? limit : Math.min(take, limit));
     if (!batch.length) break;
     await Promise.all(batch.map(async ({ page }) => (page.data = await dataOf(page.result!))));
     read += batch.length;
-    ranked = rankGuesses(terms, candidates(), sitePages, holding);
+    bounded = rankGuesses(terms, candidates(), sitePages, holding);
   }
+  // The list itself weighs each word by the pages read that hold it as written: a word's
+  // searches also find pages holding one of its characters (人 of 机器人), which would
+  // make it look common.
+  const ranked = rankGuesses(terms, candidates(), sitePages);
   const common = holding.map((n) => !!sitePages && n > COMMON_SHARE * sitePages);
   // With the pages not read that hold a word that is not common: as many as there may be.
   const total = ranked.length + unread.filter(({ page }) => [...page.held].some((t) => !common[t])).length;
