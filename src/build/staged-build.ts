@@ -20,6 +20,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { OperatorError } from '../config/friendly-errors.ts';
 import { buildSearchIndex, searchablePages, SEARCH_INDEX_AFTER_ASTRO } from '../integrations/pagefind.ts';
+import { precompressBuild } from './precompress.ts';
 
 /** Where the build is written before it replaces dist/. */
 export const STAGING_DIR = '.dist-staging';
@@ -91,7 +92,7 @@ export async function stagedBuild(root: string, build: (outDir: string) => Promi
 }
 
 /** Seconds each phase of the build took, in the order they ran. */
-export type BuildPhases = Partial<Record<'contentSync' | 'bundle' | 'staticPages' | 'linkCheck' | 'searchIndex' | 'total', number>>;
+export type BuildPhases = Partial<Record<'contentSync' | 'bundle' | 'staticPages' | 'linkCheck' | 'searchIndex' | 'precompress' | 'total', number>>;
 
 export const PHASE_NAMES: Record<keyof BuildPhases, string> = {
   contentSync: '内容同步',
@@ -99,6 +100,7 @@ export const PHASE_NAMES: Record<keyof BuildPhases, string> = {
   staticPages: '静态页面',
   linkCheck: '链接检查',
   searchIndex: '搜索索引',
+  precompress: '预压缩',
   total: '合计',
 };
 
@@ -167,6 +169,16 @@ function astroBuild(root: string, args: readonly string[], outDir: string, clock
 }
 
 /** The search index over the pages built in `outDir`, checked (src/integrations/pagefind.ts); true when complete. */
+/** Brotli and gzip copies of the built text files, last, so that the search index is among them. */
+async function precompress(outDir: string, clock: ReturnType<typeof phaseClock>): Promise<boolean> {
+  const started = performance.now();
+  try {
+    return await precompressBuild(outDir);
+  } finally {
+    clock.phases.precompress = clock.seconds(started, performance.now());
+  }
+}
+
 async function indexSearch(root: string, outDir: string, clock: ReturnType<typeof phaseClock>): Promise<boolean> {
   const started = performance.now();
   const expected = searchablePages(join(root, 'content/faq'));
@@ -192,7 +204,7 @@ if (import.meta.main) {
   }
   const started = performance.now();
   const clock = phaseClock(started);
-  const { ok, message } = await stagedBuild(root, async (outDir) => (await astroBuild(root, args, outDir, clock)) && (await indexSearch(root, outDir, clock)));
+  const { ok, message } = await stagedBuild(root, async (outDir) => (await astroBuild(root, args, outDir, clock)) && (await indexSearch(root, outDir, clock)) && (await precompress(outDir, clock)));
   clock.phases.total = clock.seconds(started, performance.now());
   console.log(phasesLine(clock.phases));
   if (timingsFile) writeFileSync(timingsFile, JSON.stringify(clock.phases));

@@ -5,7 +5,7 @@
 // check reads the count from the index it wrote and the pages from the built files.
 import type { AstroIntegration } from 'astro';
 import { readdirSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -87,6 +87,20 @@ async function pagesMarkedForSearch(root: string): Promise<string[]> {
   return marked.sort();
 }
 
+/**
+ * Pagefind's ready-made search interfaces, written with every index: the site has its own
+ * (src/components/search/), so they are removed rather than shipped (and precompressed).
+ */
+export const UNUSED_PAGEFIND_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+] as const;
+
 /** Pages in the index written under `root/pagefind`, summed over its languages. */
 async function indexedPageCount(root: string): Promise<number> {
   const entry = JSON.parse(await readFile(join(root, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
@@ -107,6 +121,7 @@ export async function buildSearchIndex(root: string, expected: SearchablePages):
     if (added.errors.length) throw new Error(added.errors.join('; '));
     const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
     if (written.errors.length) throw new Error(written.errors.join('; '));
+    await Promise.all(UNUSED_PAGEFIND_FILES.map((file) => rm(join(root, 'pagefind', file), { force: true })));
   } catch (cause) {
     throw new Error('Building the search index failed.', { cause });
   } finally {

@@ -1,3 +1,4 @@
+// Made on request; the files made at build time: static-compression.test.ts.
 // What the built server makes on request goes out compressed to a client that takes br
 // or gzip (src/server/adapters/compression.ts): the API's answers of 1 KB or more, its
 // NDJSON exports, and the pages Astro renders on request (`/admin/`, its CSV exports).

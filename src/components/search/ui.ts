@@ -6,8 +6,13 @@ import { isLongQuery } from '../../lib/search/relevance.ts';
 import { GUESS_HEADING, renderCorrection, renderHit, renderNoResult, renderPartialNote } from './render.ts';
 import { searchReporter, type SearchReporter } from './search-report.ts';
 
-const DROPDOWN_LIMIT = 6;
-const PAGE_LIMIT = 30;
+/** Hits under the header box; the rest are one click away (查看全部). */
+const DROPDOWN_LIMIT = 5;
+/**
+ * Hits per page of the search page's list, the next ones loaded on demand (显示更多):
+ * each hit costs a fragment download, so none is fetched before it is shown.
+ */
+const PAGE_LIMIT = 10;
 const attached = new WeakSet<HTMLFormElement>();
 
 /** Adds instant search to a `form[data-search]` rendered by SearchBox.astro. */
@@ -190,9 +195,18 @@ function attachPageSearch(form: HTMLFormElement) {
   const brand = document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content;
   const titleFor = (query: string) => (query ? [`「${query}」的搜索结果`, brand].filter(Boolean).join(' - ') : pageTitle);
   const paragraph = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
+  // 显示更多: the next PAGE_LIMIT hits of the same query, below the ones shown.
+  const more = Object.assign(document.createElement('button'), { type: 'button', className: 'more', hidden: true, textContent: '显示更多结果' });
+  list.after(more);
+  /** Hits shown for the current query. */
+  let shown = PAGE_LIMIT;
+  let shownFor = '';
 
   const run = async () => {
     const query = input.value.trim();
+    if (query !== shownFor) shown = PAGE_LIMIT;
+    shownFor = query;
+    more.hidden = true;
     const literal = !!query && query === literalQuery;
     const url = query ? searchPageUrl(query, literal) : '/search/';
     if (location.pathname + location.search !== url) history.replaceState(null, '', url);
@@ -209,7 +223,7 @@ function attachPageSearch(form: HTMLFormElement) {
     }
     let outcome: SearchOutcome | null;
     try {
-      outcome = await searchArticles(query, PAGE_LIMIT, { literal });
+      outcome = await searchArticles(query, shown, { literal });
     } catch {
       summary.replaceChildren(paragraph('搜索暂时不可用，请稍后刷新重试。'));
       showBrowse(true);
@@ -242,6 +256,7 @@ function attachPageSearch(form: HTMLFormElement) {
         return item;
       }),
     );
+    more.hidden = outcome.hits.length >= outcome.total || outcome.hits.length < shown;
     list.dataset.query = outcome.query;
     list.dataset.outcome = kind;
     // 热门问题 and the tools are in the page's browse section below.
@@ -251,6 +266,13 @@ function attachPageSearch(form: HTMLFormElement) {
     status.textContent = announcement(outcome);
   };
 
+  more.addEventListener('click', async () => {
+    const first = list.children.length;
+    shown += PAGE_LIMIT;
+    await run();
+    // Keyboard users go on from the first hit added, rather than back to the top.
+    list.children[first]?.querySelector('a')?.focus();
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run();

@@ -74,6 +74,15 @@ function termScore(term: GuessTerm, page: { title: string; aliases: string; text
   return best;
 }
 
+/** How much each term weighs, from how many pages hold it: ln(1 + pages / pages holding it), 1 when unknown. */
+export const termRarity = (holding: readonly number[], pageCount?: number): number[] => holding.map((n) => (pageCount && n ? Math.log(1 + pageCount / n) : 1));
+
+/**
+ * The most a page holding the terms `held` (indexes into the query's terms) can score in
+ * rankGuesses: each in the title. Lets the search read only the pages that may be shown.
+ */
+export const scoreBound = (held: Iterable<number>, rarity: readonly number[]): number => [...held].reduce((sum, t) => sum + Math.max(...Object.values(WEIGHT)) * rarity[t]!, 0);
+
 /**
  * The pages holding at least one term (a whole word or synonym, never a stray character),
  * best first: by score, then by how many terms they hold, then by `order`. Texts are
@@ -82,16 +91,17 @@ function termScore(term: GuessTerm, page: { title: string; aliases: string; text
  * six; and a term held by more than COMMON_SHARE of the pages still adds to a page's
  * score, but a page holding only such terms is left out (客服热线 finds nothing on a site
  * where every page says 客服), unless it is a `strict` hit. For a one-word query the strict
- * hits come first, in their own order.
+ * hits come first, in their own order. `holdingOnSite`: how many of the site's pages hold
+ * each term, when the caller knows (from the searches' results); else counted among `pages`.
  */
-export function rankGuesses(terms: readonly GuessTerm[], pages: readonly GuessPage[], pageCount?: number): RankedGuess[] {
+export function rankGuesses(terms: readonly GuessTerm[], pages: readonly GuessPage[], pageCount?: number, holdingOnSite?: readonly number[]): RankedGuess[] {
   const scoredPages = pages.map((page) => {
     const lower = { title: page.title.toLowerCase(), aliases: page.aliases.toLowerCase(), text: page.text.toLowerCase() };
     return { page, scored: terms.map((term) => termScore(term, lower)) };
   });
-  const holding = terms.map((_, t) => scoredPages.filter(({ scored }) => scored[t]![0] > 0).length);
+  const holding = holdingOnSite ?? terms.map((_, t) => scoredPages.filter(({ scored }) => scored[t]![0] > 0).length);
   const common = holding.map((n) => !!pageCount && n > COMMON_SHARE * pageCount);
-  const rarity = holding.map((n) => (pageCount && n ? Math.log(1 + pageCount / n) : 1));
+  const rarity = termRarity(holding, pageCount);
   // One word cannot be held more or less often: the strict hits keep Pagefind's order,
   // which weighs headings and the words' places (公众号: the article with a section on it).
   const oneWord = terms.length < 2;

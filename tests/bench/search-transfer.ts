@@ -1,0 +1,134 @@
+// `npm run bench:search-transfer -- <url>` (against a running built server, e.g. `npm
+// start`): what the site's search costs a visitor, in Chromium, from a cold cache. On the
+// home page it types a common word into the header box and counts every byte the search
+// fetched (its code, Pagefind's code, WebAssembly, metadata, index chunks and fragments),
+// the time from the index being ready (Pagefind holds it: the mark the search code
+// sets) to the results shown, then the bytes of a later search of another word.
+// `measureSearchTransfer(baseUrl)` returns the same figures (used by `npm run bench:scale`).
+// Budgets (issue 20, at 10,000 articles): first search ≤ 150 KB and ≤ 300 ms after the
+// index is ready, a later search ≤ 60 KB; below them the exit code is 1, unless
+// `--report-only`. Figures: docs/developing/budgets.md.
+import type { Request } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+
+export const BUDGET = { firstKB: 150, firstMs: 300, laterKB: 60 } as const;
+
+export interface TransferPart {
+  /** Path (without the query string) of each file fetched, with its bytes on the wire. */
+  files: { path: string; bytes: number; encoding: string }[];
+  /** Bytes on the wire: bodies as sent (compressed) plus response headers. */
+  bytes: number;
+  /** Fragments fetched (one per result read). */
+  fragments: number;
+}
+
+export interface SearchTransfer {
+  first: TransferPart & {
+    word: string;
+    /** Results shown, ms after the index was ready to search. */
+    msAfterIndexReady: number;
+    /** Results shown, ms after the word was typed. */
+    msAfterTyped: number;
+    hits: number;
+  };
+  later: TransferPart & { word: string; msAfterTyped: number; hits: number };
+}
+
+export interface TransferOptions {
+  /** A word most articles hold, searched first. */
+  firstWord?: string;
+  /** Another word, searched after it. */
+  laterWord?: string;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function sizeOf(request: Request) {
+  const response = await request.response();
+  const sizes = await request.sizes();
+  return {
+    path: new URL(request.url()).pathname,
+    // A worker's script is reported without its body size: its Content-Length stands in.
+    bytes: Math.max(sizes.responseBodySize, Number((await response?.headerValue('content-length')) ?? 0)) + sizes.responseHeadersSize,
+    encoding: (await response?.headerValue('content-encoding')) ?? '',
+    end: request.timing().startTime + request.timing().responseEnd,
+  };
+}
+
+function partOf(files: Awaited<ReturnType<typeof sizeOf>>[]): TransferPart {
+  return {
+    files: files.map(({ path, bytes, encoding }) => ({ path, bytes, encoding })),
+    bytes: files.reduce((sum, f) => sum + f.bytes, 0),
+    fragments: files.filter((f) => f.path.endsWith('.pf_fragment')).length,
+  };
+}
+
+/** Measures the search's transfer on the site at `baseUrl` (see the top of this file). */
+export async function measureSearchTransfer(baseUrl: string, { firstWord = '机器人', laterWord = '客户端' }: TransferOptions = {}): Promise<SearchTransfer> {
+  const browser = await launchBrowser();
+  try {
+    // A new context: an empty cache.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(baseUrl + '/', { waitUntil: 'networkidle' });
+    // From here on, every request is the search's (a web worker's requests included).
+    const finished: Promise<Awaited<ReturnType<typeof sizeOf>>>[] = [];
+    context.on('requestfinished', (request) => finished.push(sizeOf(request)));
+    const input = page.locator('form[data-search] input').first();
+    const listbox = page.locator('form[data-search] [role="listbox"]').first();
+
+    const search = async (word: string) => {
+      finished.length = 0;
+      const typed = await page.evaluate(() => performance.timeOrigin + performance.now());
+      await input.fill(word);
+      await listbox.locator('a[role="option"]').first().waitFor({ timeout: 60_000 });
+      const shown = await page.evaluate(() => performance.timeOrigin + performance.now());
+      await page.waitForLoadState('networkidle');
+      const hits = await listbox.locator('a.hit[role="option"]:not(.hit-all)').count();
+      return { typed, shown, hits, files: await Promise.all(finished) };
+    };
+
+    const first = await search(firstWord);
+    // The mark src/components/search/engine.ts sets (SEARCH_READY_MARK) once Pagefind
+    // holds the index; else the time its WebAssembly and metadata were received.
+    const marked = await page.evaluate(() => performance.getEntriesByName('wenda:search-ready')[0]?.startTime);
+    const indexReady =
+      marked === undefined
+        ? Math.max(...first.files.filter((f) => /\.pf_meta$|\/wasm\.[^/]+\.pagefind$/.test(f.path)).map((f) => f.end))
+        : (await page.evaluate(() => performance.timeOrigin)) + marked;
+    await input.fill('');
+    const later = await search(laterWord);
+    await context.close();
+    return {
+      first: { word: firstWord, ...partOf(first.files), msAfterIndexReady: Math.round(first.shown - indexReady), msAfterTyped: Math.round(first.shown - first.typed), hits: first.hits },
+      later: { word: laterWord, ...partOf(later.files), msAfterTyped: Math.round(later.shown - later.typed), hits: later.hits },
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The figures as lines of text, with the budgets. */
+export function formatSearchTransfer({ first, later }: SearchTransfer): string[] {
+  const lines = [
+    `First search (「${first.word}」, cold cache): ${kb(first.bytes)} (budget ${BUDGET.firstKB} KB), ${first.fragments} fragments, ${first.hits} hits; results ${first.msAfterIndexReady} ms after the index was ready (budget ${BUDGET.firstMs} ms), ${first.msAfterTyped} ms after typing`,
+    ...first.files.map((f) => `    ${kb(f.bytes).padStart(9)}  ${f.encoding.padEnd(4)}  ${f.path}`),
+    `Later search (「${later.word}」): ${kb(later.bytes)} (budget ${BUDGET.laterKB} KB), ${later.fragments} fragments, ${later.hits} hits, ${later.msAfterTyped} ms after typing`,
+    ...later.files.map((f) => `    ${kb(f.bytes).padStart(9)}  ${f.encoding.padEnd(4)}  ${f.path}`),
+  ];
+  return lines;
+}
+
+export const withinBudget = ({ first, later }: SearchTransfer) =>
+  first.bytes <= BUDGET.firstKB * 1024 && first.msAfterIndexReady <= BUDGET.firstMs && later.bytes <= BUDGET.laterKB * 1024;
+
+if (import.meta.main) {
+  const url = process.argv.slice(2).find((arg) => /^https?:\/\//.test(arg));
+  if (!url) {
+    console.error('Usage: npm run bench:search-transfer -- <url of a running built server> [--report-only]');
+    process.exit(2);
+  }
+  const result = await measureSearchTransfer(url.replace(/\/$/, ''));
+  console.log(formatSearchTransfer(result).join('\n'));
+  if (!withinBudget(result) && !process.argv.includes('--report-only')) process.exitCode = 1;
+}
