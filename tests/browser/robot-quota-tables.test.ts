@@ -53,7 +53,7 @@ describe('robot quota calculator: tables and chart', () => {
       await page.locator('.robot-quota').scrollIntoViewIfNeeded();
       await total(page).waitFor();
       const chart = page.locator('.rq-chart');
-      await expect(chart.getByRole('img', { name: /每月月末剩余对话次数/ }).count()).resolves.toBe(1);
+      await expect(chart.getByRole('img', { name: /^每月月末剩余次数（含当年加购）/ }).count()).resolves.toBe(1);
       const m = await chart.evaluate((figure) => {
         const svg = figure.querySelector('svg')!;
         const labels = [...figure.querySelectorAll<Element>('.rq-axis')].map((el) => {

@@ -19,7 +19,7 @@ describe('robot quota calculator', () => {
     await total(page).waitFor();
     await fill(page, '机器人数量', '3');
     await fill(page, '首月预计对话量', '12万');
-    await fill(page, '每月增长', '5');
+    await fill(page, '增长率', '5');
     await fill(page, '本期剩余次数', '20,000');
     await page.getByLabel('合同年限').selectOption('2');
     const expected = await apiEstimate({ robots: 3, monthlyConversations: 120000, monthlyGrowthPercent: 5, years: 2, carryOverBalance: 20000 });
@@ -58,12 +58,12 @@ describe('robot quota calculator', () => {
     await fill(page, '首月预计对话量', '很多');
     expect(await messageOf('首月预计对话量')).toBe('首月预计对话量：请输入 0 到 1 亿之间的数字');
     await fill(page, '机器人数量', '2');
-    await fill(page, '每月增长', '300');
-    expect(await messageOf('每月增长')).toBe('每月增长：请输入 -50 到 200 之间的数字');
+    await fill(page, '增长率', '300');
+    expect(await messageOf('增长率')).toBe('增长率：请输入 -50 到 200 之间的数字');
     await fill(page, '首月预计对话量', '5万');
     await fill(page, '本期剩余次数', '-1');
     expect(await messageOf('本期剩余次数')).toBe('本期剩余次数：请输入 0 到 10 亿之间的整数');
-    await fill(page, '每月增长', '0');
+    await fill(page, '增长率', '0');
     // The hint writes the range the way the message does.
     expect(await page.locator('#rq-robots-hint').textContent()).toContain('可填 1 到 1000 个');
     expect(await page.locator('#rq-carryOverBalance-hint').textContent()).toContain('可填 0 到 10 亿');
@@ -88,7 +88,7 @@ describe('robot quota calculator', () => {
       ['monthlyGrowthPercent', 'text'],
       ['carryOverBalance', 'text'],
     ]);
-    for (const [label, text] of [['首月预计对话量', '5万'], ['每月增长', '-10'], ['本期剩余次数', '1.2万']] as const) {
+    for (const [label, text] of [['首月预计对话量', '5万'], ['增长率', '-10'], ['本期剩余次数', '1.2万']] as const) {
       const field = page.getByLabel(label, { exact: true });
       await field.fill('');
       await field.pressSequentially(text);
@@ -231,7 +231,7 @@ describe('robot quota calculator', () => {
     expect(await link.getAttribute('href')).toBe('/tools/robot-quota/');
     await fill(page, '机器人数量', '6');
     await fill(page, '首月预计对话量', '8万');
-    await fill(page, '每月增长', '-10');
+    await fill(page, '增长率', '-10');
     await page.getByLabel('合同年限').selectOption('3');
     await expect.poll(() => link.getAttribute('href')).toBe('/tools/robot-quota/?robots=6&monthly=80000&growth=-10&years=3');
     await link.click();
@@ -239,7 +239,7 @@ describe('robot quota calculator', () => {
     const expected = await apiEstimate({ robots: 6, monthlyConversations: 80000, monthlyGrowthPercent: -10, years: 3 });
     await expect.poll(() => total(page).textContent()).toBe(formatYuan(expected.totalCost));
     expect(await page.getByLabel('首月预计对话量', { exact: true }).inputValue()).toBe('80,000');
-    expect(await page.getByLabel('每月增长', { exact: true }).inputValue()).toBe('-10');
+    expect(await page.getByLabel('增长率', { exact: true }).inputValue()).toBe('-10');
     expect(await page.getByLabel('合同年限').inputValue()).toBe('3');
     expect(errors).toEqual([]);
     await context.close();
