@@ -34,7 +34,7 @@ export function PrintReference({ quoteId, url, date }: PrintReferenceProps) {
           <span class="rq-url">{url}</span>
         </p>
       </div>
-      {svg && <div class="rq-qr" role="img" aria-label={quoteId ? '这份估算链接的二维码' : '估算条件链接的二维码'} dangerouslySetInnerHTML={{ __html: svg }} />}
+      {svg && <div class="rq-qr" role="img" aria-label={quoteId ? '二维码：扫码查看这份估算' : '二维码：扫码按这些条件重新估算'} dangerouslySetInnerHTML={{ __html: svg }} />}
     </div>
   );
 }

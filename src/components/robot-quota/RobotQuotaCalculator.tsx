@@ -31,11 +31,20 @@ export interface RobotQuotaCalculatorProps {
 
 /**
  * The printed pages' footer: the site's name, the day printed and the page number, in
- * the page margins (CSS @page margin boxes), on every page.
+ * the page margins (CSS @page margin boxes), on every page. A constructed stylesheet:
+ * the page's CSP allows no inline <style>.
  */
-function PrintFooter({ siteName, today }: { siteName: string; today: string }) {
-  const css = `@media print { @page { @bottom-left { content: ${JSON.stringify(siteName)}; } @bottom-right { content: ${JSON.stringify(`打印于 ${today} · 第 `)} counter(page) " 页，共 " counter(pages) " 页"; } } }`;
-  return <style>{css}</style>;
+function usePrintFooter(siteName: string | undefined, today: string) {
+  useEffect(() => {
+    if (!siteName || !today) return;
+    const sheet = new CSSStyleSheet();
+    const right = `${JSON.stringify(`打印于 ${today} · 第 `)} counter(page) " 页，共 " counter(pages) " 页"`;
+    sheet.replaceSync(`@media print { @page { @bottom-left { content: ${JSON.stringify(siteName)}; } @bottom-right { content: ${right}; } } }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [siteName, today]);
 }
 
 /** 在完整页面中打开, with what has been typed so far in the query the tool page reads. */
@@ -103,13 +112,13 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, he
   // Today in China, known only in the browser (the page itself is built ahead).
   const [today, setToday] = useState('');
   useEffect(() => setToday(chinaDate()), []);
+  usePrintFooter(siteName, today);
   const result = useStore(store.$result);
   const quote = useStore(store.$quote);
   const estimate = result.estimate;
 
   return (
     <div class="rq" aria-busy={result.status === 'loading' ? 'true' : 'false'}>
-      {siteName && today && <PrintFooter siteName={siteName} today={today} />}
       {fullPagePath && <FullPageLink store={store} path={fullPagePath} />}
       <QuoteBanner store={store} />
       {quote ? <InputsSummary values={quote.input} /> : <QuotaInputs store={store} idPrefix={idPrefix} ready={ready} />}
