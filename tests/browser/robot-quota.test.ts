@@ -9,20 +9,28 @@ import { useBrowser } from '../support/browser.ts';
 import { apiEstimate, fill, total, useOwnServers } from '../support/robot-quota.ts';
 import { startServer } from '../support/server.ts';
 import { formatCount, formatYuan } from '../../src/lib/quota/number-input.ts';
+import site from '../../content/site.json' with { type: 'json' };
 
-const { baseUrl, openPage } = useBrowser();
+const { baseUrl, openPage, newContext } = useBrowser();
+const presales = site.supportLines.find((l) => l.label === '售前咨询')!;
 const ownServers = useOwnServers();
 
 describe('robot quota calculator', () => {
-  test('typed values (5万 style included) give the numbers the API gives', async () => {
+  test('typed values (5万 style included, growth by the year) give the numbers the API gives', async () => {
     const { page, context, errors } = await openPage('/tools/robot-quota/');
     await total(page).waitFor();
     await fill(page, '机器人数量', '3');
     await fill(page, '首月预计对话量', '12万');
     await fill(page, '增长率', '5');
+    // 每月 / 每年 beside the rate, as one says it: 每年 5%.
+    const period = page.getByLabel('增长周期');
+    expect(await period.locator('option').allTextContents()).toEqual(['每月', '每年']);
+    expect(await period.inputValue()).toBe('month');
+    await period.selectOption('year');
     await fill(page, '本期剩余次数', '20,000');
     await page.getByLabel('合同年限').selectOption('2');
-    const expected = await apiEstimate({ robots: 3, monthlyConversations: 120000, monthlyGrowthPercent: 5, years: 2, carryOverBalance: 20000 });
+    const expected = await apiEstimate({ robots: 3, monthlyConversations: 120000, monthlyGrowthPercent: 5, growthPeriod: 'year', years: 2, carryOverBalance: 20000 });
+    expect(expected.years[1]!.usage).toBe(12 * 126000);
     await expect.poll(() => total(page).textContent(), { timeout: 5000 }).toBe(formatYuan(expected.totalCost));
     const rows = page.locator('.rq-years tbody tr');
     await expect(rows.count()).resolves.toBe(2);
@@ -31,7 +39,8 @@ describe('robot quota calculator', () => {
     expect(year2[2]).toBe(formatCount(expected.years[1]!.usage));
     expect(year2[4]).toBe(formatCount(expected.years[1]!.endingBalance));
     await expect(page.getByText('示例价格', { exact: true }).first().isVisible()).resolves.toBe(true);
-    expect(new URL(page.url()).search).toBe('?robots=3&monthly=120000&growth=5&years=2&carry=20000');
+    expect(new URL(page.url()).search).toBe('?robots=3&monthly=120000&growth=5&period=year&years=2&carry=20000');
+    expect(await page.locator('#rq-monthlyGrowthPercent-hint').textContent()).toContain('对话量每年增减的百分比');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -125,8 +134,8 @@ describe('robot quota calculator', () => {
     await context.close();
   });
 
-  test('a saved quote’s link reopens the same figures, read-only, with its date and price-list version', async () => {
-    const { page, context } = await openPage('/tools/robot-quota/?robots=5&monthly=300000&years=3');
+  test('a saved quote’s link reopens the same figures, read-only (nothing to 填写), with its inputs, date and price-list version', async () => {
+    const { page, context } = await openPage('/tools/robot-quota/?robots=5&monthly=300000&growth=8&period=year&years=3');
     await total(page).waitFor();
     const figures = await total(page).textContent();
     await page.getByRole('button', { name: '生成估算链接' }).click();
@@ -143,8 +152,12 @@ describe('robot quota calculator', () => {
     expect(banner).toContain('价目表版本 2026-11-sample');
     expect(banner).toMatch(/生成于 \d{4}-\d{2}-\d{2}/);
     expect(await other.getByLabel('机器人数量', { exact: true }).count()).toBe(0);
+    // Its inputs as a quote states them, and no invitation to fill in what cannot be changed.
+    expect(await other.getByTestId('inputs-summary').innerText()).toMatch(/首月预计对话量\s+30 万次\/月\s+增长率\s+每年 8%/);
+    expect(await other.locator('main').innerText()).not.toContain('填写');
     await other.getByRole('button', { name: '修改条件重新估算' }).click();
     await expect.poll(() => other.getByLabel('机器人数量', { exact: true }).inputValue()).toBe('5');
+    expect(await other.getByLabel('增长周期').inputValue()).toBe('year');
     await context.close();
   });
 
@@ -199,6 +212,20 @@ describe('robot quota calculator', () => {
     await context.close();
   });
 
+  test('without JavaScript: no form that cannot work, no 正在估算……, and whom to call instead', async () => {
+    const context = await newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/tools/robot-quota/`);
+    const main = await page.locator('main').innerText();
+    expect(main).not.toContain('正在估算');
+    expect(main).not.toContain('填写');
+    await expect(page.getByLabel('机器人数量', { exact: true }).isVisible()).resolves.toBe(false);
+    const note = page.locator('.rq-noscript');
+    expect(await note.innerText()).toBe(`估算需要浏览器启用 JavaScript。要了解价格，请拨打售前咨询电话 ${presales.phone}。`);
+    expect(await note.getByRole('link', { name: presales.phone }).getAttribute('href')).toBe(`tel:${presales.phone.replace(/-/g, '')}`);
+    await context.close();
+  });
+
   test('what is typed before the tool is ready is not lost: its inputs wait until then', async () => {
     // The server-rendered inputs are disabled until the island has hydrated.
     const html = await (await fetch(`${baseUrl}/faq/robot-conversation-packs/`)).text();
@@ -210,8 +237,12 @@ describe('robot quota calculator', () => {
     await context.close();
   });
 
-  test('inside an article it loads when scrolled to, and leaves the article URL alone', async () => {
+  test('inside an article it loads when scrolled to, and leaves the article URL alone; dates and phone numbers there stay whole', async () => {
     const { page, context, errors } = await openPage('/faq/robot-conversation-packs/');
+    // The site's one rule for figures (base.css) reaches what the calculator did not draw.
+    const whole = await page.locator('time, a[href^="tel:"]').evaluateAll((els) => els.map((el) => getComputedStyle(el).whiteSpace));
+    expect(whole.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(whole)).toEqual(new Set(['nowrap']));
     const island = page.locator('.robot-quota');
     await island.scrollIntoViewIfNeeded();
     await total(page).waitFor();

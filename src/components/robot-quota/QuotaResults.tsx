@@ -116,19 +116,19 @@ function YearCards({ estimate, packName, idPrefix, headingLevel }: { estimate: E
                   <Count n={y.usage} unit="次" />
                 </dd>
               </div>
-              <div class="rq-card-wide">
-                <dt>加购对话包</dt>
-                <dd class="rq-packs">
-                  <PackList packs={y.packs} packName={packName} />
-                </dd>
-              </div>
               <div>
                 <dt>年末剩余</dt>
                 <dd>
                   <Count n={y.endingBalance} unit="次" />
                 </dd>
               </div>
-              <div>
+              <div class="rq-card-wide">
+                <dt>加购对话包</dt>
+                <dd class="rq-packs">
+                  <PackList packs={y.packs} packName={packName} />
+                </dd>
+              </div>
+              <div class="rq-card-wide">
                 <dt>费用</dt>
                 <dd>
                   <Yuan n={y.cost} />
