@@ -67,7 +67,7 @@ describe('robot quota calculator: tables and chart', () => {
           [...el.querySelectorAll('h3, h4, dt, dd, .figure')].filter((e) => e.getBoundingClientRect().left < 0 || e.getBoundingClientRect().right > innerWidth).map((e) => e.textContent),
         );
         expect(outside, path).toEqual([]);
-        await expect(page.getByText('左右滑动', { exact: false }).count()).resolves.toBe(0);
+        await expect(page.getByText('左右滑动', { exact: false }).filter({ visible: true }).count()).resolves.toBe(0);
       } else {
         const size = () => region.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth, left: el.scrollLeft }));
         const before = await size();
