@@ -1,9 +1,34 @@
 // What a printed estimate needs for the customer to come back to it: its number and
 // link with a QR code of the link (a saved quote), or, not saved, the link that redoes
 // it from its inputs at that day's prices. Drawn on screen too, but shown only on paper.
-import { generate } from 'lean-qr';
-import { toSvgSource } from 'lean-qr/extras/svg';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * The QR code maker, loaded once after the first figures are shown rather than with the
+ * calculator (it is wanted only on paper); a print before it arrives has no QR code.
+ */
+let qrMaker: Promise<(text: string) => string> | undefined;
+const loadQrMaker = () =>
+  (qrMaker ??= Promise.all([import('lean-qr'), import('lean-qr/extras/svg')]).then(
+    ([{ generate }, { toSvgSource }]) =>
+      (text: string) =>
+        toSvgSource(generate(text), { on: '#000', off: '#fff', pad: 2 }),
+  ));
+
+function useQrSvg(text: string): string {
+  const [svg, setSvg] = useState('');
+  useEffect(() => {
+    let current = true;
+    loadQrMaker().then(
+      (make) => current && setSvg(make(text)),
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  return svg;
+}
 
 export interface PrintReferenceProps {
   /** The saved quote's id, when there is one. */
@@ -15,7 +40,7 @@ export interface PrintReferenceProps {
 }
 
 export function PrintReference({ quoteId, url, date }: PrintReferenceProps) {
-  const svg = useMemo(() => (url ? toSvgSource(generate(url), { on: '#000', off: '#fff', pad: 2 }) : ''), [url]);
+  const svg = useQrSvg(url);
   return (
     <div class="rq-print-ref rq-print-only" data-testid="print-reference">
       <div>
