@@ -4,27 +4,10 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
 import { colours, contrast } from '../support/contrast.ts';
-import { apiEstimate, fill, total } from '../support/robot-quota.ts';
+import { apiEstimate, fill, layoutShift, total } from '../support/robot-quota.ts';
 import { formatYuan } from '../../src/lib/quota/number-input.ts';
 
 const { baseUrl, openPage, newContext } = useBrowser();
-
-/** The layout shifts of the page so far (hadRecentInput ones left out, as CLS does): 0 when nothing moved. */
-const layoutShift = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let sum = 0;
-        const observer = new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) sum += entry.value;
-        });
-        observer.observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => {
-          observer.disconnect();
-          resolve(sum);
-        }, 300);
-      }),
-  );
 
 /** The cells' place in the scrolled region, whether each is what is seen at its centre, and its colours. */
 const stuck = (region: ReturnType<Page['getByRole']>, cells: string) =>

@@ -53,7 +53,12 @@ function GrowthPeriodSelect({ store, id, hintId }: { store: CalculatorStore; id:
   );
 }
 
-export function QuotaInputs({ store, idPrefix, ready }: { store: CalculatorStore; idPrefix: string; ready: boolean }) {
+/**
+ * `ready`: hydrated (the server renders the form disabled). `waiting`: a saved quote is
+ * on its way; the form keeps its room, unseen, until the quote's inputs take its place,
+ * so that nothing under it moves twice.
+ */
+export function QuotaInputs({ store, idPrefix, ready, waiting = false }: { store: CalculatorStore; idPrefix: string; ready: boolean; waiting?: boolean }) {
   const fields = useStore(store.$fields);
   const period = useStore(store.$growthPeriod);
   const result = useStore(store.$result);
@@ -63,7 +68,7 @@ export function QuotaInputs({ store, idPrefix, ready }: { store: CalculatorStore
     [`${idPrefix}-${field}-hint`, reading && `${idPrefix}-${field}-reading`, errors[field] && `${idPrefix}-${field}-error`].filter(Boolean).join(' ');
 
   return (
-    <fieldset class="rq-inputs" disabled={!ready}>
+    <fieldset class={waiting ? 'rq-inputs rq-inputs--waiting' : 'rq-inputs'} disabled={!ready || waiting} aria-hidden={waiting ? 'true' : undefined}>
       <legend>估算条件</legend>
       {FIELDS.map(({ field, hint, inputMode }) => {
         const value = parseAmount(fields[field]);

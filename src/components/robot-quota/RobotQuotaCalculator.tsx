@@ -115,13 +115,14 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, he
   usePrintFooter(siteName, today);
   const result = useStore(store.$result);
   const quote = useStore(store.$quote);
+  const opening = useStore(store.$opening);
   const estimate = result.estimate;
 
   return (
     <div class="rq" aria-busy={result.status === 'loading' ? 'true' : 'false'}>
       {fullPagePath && <FullPageLink store={store} path={fullPagePath} />}
       <QuoteBanner store={store} />
-      {quote ? <InputsSummary values={quote.input} /> : <QuotaInputs store={store} idPrefix={idPrefix} ready={ready} />}
+      {quote ? <InputsSummary values={quote.input} /> : <QuotaInputs store={store} idPrefix={idPrefix} ready={ready} waiting={opening} />}
 
       <div class="rq-status" role="status">
         {result.status === 'invalid' && <span class="rq-error">{result.message}</span>}
@@ -159,7 +160,7 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, he
         // calculator moves into view and out again (no layout shift). Without
         // JavaScript this never shows (RobotQuota.astro).
         <div class="rq-pending">
-          <p>{ready ? '正在估算……' : ''}</p>
+          <p>{!ready ? '' : opening ? '正在打开这份估算……' : '正在估算……'}</p>
         </div>
       ) : (
         result.status === 'invalid' && <p class="rq-empty">改好上面提示有误的项目后，这里会显示逐年费用和剩余次数。</p>

@@ -74,6 +74,8 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
   const $priceList = atom<PriceList | undefined>(undefined);
   const $quote = atom<SavedQuote | undefined>(undefined);
   const $quoteMissing = atom(false);
+  /** A saved quote is being fetched: the form is not shown meanwhile (it would give way to the quote's inputs, moving the page). */
+  const $opening = atom(false);
   const $share = atom<ShareState>({ status: 'idle' });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -178,6 +180,7 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
   async function openQuote(id: string) {
     // Not an id at all (cut short, mistyped): the API would answer 404 too.
     if (!QUOTE_ID_PATTERN.test(id)) return quoteNotFound();
+    $opening.set(true);
     try {
       const quote = await api.quote(id);
       $quote.set(quote);
@@ -189,6 +192,8 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
       } else {
         $result.set({ status: 'unreachable', message: '暂时连不上服务器，无法打开这份估算。' });
       }
+    } finally {
+      $opening.set(false);
     }
   }
 
@@ -246,7 +251,7 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
     return () => removeEventListener('popstate', onPopState);
   }
 
-  return { $fields, $growthPeriod, $result, $priceList, $quote, $quoteMissing, $share, setField, setGrowthPeriod, estimateNow, reestimate, share, start };
+  return { $fields, $growthPeriod, $result, $priceList, $quote, $quoteMissing, $opening, $share, setField, setGrowthPeriod, estimateNow, reestimate, share, start };
 }
 
 export type CalculatorStore = ReturnType<typeof createCalculatorStore>;
