@@ -1,30 +1,63 @@
 // The robot quota calculator's estimate on paper and in Excel: the printout (brand, date,
-// no controls, whole on A4) and the CSV, dated in China's time whatever the browser's.
+// no controls, whole on A4, every figure on one line, the quote's number, link and QR
+// code, a footer on every page) and the CSV, dated in China's time whatever the browser's.
 import { describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import jsQR from 'jsqr';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { useBrowser } from '../support/browser.ts';
 import { colours, contrast } from '../support/contrast.ts';
-import { pdfWords } from '../support/pdf-words.ts';
+import { pdfWords, type PdfWord } from '../support/pdf-words.ts';
 import { apiEstimate, total, useOwnServers } from '../support/robot-quota.ts';
 import { startServer } from '../support/server.ts';
+import { chinaDate } from '../../src/lib/china-time.ts';
 import { formatCount, formatYuan } from '../../src/lib/quota/number-input.ts';
 import site from '../../content/site.json' with { type: 'json' };
+
+/** The QR code at the top of a PDF's first page, read back (poppler's pdftoppm draws the top 10 cm; jsQR reads it). */
+function qrOnFirstPage(pdf: Buffer): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'wenda-pdf-'));
+  try {
+    writeFileSync(join(dir, 'page.pdf'), pdf);
+    execFileSync('pdftoppm', ['-r', '120', '-H', '480', '-gray', '-f', '1', '-l', '1', '-singlefile', join(dir, 'page.pdf'), join(dir, 'page')]);
+    const pgm = readFileSync(join(dir, 'page.pgm'));
+    const [header, width, height] = /^P5\s+(\d+)\s+(\d+)\s+\d+\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+    const grey = pgm.subarray(header.length);
+    const rgba = new Uint8ClampedArray(grey.length * 4);
+    grey.forEach((v, i) => rgba.set([v, v, v, 255], i * 4));
+    return jsQR(rgba, Number(width), Number(height))?.data;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The words printed on the line of `word`, left to right (a line: the same page, nearly the same middle; CJK boxes are taller than digits'). */
+function lineOf(words: PdfWord[], word: PdfWord): PdfWord[] {
+  const middle = (w: PdfWord) => (w.yMin + w.yMax) / 2;
+  return words.filter((w) => w.page === word.page && Math.abs(middle(w) - middle(word)) < 5).sort((a, b) => a.xMin - b.xMin);
+}
 
 const { baseUrl, openPage, newContext } = useBrowser();
 const presales = site.supportLines.find((l) => l.label === '售前咨询')!;
 const ownServers = useOwnServers();
 
 describe('robot quota calculator: printing and exports', () => {
-  test('exports the table as CSV that Excel reads as Chinese', async () => {
-    const { page, context } = await openPage('/tools/robot-quota/?robots=2&monthly=120000&years=2');
+  test('exports the table as CSV that Excel reads as Chinese, with the inputs and their growth period', async () => {
+    const { page, context } = await openPage('/tools/robot-quota/?robots=2&monthly=120000&growth=10&period=year&years=2');
     await total(page).waitFor();
+    // The link's period is the form's; 10 % a year for 2 years is no steep growth.
+    expect(await page.getByLabel('增长周期').inputValue()).toBe('year');
+    await expect(page.getByTestId('growth-note').count()).resolves.toBe(0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
     const bytes = readFileSync(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text).toContain('第 2 年');
+    expect(text).toContain('\r\n增长率,10,%\r\n');
+    expect(text).toContain('\r\n增长周期,每年\r\n');
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     await context.close();
   });
@@ -48,12 +81,22 @@ describe('robot quota calculator: printing and exports', () => {
     await expect(total(page).isVisible()).resolves.toBe(true);
     await context.close();
   });
-  test.each(['light', 'dark'] as const)('prints whole on A4 from %s mode: numbers and 第 N 年 on one line, the chart below the totals, dark text on white', async (scheme) => {
-    const expected = await apiEstimate({ robots: 3, monthlyConversations: 80000, monthlyGrowthPercent: 5, years: 3 });
-    {
+  test.each(['light', 'dark'] as const)(
+    'prints on A4 from %s mode: every figure on one line, the quote’s number, link and QR code, the inputs as on screen, a footer on each page, a full first page, the chart below the totals, dark text on white',
+    async (scheme) => {
+      const expected = await apiEstimate({ robots: 3, monthlyConversations: 80000, monthlyGrowthPercent: 10, years: 3 });
       // 688 px is A4's printable width (210 − 2 × 14 mm): the page laid out as on paper.
-      const { page, context, errors } = await openPage('/tools/robot-quota/?robots=3&monthly=80000&growth=5&years=3', { width: 688, colorScheme: scheme });
+      const { page, context, errors } = await openPage('/tools/robot-quota/?robots=3&monthly=80000&growth=10&years=3', { width: 688, colorScheme: scheme });
       await total(page).waitFor();
+      // 打印估算结果 saves the estimate first, so that the printout carries its number and link.
+      await page.evaluate(() => {
+        window.print = () => void (document.body.dataset.printed = 'yes');
+      });
+      await page.getByRole('button', { name: '打印估算结果' }).click();
+      await expect.poll(() => page.evaluate(() => document.body.dataset.printed)).toBe('yes');
+      const link = await page.getByLabel(/估算链接/).inputValue();
+      const id = new URL(link).searchParams.get('quote')!;
+      expect(id).toMatch(/^[A-Za-z0-9]{12}$/);
       await page.emulateMedia({ media: 'print', colorScheme: scheme });
       await expect.poll(() => page.locator('.rq-chart svg').getAttribute('width'), { message: 'the chart is drawn for the page' }).toBe('688');
       const layout = await page.evaluate(() => {
@@ -67,8 +110,12 @@ describe('robot quota calculator: printing and exports', () => {
           const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
           for (let text = walker.nextNode(); text; text = walker.nextNode()) if (text.textContent!.trim() && lines(text) > 1) split.push(text.textContent!);
         }
+        // The site's rule for figures: each one, wherever it is printed, on one line.
+        const figures = [...document.querySelectorAll('.figure, time, a[href^="tel:"]')].filter((el) => el.getClientRects().length);
         return {
           split,
+          figures: figures.length,
+          splitFigures: figures.filter((el) => lines(el) > 1).map((el) => el.textContent),
           years: [...document.querySelectorAll('.rq-years tbody th')].map((th) => [th.textContent, lines(th)]),
           tableBottom: document.querySelector('.rq-years')!.getBoundingClientRect().bottom,
           chartTop: document.querySelector('.rq-chart')!.getBoundingClientRect().top,
@@ -77,6 +124,8 @@ describe('robot quota calculator: printing and exports', () => {
         };
       });
       expect(layout.split, scheme).toEqual([]);
+      expect(layout.figures, scheme).toBeGreaterThan(30);
+      expect(layout.splitFigures, scheme).toEqual([]);
       expect(layout.years).toEqual([['第 1 年', 1], ['第 2 年', 1], ['第 3 年', 1]]);
       expect(layout.chartTop).toBeGreaterThanOrEqual(layout.tableBottom);
       expect(layout.colorScheme).toBe('light');
@@ -95,19 +144,49 @@ describe('robot quota calculator: printing and exports', () => {
         expect(contrast(background, 'rgb(255, 255, 255)'), what).toBeLessThan(1.25);
       }
 
-      // And on paper, as Chromium prints it.
-      const words = pdfWords(await page.pdf({ format: 'A4', printBackground: true }));
+      // And on paper, as Chromium prints it: every figure a word of its own, never cut.
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      const words = pdfWords(pdf);
       const text = words.map((w) => w.text);
-      for (const y of expected.years) {
-        for (const figure of [y.carriedIn, y.included, y.usage, y.endingBalance].map((n) => formatCount(n)).concat(formatYuan(y.cost))) {
-          expect(text, `${scheme}: ${figure} whole`).toContain(figure);
-        }
+      const figures = expected.years
+        .flatMap((y) => [y.carriedIn, y.included, y.usage, y.endingBalance].map((n) => formatCount(n)).concat(formatYuan(y.cost), formatYuan(y.licenceCost), formatYuan(y.packCost)))
+        .concat(formatYuan(expected.totalCost), formatCount(expected.totalPurchased), presales.phone);
+      for (const figure of figures) expect(text, `${scheme}: ${figure} whole`).toContain(figure);
+      // What brings the customer back: the quote's number, its date, its link, and a QR code of the link.
+      for (const whole of [id, chinaDate()]) expect(text.some((t) => t.includes(whole)), `${scheme}: ${whole} whole`).toBe(true);
+      expect(text.join('').replace(/\s/g, '')).toContain(link.replace(/\s/g, ''));
+      // Black on white from either mode (its colours are fixed): read once.
+      if (scheme === 'light') expect(qrOnFirstPage(pdf)).toBe(link);
+      // The inputs as a quote states them, each unit right beside its value (not a column away).
+      const together = (phrase: string) =>
+        words.some((first) => {
+          const line = lineOf(words, first);
+          let joined = '';
+          for (let i = line.indexOf(first); i < line.length && joined.length < phrase.length; i++) {
+            if (joined && line[i]!.xMin - line[i - 1]!.xMax > 8) return false;
+            joined += line[i]!.text;
+          }
+          return joined === phrase;
+        });
+      for (const phrase of ['3个', '8万次/月', '每月10%', '3年', '0次']) expect(together(phrase), `${scheme}: ${phrase}`).toBe(true);
+      // A footer on every page: the site's name and the day printed, at the foot.
+      const pages = Math.max(...words.map((w) => w.page));
+      const footer = words.filter((w) => w.yMin > 842 - 16 * 2.835);
+      for (let p = 1; p <= pages; p++) {
+        const foot = footer.filter((w) => w.page === p).map((w) => w.text).join(' ');
+        expect(foot, `${scheme}: page ${p}`).toContain(site.brandName);
+        expect(foot, `${scheme}: page ${p}`).toContain(`打印于 ${chinaDate()}`);
       }
+      // The first page is filled before the next is begun: the table is not moved off it whole.
+      expect(pages).toBeGreaterThan(1);
+      const firstPageEnd = Math.max(...words.filter((w) => w.page === 1 && !footer.includes(w)).map((w) => w.yMax));
+      expect(firstPageEnd, `${scheme}: bottom of page 1's text`).toBeGreaterThan(0.75 * 842);
       // One header and one 合计, after the last year: neither is repeated on a page of its own.
       expect(text.filter((t) => t === '年度'), scheme).toHaveLength(1);
       const totals = words.filter((w) => w.text === '合计');
       expect(totals, scheme).toHaveLength(1);
-      // The chart's axis labels come after the totals: the chart is not drawn over the table.
+      // The chart says what it draws, and comes after the totals: it is not drawn over the table.
+      expect(text).toContain('每月月末剩余次数（含当年加购）');
       const foot = totals[0]!;
       expect(layout.ticks).toHaveLength(4);
       for (const tick of layout.ticks.map((t) => t.replace('万', ''))) {
@@ -116,8 +195,8 @@ describe('robot quota calculator: printing and exports', () => {
       }
       expect(errors).toEqual([]);
       await context.close();
-    }
-  });
+    },
+  );
 
   test('a quote saved at 20:00 UTC on 25 November is dated 26 November (China) in its banner, its printout and its CSV, and its link can be copied', async () => {
     const server = await startServer();

@@ -6,23 +6,31 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useBrowser } from '../support/browser.ts';
-import { apiEstimate, fill, total, useOwnServers } from '../support/robot-quota.ts';
+import { apiEstimate, fill, layoutShift, total, useOwnServers } from '../support/robot-quota.ts';
 import { startServer } from '../support/server.ts';
 import { formatCount, formatYuan } from '../../src/lib/quota/number-input.ts';
+import site from '../../content/site.json' with { type: 'json' };
 
-const { baseUrl, openPage } = useBrowser();
+const { baseUrl, openPage, newContext } = useBrowser();
+const presales = site.supportLines.find((l) => l.label === '售前咨询')!;
 const ownServers = useOwnServers();
 
 describe('robot quota calculator', () => {
-  test('typed values (5万 style included) give the numbers the API gives', async () => {
+  test('typed values (5万 style included, growth by the year) give the numbers the API gives', async () => {
     const { page, context, errors } = await openPage('/tools/robot-quota/');
     await total(page).waitFor();
     await fill(page, '机器人数量', '3');
     await fill(page, '首月预计对话量', '12万');
-    await fill(page, '每月增长', '5');
+    await fill(page, '增长率', '5');
+    // 每月 / 每年 beside the rate, as one says it: 每年 5%.
+    const period = page.getByLabel('增长周期');
+    expect(await period.locator('option').allTextContents()).toEqual(['每月', '每年']);
+    expect(await period.inputValue()).toBe('month');
+    await period.selectOption('year');
     await fill(page, '本期剩余次数', '20,000');
     await page.getByLabel('合同年限').selectOption('2');
-    const expected = await apiEstimate({ robots: 3, monthlyConversations: 120000, monthlyGrowthPercent: 5, years: 2, carryOverBalance: 20000 });
+    const expected = await apiEstimate({ robots: 3, monthlyConversations: 120000, monthlyGrowthPercent: 5, growthPeriod: 'year', years: 2, carryOverBalance: 20000 });
+    expect(expected.years[1]!.usage).toBe(12 * 126000);
     await expect.poll(() => total(page).textContent(), { timeout: 5000 }).toBe(formatYuan(expected.totalCost));
     const rows = page.locator('.rq-years tbody tr');
     await expect(rows.count()).resolves.toBe(2);
@@ -31,7 +39,8 @@ describe('robot quota calculator', () => {
     expect(year2[2]).toBe(formatCount(expected.years[1]!.usage));
     expect(year2[4]).toBe(formatCount(expected.years[1]!.endingBalance));
     await expect(page.getByText('示例价格', { exact: true }).first().isVisible()).resolves.toBe(true);
-    expect(new URL(page.url()).search).toBe('?robots=3&monthly=120000&growth=5&years=2&carry=20000');
+    expect(new URL(page.url()).search).toBe('?robots=3&monthly=120000&growth=5&period=year&years=2&carry=20000');
+    expect(await page.locator('#rq-monthlyGrowthPercent-hint').textContent()).toContain('对话量每年增减的百分比');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -58,12 +67,12 @@ describe('robot quota calculator', () => {
     await fill(page, '首月预计对话量', '很多');
     expect(await messageOf('首月预计对话量')).toBe('首月预计对话量：请输入 0 到 1 亿之间的数字');
     await fill(page, '机器人数量', '2');
-    await fill(page, '每月增长', '300');
-    expect(await messageOf('每月增长')).toBe('每月增长：请输入 -50 到 200 之间的数字');
+    await fill(page, '增长率', '300');
+    expect(await messageOf('增长率')).toBe('增长率：请输入 -50 到 200 之间的数字');
     await fill(page, '首月预计对话量', '5万');
     await fill(page, '本期剩余次数', '-1');
     expect(await messageOf('本期剩余次数')).toBe('本期剩余次数：请输入 0 到 10 亿之间的整数');
-    await fill(page, '每月增长', '0');
+    await fill(page, '增长率', '0');
     // The hint writes the range the way the message does.
     expect(await page.locator('#rq-robots-hint').textContent()).toContain('可填 1 到 1000 个');
     expect(await page.locator('#rq-carryOverBalance-hint').textContent()).toContain('可填 0 到 10 亿');
@@ -88,7 +97,7 @@ describe('robot quota calculator', () => {
       ['monthlyGrowthPercent', 'text'],
       ['carryOverBalance', 'text'],
     ]);
-    for (const [label, text] of [['首月预计对话量', '5万'], ['每月增长', '-10'], ['本期剩余次数', '1.2万']] as const) {
+    for (const [label, text] of [['首月预计对话量', '5万'], ['增长率', '-10'], ['本期剩余次数', '1.2万']] as const) {
       const field = page.getByLabel(label, { exact: true });
       await field.fill('');
       await field.pressSequentially(text);
@@ -125,8 +134,8 @@ describe('robot quota calculator', () => {
     await context.close();
   });
 
-  test('a saved quote’s link reopens the same figures, read-only, with its date and price-list version', async () => {
-    const { page, context } = await openPage('/tools/robot-quota/?robots=5&monthly=300000&years=3');
+  test('a saved quote’s link reopens the same figures, read-only (nothing to 填写), with its inputs, date and price-list version', async () => {
+    const { page, context } = await openPage('/tools/robot-quota/?robots=5&monthly=300000&growth=8&period=year&years=3');
     await total(page).waitFor();
     const figures = await total(page).textContent();
     await page.getByRole('button', { name: '生成估算链接' }).click();
@@ -139,12 +148,18 @@ describe('robot quota calculator', () => {
     await other.goto(url);
     await other.getByText(/^估算 [A-Za-z0-9]{12}$/).waitFor();
     expect(await other.getByTestId('total-cost').textContent()).toBe(figures);
+    // The form the page is built with gives way to the quote without moving the page.
+    expect(await layoutShift(other), 'layout shift').toBe(0);
     const banner = await other.locator('.rq-quote-banner').textContent();
     expect(banner).toContain('价目表版本 2026-11-sample');
     expect(banner).toMatch(/生成于 \d{4}-\d{2}-\d{2}/);
     expect(await other.getByLabel('机器人数量', { exact: true }).count()).toBe(0);
+    // Its inputs as a quote states them, and no invitation to fill in what cannot be changed.
+    expect(await other.getByTestId('inputs-summary').innerText()).toMatch(/首月预计对话量\s+30 万次\/月\s+增长率\s+每年 8%/);
+    expect(await other.locator('main').innerText()).not.toContain('填写');
     await other.getByRole('button', { name: '修改条件重新估算' }).click();
     await expect.poll(() => other.getByLabel('机器人数量', { exact: true }).inputValue()).toBe('5');
+    expect(await other.getByLabel('增长周期').inputValue()).toBe('year');
     await context.close();
   });
 
@@ -199,6 +214,20 @@ describe('robot quota calculator', () => {
     await context.close();
   });
 
+  test('without JavaScript: no form that cannot work, no 正在估算……, and whom to call instead', async () => {
+    const context = await newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/tools/robot-quota/`);
+    const main = await page.locator('main').innerText();
+    expect(main).not.toContain('正在估算');
+    expect(main).not.toContain('填写');
+    await expect(page.getByLabel('机器人数量', { exact: true }).isVisible()).resolves.toBe(false);
+    const note = page.locator('.rq-noscript');
+    expect(await note.innerText()).toBe(`估算需要浏览器启用 JavaScript。要了解价格，请拨打售前咨询电话 ${presales.phone}。`);
+    expect(await note.getByRole('link', { name: presales.phone }).getAttribute('href')).toBe(`tel:${presales.phone.replace(/-/g, '')}`);
+    await context.close();
+  });
+
   test('what is typed before the tool is ready is not lost: its inputs wait until then', async () => {
     // The server-rendered inputs are disabled until the island has hydrated.
     const html = await (await fetch(`${baseUrl}/faq/robot-conversation-packs/`)).text();
@@ -210,8 +239,12 @@ describe('robot quota calculator', () => {
     await context.close();
   });
 
-  test('inside an article it loads when scrolled to, and leaves the article URL alone', async () => {
+  test('inside an article it loads when scrolled to, and leaves the article URL alone; dates and phone numbers there stay whole', async () => {
     const { page, context, errors } = await openPage('/faq/robot-conversation-packs/');
+    // The site's one rule for figures (base.css) reaches what the calculator did not draw.
+    const whole = await page.locator('time, a[href^="tel:"]').evaluateAll((els) => els.map((el) => getComputedStyle(el).whiteSpace));
+    expect(whole.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(whole)).toEqual(new Set(['nowrap']));
     const island = page.locator('.robot-quota');
     await island.scrollIntoViewIfNeeded();
     await total(page).waitFor();
@@ -231,7 +264,7 @@ describe('robot quota calculator', () => {
     expect(await link.getAttribute('href')).toBe('/tools/robot-quota/');
     await fill(page, '机器人数量', '6');
     await fill(page, '首月预计对话量', '8万');
-    await fill(page, '每月增长', '-10');
+    await fill(page, '增长率', '-10');
     await page.getByLabel('合同年限').selectOption('3');
     await expect.poll(() => link.getAttribute('href')).toBe('/tools/robot-quota/?robots=6&monthly=80000&growth=-10&years=3');
     await link.click();
@@ -239,7 +272,7 @@ describe('robot quota calculator', () => {
     const expected = await apiEstimate({ robots: 6, monthlyConversations: 80000, monthlyGrowthPercent: -10, years: 3 });
     await expect.poll(() => total(page).textContent()).toBe(formatYuan(expected.totalCost));
     expect(await page.getByLabel('首月预计对话量', { exact: true }).inputValue()).toBe('80,000');
-    expect(await page.getByLabel('每月增长', { exact: true }).inputValue()).toBe('-10');
+    expect(await page.getByLabel('增长率', { exact: true }).inputValue()).toBe('-10');
     expect(await page.getByLabel('合同年限').inputValue()).toBe('3');
     expect(errors).toEqual([]);
     await context.close();

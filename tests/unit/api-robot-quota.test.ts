@@ -77,7 +77,7 @@ describe('robot quota routes', () => {
     expect(quote.id).toMatch(/^[A-Za-z0-9]{12}$/);
     expect(quote.url).toBe(`/tools/robot-quota/?quote=${quote.id}`);
     expect(quote.priceListVersion).toBe(samplePriceList.version);
-    expect(quote.input).toEqual(input);
+    expect(quote.input).toEqual({ ...input, growthPeriod: 'month' });
     const again = await api.get(`/robot-quota/quotes/${quote.id}`);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(quote);

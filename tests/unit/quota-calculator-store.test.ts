@@ -60,7 +60,7 @@ describe('calculator store', () => {
     // Within every input's range, but dearer than the API can price (it depends on the price list).
     store.setField('monthlyConversations', '1亿');
     await vi.advanceTimersByTimeAsync(400);
-    const refusal = '按这份价目表，所需费用超过可精确计算的范围（约 900 亿元），请调低首月预计对话量或每月增长';
+    const refusal = '按这份价目表，所需费用超过可精确计算的范围（约 900 亿元），请调低首月预计对话量或增长率';
     pending[1]!.reject(new ApiError(400, 'invalid_request', '请求内容有误', [{ path: 'monthlyConversations', message: refusal }]));
     await vi.runAllTimersAsync();
     expect(store.$result.get()).toMatchObject({ status: 'invalid', fieldErrors: { monthlyConversations: refusal }, estimate: { totalCost: 100 } });
@@ -81,7 +81,7 @@ describe('calculator store', () => {
     expect(pending).toHaveLength(1);
     expect(store.$result.get()).toMatchObject({
       status: 'invalid',
-      fieldErrors: { robots: '机器人数量：请输入 1 到 1000 之间的整数', monthlyGrowthPercent: '每月增长：请输入 -50 到 200 之间的数字' },
+      fieldErrors: { robots: '机器人数量：请输入 1 到 1000 之间的整数', monthlyGrowthPercent: '增长率：请输入 -50 到 200 之间的数字' },
     });
     // A growth that takes a year's use past the estimate's range: the API's own words.
     store.setField('robots', '2');
@@ -93,7 +93,7 @@ describe('calculator store', () => {
     expect(store.$result.get()).toMatchObject({ status: 'invalid', fieldErrors: { monthlyGrowthPercent: expect.stringContaining('第 1 年的对话量将超过 1 万亿次') } });
     store.setField('monthlyGrowthPercent', '-10');
     await vi.advanceTimersByTimeAsync(400);
-    expect(pending.map((p) => p.input)).toEqual([expect.anything(), { robots: 2, monthlyConversations: 100_000_000, monthlyGrowthPercent: -10, years: 5, carryOverBalance: 0 }]);
+    expect(pending.map((p) => p.input)).toEqual([expect.anything(), { robots: 2, monthlyConversations: 100_000_000, monthlyGrowthPercent: -10, years: 5, carryOverBalance: 0, growthPeriod: 'month' }]);
   });
 
   test('the figures are out of date from the first keystroke until the new answer, and stay so while an input is wrong', async () => {

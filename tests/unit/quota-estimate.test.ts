@@ -215,6 +215,7 @@ describe('estimate input', () => {
       robots: 1,
       monthlyConversations: 0,
       monthlyGrowthPercent: 0,
+      growthPeriod: 'month',
       years: 1,
       carryOverBalance: 0,
     });

@@ -14,7 +14,7 @@ describe('input rules', () => {
     expect(Object.fromEntries(CALCULATOR_FIELDS.map((f) => [f, fieldMessage(f)]))).toEqual({
       robots: '机器人数量：请输入 1 到 1000 之间的整数',
       monthlyConversations: '首月预计对话量：请输入 0 到 1 亿之间的数字',
-      monthlyGrowthPercent: '每月增长：请输入 -50 到 200 之间的数字',
+      monthlyGrowthPercent: '增长率：请输入 -50 到 200 之间的数字',
       years: '合同年限：请输入 1 到 5 之间的整数',
       carryOverBalance: '本期剩余次数：请输入 0 到 10 亿之间的整数',
     });
@@ -63,7 +63,7 @@ describe('input rules', () => {
     }
     expect(checkInputs({ robots: 1, monthlyConversations: 100_000_000, monthlyGrowthPercent: 50, years: 2, carryOverBalance: 0 })).toEqual({
       ok: false,
-      errors: { monthlyGrowthPercent: '每月增长：按每月 50% 增长，第 2 年的对话量将超过 1 万亿次，超出估算范围，请调低' },
+      errors: { monthlyGrowthPercent: '增长率：按每月 50% 增长，第 2 年的对话量将超过 1 万亿次，超出估算范围，请调低' },
     });
   });
 });

@@ -41,7 +41,8 @@ export function toQuoteResponse(quote: SavedQuote) {
   return {
     id: quote.id,
     url: quoteUrl(quote.id),
-    input: quote.input as z.output<typeof quoteSchema>['input'],
+    // Quotes saved before growthPeriod existed grew by the month.
+    input: { growthPeriod: 'month', ...(quote.input as object) } as z.output<typeof quoteSchema>['input'],
     estimate: quote.estimate as z.output<typeof estimateSchema>,
     priceListVersion: quote.priceListVersion,
     createdAt: quote.createdAt,

@@ -1,5 +1,5 @@
-// The balance month by month as an SVG line, with a title, a description and the
-// monthly table as its text alternative. The drawing is as many units wide as the chart
+// The balance month by month as an SVG line, under a title saying what it draws, with a
+// description and the monthly table as its text alternative. The drawing is as many units wide as the chart
 // is pixels wide, so its labels keep their CSS size (13px) on a phone, on a desktop and
 // on paper (drawn for the A4 page while printing, whatever the screen's width).
 import { useEffect, useState } from 'preact/hooks';
@@ -53,11 +53,14 @@ export function BalanceChart({ estimate, idPrefix }: { estimate: Estimate; idPre
   const lowest = Math.min(...estimate.monthly.map((m) => m.balance));
   return (
     <figure class="rq-chart">
+      <p class="rq-chart-title" id={`${idPrefix}-chart-title`}>
+        每月月末剩余次数（含当年加购）
+      </p>
+      <p class="rq-chart-note">每年续费时，剩余次数加上当年包含的次数和年初加购的对话包，之后逐月减去用量。</p>
       <div class="rq-chart-box" ref={ref}>
         <svg viewBox={`0 0 ${box.width} ${box.height}`} width={box.width} height={box.height} role="img" aria-labelledby={`${idPrefix}-chart-title ${idPrefix}-chart-desc`}>
-          <title id={`${idPrefix}-chart-title`}>每月月末剩余对话次数</title>
           <desc id={`${idPrefix}-chart-desc`}>
-            {`共 ${estimate.monthly.length} 个月；最少剩余 ${formatCount(lowest)} 次，期末剩余 ${formatCount(last?.balance ?? 0)} 次。每年续费后，剩余次数会因当年包含的次数和加购的对话包而回升。`}
+            {`共 ${estimate.monthly.length} 个月；最少剩余 ${formatCount(lowest)} 次，期末剩余 ${formatCount(last?.balance ?? 0)} 次。`}
           </desc>
           {g.yTicks.map((t) => (
             <g key={t.value}>

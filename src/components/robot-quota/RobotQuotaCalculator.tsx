@@ -4,11 +4,11 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { chinaDate } from '../../lib/china-time.ts';
 import { CALCULATOR_FIELDS, writeCalculatorQuery } from '../../lib/quota/calculator-query.ts';
-import { INPUT_RULES } from '../../lib/quota/input-rules.ts';
-import { formatCount, formatYuan, parseAmount } from '../../lib/quota/number-input.ts';
+import { formatYuan, parseAmount } from '../../lib/quota/number-input.ts';
 import { supportApiClient } from '../../browser/support-api-client.ts';
 import type { SupportLine } from '../../lib/contact/support-lines.ts';
 import { createCalculatorStore, figuresState, type CalculatorStore } from './calculator-store.ts';
+import { InputsSummary } from './InputsSummary.tsx';
 import { QuotaInputs } from './QuotaInputs.tsx';
 import { QuotaResults } from './QuotaResults.tsx';
 
@@ -25,15 +25,39 @@ export interface RobotQuotaCalculatorProps {
   presalesLine: SupportLine;
   /** In an article: the tool page, linked with the inputs as they are now. */
   fullPagePath?: string | undefined;
+  /** The site's name, in the printed page's footer (the tool page only). */
+  siteName?: string | undefined;
+}
+
+/**
+ * The printed pages' footer: the site's name, the day printed and the page number, in
+ * the page margins (CSS @page margin boxes), on every page. A constructed stylesheet:
+ * the page's CSP allows no inline <style>.
+ */
+function usePrintFooter(siteName: string | undefined, today: string) {
+  useEffect(() => {
+    if (!siteName || !today) return;
+    const sheet = new CSSStyleSheet();
+    const right = `${JSON.stringify(`打印于 ${today} · 第 `)} counter(page) " 页，共 " counter(pages) " 页"`;
+    sheet.replaceSync(`@media print { @page { @bottom-left { content: ${JSON.stringify(siteName)}; } @bottom-right { content: ${right}; } } }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [siteName, today]);
 }
 
 /** 在完整页面中打开, with what has been typed so far in the query the tool page reads. */
 function FullPageLink({ store, path }: { store: CalculatorStore; path: string }) {
   const fields = useStore(store.$fields);
-  const values = Object.fromEntries(CALCULATOR_FIELDS.flatMap((f) => {
-    const value = parseAmount(fields[f]);
-    return value === null ? [] : [[f, value]];
-  }));
+  const growthPeriod = useStore(store.$growthPeriod);
+  const values = {
+    ...Object.fromEntries(CALCULATOR_FIELDS.flatMap((f) => {
+      const value = parseAmount(fields[f]);
+      return value === null ? [] : [[f, value]];
+    })),
+    growthPeriod,
+  };
   return (
     <header class="robot-quota-head">
       <p class="robot-quota-title">机器人对话估算</p>
@@ -58,7 +82,10 @@ function QuoteBanner({ store }: { store: CalculatorStore }) {
   return (
     <div class="rq-quote-banner">
       <p>
-        <strong>估算 {quote.id}</strong> · 生成于 <time dateTime={quote.createdAt}>{chinaDate(quote.createdAt)}</time> · 价目表版本 {quote.priceListVersion}
+        <strong>
+          估算 <span class="figure">{quote.id}</span>
+        </strong>{' '}
+        · 生成于 <time dateTime={quote.createdAt}>{chinaDate(quote.createdAt)}</time> · 价目表版本 <span class="figure">{quote.priceListVersion}</span>
         {quote.estimate.priceList.sample && '（示例价格）'}
       </p>
       {changed && (
@@ -73,21 +100,7 @@ function QuoteBanner({ store }: { store: CalculatorStore }) {
   );
 }
 
-function QuoteInputsSummary({ store }: { store: CalculatorStore }) {
-  const quote = useStore(store.$quote)!;
-  const i = quote.input;
-  return (
-    <dl class="rq-inputs-summary">
-      <div><dt>{INPUT_RULES.robots.label}</dt><dd>{formatCount(i.robots)} 个</dd></div>
-      <div><dt>{INPUT_RULES.monthlyConversations.label}</dt><dd>{formatCount(i.monthlyConversations)} 次/月</dd></div>
-      <div><dt>{INPUT_RULES.monthlyGrowthPercent.label}</dt><dd>{formatCount(i.monthlyGrowthPercent, 2)}%</dd></div>
-      <div><dt>{INPUT_RULES.years.label}</dt><dd>{i.years} 年</dd></div>
-      <div><dt>{INPUT_RULES.carryOverBalance.label}</dt><dd>{formatCount(i.carryOverBalance)} 次</dd></div>
-    </dl>
-  );
-}
-
-export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, headingLevel = 3, presalesLine, fullPagePath }: RobotQuotaCalculatorProps) {
+export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, headingLevel = 3, presalesLine, fullPagePath, siteName }: RobotQuotaCalculatorProps) {
   const store = useMemo(() => createCalculatorStore({ api: supportApiClient(apiBaseUrl), syncUrl }), [apiBaseUrl, syncUrl]);
   // The inputs are rendered disabled on the server and enabled once hydrated: what was
   // typed before would be replaced by the defaults.
@@ -99,20 +112,19 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, he
   // Today in China, known only in the browser (the page itself is built ahead).
   const [today, setToday] = useState('');
   useEffect(() => setToday(chinaDate()), []);
+  usePrintFooter(siteName, today);
   const result = useStore(store.$result);
   const quote = useStore(store.$quote);
+  const opening = useStore(store.$opening);
   const estimate = result.estimate;
 
   return (
     <div class="rq" aria-busy={result.status === 'loading' ? 'true' : 'false'}>
       {fullPagePath && <FullPageLink store={store} path={fullPagePath} />}
-      {/* A saved estimate was made on its own day, with that day's prices. */}
-      <p class="rq-print-date">估算日期：{quote ? chinaDate(quote.createdAt) : today}</p>
       <QuoteBanner store={store} />
-      {quote ? <QuoteInputsSummary store={store} /> : <QuotaInputs store={store} idPrefix={idPrefix} ready={ready} />}
+      {quote ? <InputsSummary values={quote.input} /> : <QuotaInputs store={store} idPrefix={idPrefix} ready={ready} waiting={opening} />}
 
       <div class="rq-status" role="status">
-        {result.status === 'loading' && !estimate && '正在估算……'}
         {result.status === 'invalid' && <span class="rq-error">{result.message}</span>}
       </div>
       {result.status === 'unreachable' && (
@@ -131,10 +143,27 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, he
           </button>
         </div>
       )}
-      {estimate ? (
-        <QuotaResults store={store} estimate={estimate} figures={figuresState(result)} idPrefix={idPrefix} headingLevel={headingLevel} presalesLine={presalesLine} />
+      {estimate && result.input ? (
+        <QuotaResults
+          store={store}
+          estimate={estimate}
+          input={result.input}
+          figures={figuresState(result)}
+          idPrefix={idPrefix}
+          headingLevel={headingLevel}
+          presalesLine={presalesLine}
+          today={today}
+          fullPagePath={fullPagePath}
+        />
+      ) : result.status === 'loading' ? (
+        // Until the first figures come, their room is kept, so that nothing under the
+        // calculator moves into view and out again (no layout shift). Without
+        // JavaScript this never shows (RobotQuota.astro).
+        <div class="rq-pending">
+          <p>{!ready ? '' : opening ? '正在打开这份估算……' : '正在估算……'}</p>
+        </div>
       ) : (
-        result.status !== 'loading' && <p class="rq-empty">填写上面的条件后，这里会显示逐年费用和剩余次数。</p>
+        result.status === 'invalid' && <p class="rq-empty">改好上面提示有误的项目后，这里会显示逐年费用和剩余次数。</p>
       )}
       {estimate && result.status === 'ready' && (
         <p class="visually-hidden" role="status">

@@ -1,6 +1,6 @@
 // A scroll container for a table that may not fit: named by the table's caption, and,
 // once it does scroll, reachable by keyboard (arrow keys then scroll it) with a hint
-// saying so (its keyboard half hidden on touch screens). Edge shadows (CSS) show which
+// saying so (its keyboard half hidden on touch screens, robot-quota.css). Edge shadows (CSS) show which
 // side has more; data-scrolls-x lets the sticky first column draw its edge.
 import type { ComponentChildren } from 'preact';
 import { useMeasured } from './use-measured.ts';

@@ -2,15 +2,17 @@
 // quote being viewed, and the share link. One store per island; it talks to the API
 // and keeps the URL query in step (bookmarks, back/forward).
 import { atom, map } from 'nanostores';
-import { CALCULATOR_DEFAULTS, CALCULATOR_FIELDS, readCalculatorQuery, writeCalculatorQuery, type CalculatorField } from '../../lib/quota/calculator-query.ts';
+import { CALCULATOR_DEFAULTS, CALCULATOR_FIELDS, readCalculatorQuery, writeCalculatorQuery, type CalculatorField, type CalculatorValues } from '../../lib/quota/calculator-query.ts';
 import { checkInputs } from '../../lib/quota/input-rules.ts';
 import { formatCount, parseAmount } from '../../lib/quota/number-input.ts';
 import type { Estimate } from '../../lib/quota/estimate.ts';
 import type { PriceList } from '../../lib/quota/price-list.ts';
+import { DEFAULT_GROWTH_PERIOD, type GrowthPeriod } from '../../lib/quota/usage.ts';
 import { ApiError, type SavedQuote, type SupportApiClient } from '../../browser/support-api-client.ts';
 import { QUOTE_ID_PATTERN } from '../../lib/id-formats.ts';
 
-export type FieldValues = Record<CalculatorField, number>;
+/** The inputs of an estimate: the number fields and the growth period. */
+export type FieldValues = CalculatorValues;
 
 export type ResultState =
   | {
@@ -67,10 +69,13 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
   const $fields = map<Record<CalculatorField, string>>(
     Object.fromEntries(CALCULATOR_FIELDS.map((f) => [f, formatCount(CALCULATOR_DEFAULTS[f], 2)])) as Record<CalculatorField, string>,
   );
+  const $growthPeriod = atom<GrowthPeriod>(DEFAULT_GROWTH_PERIOD);
   const $result = atom<ResultState>({ status: 'loading' });
   const $priceList = atom<PriceList | undefined>(undefined);
   const $quote = atom<SavedQuote | undefined>(undefined);
   const $quoteMissing = atom(false);
+  /** A saved quote is being fetched: the form is not shown meanwhile (it would give way to the quote's inputs, moving the page). */
+  const $opening = atom(false);
   const $share = atom<ShareState>({ status: 'idle' });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -96,8 +101,9 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
    */
   function parseFields(): { values: FieldValues } | { errors: Partial<Record<CalculatorField, string>> } {
     const typed = $fields.get();
-    const check = checkInputs(Object.fromEntries(CALCULATOR_FIELDS.map((f) => [f, parseAmount(typed[f])])) as Record<CalculatorField, number | null>);
-    return check.ok ? { values: check.values } : { errors: check.errors };
+    const growthPeriod = $growthPeriod.get();
+    const check = checkInputs(Object.fromEntries(CALCULATOR_FIELDS.map((f) => [f, parseAmount(typed[f])])) as Record<CalculatorField, number | null>, growthPeriod);
+    return check.ok ? { values: { ...check.values, growthPeriod } } : { errors: check.errors };
   }
 
   function syncQuery(values: FieldValues, mode: 'push' | 'replace') {
@@ -143,7 +149,16 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
 
   function setField(field: CalculatorField, text: string) {
     $fields.setKey(field, text);
-    // From the first keystroke the figures are the old ones: no CSV or quote of them
+    changed();
+  }
+
+  function setGrowthPeriod(period: GrowthPeriod) {
+    $growthPeriod.set(period);
+    changed();
+  }
+
+  /** After an input changed: the figures are out of date, and a new estimate waits for the pause in typing. */
+  function changed() {    // From the first keystroke the figures are the old ones: no CSV or quote of them
     // while the new estimate waits for the pause in typing, and no answer or quote link
     // still on its way for the inputs before this keystroke.
     supersede();
@@ -159,22 +174,26 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
     for (const field of CALCULATOR_FIELDS) {
       $fields.setKey(field, formatCount(values[field] ?? CALCULATOR_DEFAULTS[field], 2));
     }
+    $growthPeriod.set(values.growthPeriod ?? DEFAULT_GROWTH_PERIOD);
   }
 
   async function openQuote(id: string) {
     // Not an id at all (cut short, mistyped): the API would answer 404 too.
     if (!QUOTE_ID_PATTERN.test(id)) return quoteNotFound();
+    $opening.set(true);
     try {
       const quote = await api.quote(id);
       $quote.set(quote);
       setValues(quote.input);
-      $result.set({ status: 'ready', estimate: quote.estimate, input: quote.input as FieldValues });
+      $result.set({ status: 'ready', estimate: quote.estimate, input: quote.input });
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {
         await quoteNotFound();
       } else {
         $result.set({ status: 'unreachable', message: '暂时连不上服务器，无法打开这份估算。' });
       }
+    } finally {
+      $opening.set(false);
     }
   }
 
@@ -217,14 +236,14 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
   function start() {
     api.priceList().then((list) => $priceList.set(list), () => {});
     const query = readCalculatorQuery(syncUrl ? location.search : '');
-    setValues(query.values);
+    setValues({ ...query.values, growthPeriod: query.growthPeriod });
     if (query.quote) void openQuote(query.quote);
     else void estimateNow(syncUrl ? 'replace' : 'none');
     if (!syncUrl) return () => {};
     const onPopState = () => {
       const next = readCalculatorQuery(location.search);
       $quote.set(undefined);
-      setValues(next.values);
+      setValues({ ...next.values, growthPeriod: next.growthPeriod });
       if (next.quote) void openQuote(next.quote);
       else void estimateNow('none');
     };
@@ -232,7 +251,7 @@ export function createCalculatorStore({ api, syncUrl }: CalculatorOptions) {
     return () => removeEventListener('popstate', onPopState);
   }
 
-  return { $fields, $result, $priceList, $quote, $quoteMissing, $share, setField, estimateNow, reestimate, share, start };
+  return { $fields, $growthPeriod, $result, $priceList, $quote, $quoteMissing, $opening, $share, setField, setGrowthPeriod, estimateNow, reestimate, share, start };
 }
 
 export type CalculatorStore = ReturnType<typeof createCalculatorStore>;

@@ -4,7 +4,7 @@ import { INPUT_RULES, fieldMessage, growthTooHighMessage } from './input-rules.t
 import type { CalculatorField } from './calculator-query.ts';
 import { PackCostOverflowError, createPackChooser, type PackChoice } from './pack-choice.ts';
 import { toFen, toYuan, unknownField, type PriceList } from './price-list.ts';
-import { cumulativeUse } from './usage.ts';
+import { DEFAULT_GROWTH_PERIOD, GROWTH_PERIODS, cumulativeUse } from './usage.ts';
 
 /** A field as input-rules.ts has it: its range, whole or not, and its one message. */
 function ruled(field: CalculatorField) {
@@ -20,8 +20,15 @@ export const estimateInputSchema = z.strictObject(
     robots: ruled('robots'),
     /** Conversations expected in the first month, across all robots. */
     monthlyConversations: ruled('monthlyConversations'),
-    /** Month-on-month growth of the use, in percent; negative for a decline. */
-    monthlyGrowthPercent: ruled('monthlyGrowthPercent').default(0),
+    monthlyGrowthPercent: ruled('monthlyGrowthPercent').default(0).meta({ description: 'Growth of the use per `growthPeriod`, in percent; negative for a decline.' }),
+    // Quotes saved before this field existed mean `month` (src/api/routes/robot-quota.ts).
+    growthPeriod: z
+      .enum(GROWTH_PERIODS, '增长周期：请选择 month（每月）或 year（每年）')
+      .default(DEFAULT_GROWTH_PERIOD)
+      .meta({
+        description:
+          'How often `monthlyGrowthPercent` applies. `month`: month m uses monthlyConversations × (1 + g/100)^(m−1). `year`: monthlyConversations × (1 + g/100)^floor((m−1)/12), the same in each month of a year.',
+      }),
     /** Length of the term in years; the plan renews each year. */
     years: ruled('years').default(1),
     /** Conversations left over from an earlier plan, spent before anything bought. */
@@ -120,7 +127,7 @@ export class EstimateRangeError extends RangeError {
 /** For each year, the cumulative use through each of its months (index 11 is the year's use). */
 function cumulativeUseInRange(input: ParsedEstimateInput): number[][] {
   const { years, overLimitInYear } = cumulativeUse(input);
-  if (overLimitInYear) throw new EstimateRangeError('monthlyGrowthPercent', growthTooHighMessage(input.monthlyGrowthPercent, overLimitInYear));
+  if (overLimitInYear) throw new EstimateRangeError('monthlyGrowthPercent', growthTooHighMessage(input.monthlyGrowthPercent, overLimitInYear, input.growthPeriod));
   return years;
 }
 
@@ -207,7 +214,7 @@ export function estimateRobotQuote(input: EstimateInput, priceList: PriceList): 
 function costTooHigh(): EstimateRangeError {
   return new EstimateRangeError(
     'monthlyConversations',
-    '按这份价目表，所需费用超过可精确计算的范围（约 900 亿元），请调低首月预计对话量或每月增长',
+    '按这份价目表，所需费用超过可精确计算的范围（约 900 亿元），请调低首月预计对话量或增长率',
   );
 }
 

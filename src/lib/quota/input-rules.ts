@@ -5,7 +5,7 @@
 // No zod: this ships in the calculator's island.
 import type { CalculatorField } from './calculator-query.ts';
 import { formatInWords } from './number-input.ts';
-import { yearOverUsageLimit } from './usage.ts';
+import { yearOverUsageLimit, type GrowthPeriod } from './usage.ts';
 
 export interface InputRule {
   /** The field's label on the page; messages name the field by it. */
@@ -14,14 +14,16 @@ export interface InputRule {
   max: number;
   /** Whole numbers only. */
   integer: boolean;
+  /** What the number counts, written after it. */
+  unit: string;
 }
 
 export const INPUT_RULES: Record<CalculatorField, InputRule> = {
-  robots: { label: '机器人数量', min: 1, max: 1000, integer: true },
-  monthlyConversations: { label: '首月预计对话量', min: 0, max: 100_000_000, integer: false },
-  monthlyGrowthPercent: { label: '每月增长', min: -50, max: 200, integer: false },
-  years: { label: '合同年限', min: 1, max: 5, integer: true },
-  carryOverBalance: { label: '本期剩余次数', min: 0, max: 1_000_000_000, integer: true },
+  robots: { label: '机器人数量', min: 1, max: 1000, integer: true, unit: '个' },
+  monthlyConversations: { label: '首月预计对话量', min: 0, max: 100_000_000, integer: false, unit: '次/月' },
+  monthlyGrowthPercent: { label: '增长率', min: -50, max: 200, integer: false, unit: '%' },
+  years: { label: '合同年限', min: 1, max: 5, integer: true, unit: '年' },
+  carryOverBalance: { label: '本期剩余次数', min: 0, max: 1_000_000_000, integer: true, unit: '次' },
 };
 
 /** A bound as the page writes it: 1000, -50; 1 亿 from 10,000 up. */
@@ -41,9 +43,12 @@ export function fieldMessage(field: CalculatorField): string {
   return `${label}：请输入 ${range}${/\d$/.test(range) ? ' ' : ''}之间的${integer ? '整数' : '数字'}`;
 }
 
+/** 每月 or 每年: how the page names a growth period. */
+export const GROWTH_PERIOD_WORDS: Record<GrowthPeriod, string> = { month: '每月', year: '每年' };
+
 /** The message for a growth that takes one year's use past what can be estimated. */
-export const growthTooHighMessage = (growthPercent: number, year: number) =>
-  `${INPUT_RULES.monthlyGrowthPercent.label}：按每月 ${growthPercent}% 增长，第 ${year} 年的对话量将超过 1 万亿次，超出估算范围，请调低`;
+export const growthTooHighMessage = (growthPercent: number, year: number, period: GrowthPeriod = 'month') =>
+  `${INPUT_RULES.monthlyGrowthPercent.label}：按${GROWTH_PERIOD_WORDS[period]} ${growthPercent}% 增长，第 ${year} 年的对话量将超过 1 万亿次，超出估算范围，请调低`;
 
 /** Whether `value` (null when the text is not a number) keeps the field's rules. */
 export function fieldAllows(field: CalculatorField, value: number | null): value is number {
@@ -59,14 +64,14 @@ export type InputCheck =
  * The inputs (null where the text is not a number) against the rules the API applies
  * before it estimates: each field's range, then the yearly use the growth leads to.
  */
-export function checkInputs(values: Record<CalculatorField, number | null>): InputCheck {
+export function checkInputs(values: Record<CalculatorField, number | null>, growthPeriod: GrowthPeriod = 'month'): InputCheck {
   const errors: Partial<Record<CalculatorField, string>> = {};
   for (const field of Object.keys(INPUT_RULES) as CalculatorField[]) {
     if (!fieldAllows(field, values[field])) errors[field] = fieldMessage(field);
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   const checked = values as Record<CalculatorField, number>;
-  const year = yearOverUsageLimit(checked);
-  if (year) return { ok: false, errors: { monthlyGrowthPercent: growthTooHighMessage(checked.monthlyGrowthPercent, year) } };
+  const year = yearOverUsageLimit({ ...checked, growthPeriod });
+  if (year) return { ok: false, errors: { monthlyGrowthPercent: growthTooHighMessage(checked.monthlyGrowthPercent, year, growthPeriod) } };
   return { ok: true, values: checked };
 }

@@ -50,3 +50,15 @@ export function formatInWords(n: number): string {
   if (abs >= 1e4) return `${formatCount(n / 1e4, 2)} 万`;
   return '';
 }
+
+/**
+ * A count as a quote states it: in 万 or 亿 when that is exact to two decimals (80000 →
+ * "8 万", 125000 → "12.5 万"), grouped digits otherwise (123,456; 9,000).
+ */
+export function formatAmount(n: number): string {
+  for (const [unit, size] of [['亿', 1e8], ['万', 1e4]] as const) {
+    const scaled = n / size;
+    if (Math.abs(n) >= size && Math.abs(Math.round(scaled * 100) - scaled * 100) < 1e-6) return `${formatCount(scaled, 2)} ${unit}`;
+  }
+  return formatCount(n, 2);
+}

@@ -18,7 +18,7 @@ export interface QuoteRow {
   url: string;
   createdAt: string;
   priceListVersion: string;
-  input: { robots: number; monthlyConversations: number; monthlyGrowthPercent: number; years: number; carryOverBalance: number };
+  input: { robots: number; monthlyConversations: number; monthlyGrowthPercent: number; growthPeriod: 'month' | 'year'; years: number; carryOverBalance: number };
   estimate: { totalCost: number; totalPurchased: number; priceList: { sample: boolean } };
 }
 
@@ -123,14 +123,15 @@ const missColumns: Columns<SearchMiss> = {
 };
 
 const quoteColumns: Columns<QuoteRow> = {
-  header: ['报价编号', '生成时间', '机器人', '首月对话', '月增长 %', '年限', '结转', '合计（元）', '价格表版本'],
-  kinds: ['code', 'time', 'number', 'number', 'number', 'number', 'number', 'number', 'code'],
+  header: ['报价编号', '生成时间', '机器人', '首月对话', '增长 %', '增长周期', '年限', '结转', '合计（元）', '价格表版本'],
+  kinds: ['code', 'time', 'number', 'number', 'number', 'text', 'number', 'number', 'number', 'code'],
   row: (q) => [
     q.id,
     chinaDateTime(q.createdAt),
     q.input.robots,
     q.input.monthlyConversations,
     q.input.monthlyGrowthPercent,
+    q.input.growthPeriod === 'year' ? '每年' : '每月',
     q.input.years,
     q.input.carryOverBalance,
     q.estimate.totalCost.toFixed(2),
