@@ -8,6 +8,7 @@ import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { searchSynonymsIntegration } from './src/integrations/search-synonyms.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { sampleClientsIntegration } from './src/integrations/sample-clients.ts';
+import { siteRemindersIntegration } from './src/integrations/site-reminders.ts';
 import { supportApiIntegration } from './src/integrations/support-api.ts';
 import { INLINE_HEAD } from './src/config/inline-head.ts';
 import { pageCsp } from './src/config/csp.ts';
@@ -17,7 +18,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   adapter: node({ mode: 'middleware' }),
   // The link check runs last, over the finished site (search index included).
-  integrations: [mdx(), preact(), supportApiIntegration(), sampleClientsIntegration(), searchSynonymsIntegration(), pagefindIntegration(), linkCheckIntegration({ serverPaths: ['/api/'] })],
+  integrations: [mdx(), preact(), supportApiIntegration(), sampleClientsIntegration(), siteRemindersIntegration(siteConfig), searchSynonymsIntegration(), pagefindIntegration(), linkCheckIntegration({ serverPaths: ['/api/'] })],
   build: { inlineStylesheets: 'auto' },
   vite: {
     plugins: [
