@@ -8,6 +8,7 @@ import { SEARCH_INDEX_AFTER_ASTRO, pagefindIntegration } from './src/integration
 import { searchSynonymsIntegration } from './src/integrations/search-synonyms.ts';
 import { linkCheckIntegration } from './src/integrations/link-check.ts';
 import { sampleClientsIntegration } from './src/integrations/sample-clients.ts';
+import { siteRemindersIntegration } from './src/integrations/site-reminders.ts';
 import { supportApiIntegration } from './src/integrations/support-api.ts';
 import { INLINE_HEAD } from './src/config/inline-head.ts';
 import { pageCsp } from './src/config/csp.ts';
@@ -23,6 +24,7 @@ export default defineConfig({
     preact(),
     supportApiIntegration(),
     sampleClientsIntegration(),
+    siteRemindersIntegration(siteConfig),
     searchSynonymsIntegration(),
     pagefindIntegration({ afterAstro: process.argv.includes(SEARCH_INDEX_AFTER_ASTRO) }),
     linkCheckIntegration({ serverPaths: ['/api/'] }),

@@ -80,21 +80,29 @@ export const siteConfigSchema = z.strictObject({
   /** Phone lines shown on every page; at least one. */
   supportLines: z.array(supportLineSchema).min(1).max(4),
   /**
-   * The online chat customers can open (a chat page or link of the support system), shown
-   * beside the phone lines wherever search finds no sure answer. Omit it when there is none.
+   * The online chat customers can open (the operator's reception link of the support
+   * system): the 在线客服 launcher on every page (/widget/v1.js, loaded once the page is
+   * idle), and beside the phone lines wherever search finds no sure answer. Omit it when
+   * there is none: no launcher then.
    */
   onlineChat: z
     .strictObject({
       /** The chat's address. */
       url: absoluteHttpUrl,
-      /** The link's text. */
+      /** The launcher's and the link's text. */
       label: z.string().trim().min(1).max(20).default('在线客服'),
       /** When someone answers, e.g. 工作日 9:00–21:00; optional. */
       hours: z.string().trim().max(40).optional(),
+      /** The shipped sample's link, not a real one: the build log says so. */
+      sample: z.boolean().optional(),
     })
     .optional(),
-  /** Public URL of the site, used for canonical links, Open Graph and the sitemap. */
-  siteUrl: absoluteHttpUrl,
+  /**
+   * Public URL of the site, used for canonical links, Open Graph and the sitemap. Unset
+   * (or ""), the build uses the local address it will be served on, http://localhost:PORT
+   * (localSiteUrl), and its log says to set it before deploying.
+   */
+  siteUrl: absoluteHttpUrlOrEmpty.default(''),
   /**
    * Base URL of the support API. Empty string (the default) means the same origin
    * as the site, at `/api/v1`.
@@ -110,6 +118,22 @@ export type SiteConfig = z.output<typeof siteConfigSchema>;
 export interface SiteConfigEnv {
   WENDA_SITE_URL?: string | undefined;
   WENDA_API_BASE_URL?: string | undefined;
+  /** The server's port: the local address stands in for an unset `siteUrl`. */
+  PORT?: string | undefined;
+}
+
+/** The server's default port (src/server/config.ts says the same). */
+const DEFAULT_PORT = 4321;
+
+/** The address the site is served on locally (`PORT`, else 4321): what an unset `siteUrl` becomes. */
+export function localSiteUrl(port?: string): string {
+  const n = Number(port);
+  return `http://localhost:${Number.isInteger(n) && n > 0 && n <= 65_535 ? n : DEFAULT_PORT}`;
+}
+
+/** True when `siteUrl` is this machine's address, which no customer can open. */
+export function isLocalSiteUrl(siteUrl: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(siteUrl).hostname);
 }
 
 /** The overrides, checked on their own so a bad value is reported as the variable's. */
@@ -132,7 +156,8 @@ export function parseSiteConfig(input: unknown, env: SiteConfigEnv = {}): SiteCo
     if (overrides.WENDA_SITE_URL) Object.assign(merged, { siteUrl: overrides.WENDA_SITE_URL });
     if (overrides.WENDA_API_BASE_URL !== undefined) Object.assign(merged, { apiBaseUrl: overrides.WENDA_API_BASE_URL });
   }
-  return parseWithFriendlyErrors(siteConfigSchema, merged, '站点配置 content/site.json 有误：');
+  const config = parseWithFriendlyErrors(siteConfigSchema, merged, '站点配置 content/site.json 有误：');
+  return config.siteUrl ? config : { ...config, siteUrl: localSiteUrl(env.PORT) };
 }
 
 

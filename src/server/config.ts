@@ -71,11 +71,12 @@ export function readServerConfig(env: Environment = process.env): ServerConfig {
 }
 
 /**
- * The variables that override content/site.json (WENDA_SITE_URL, WENDA_API_BASE_URL), as
- * they are: checked with the file by parseSiteConfig (src/config/site-schema.ts).
+ * The variables that override content/site.json (WENDA_SITE_URL, WENDA_API_BASE_URL), and
+ * PORT, whose local address stands in for an unset siteUrl, as they are: checked with the
+ * file by parseSiteConfig (src/config/site-schema.ts).
  */
 export function readSiteOverrides(env: Environment = process.env): SiteConfigEnv {
-  return { WENDA_SITE_URL: env.WENDA_SITE_URL, WENDA_API_BASE_URL: env.WENDA_API_BASE_URL };
+  return { WENDA_SITE_URL: env.WENDA_SITE_URL, WENDA_API_BASE_URL: env.WENDA_API_BASE_URL, PORT: env.PORT };
 }
 
 /**

@@ -8,7 +8,7 @@ import { TOOL_PAGES } from '../../src/lib/content/tools.ts';
 import { TOOLS } from '../../src/lib/content/tools.ts';
 import { HOME_QUESTIONS_PER_CATEGORY } from '../../src/lib/content/navigation.ts';
 
-const { baseUrl, openPage } = useBrowser();
+const { baseUrl, openPage, newContext } = useBrowser();
 
 describe('home page', () => {
   test('lists every category with its first questions, its count and 查看全部, popular questions and both support lines', async () => {
@@ -29,6 +29,12 @@ describe('home page', () => {
       await expect(all.getAttribute('href')).resolves.toBe(`/categories/${category.id}/`);
     }
     expect(await page.locator('.popular a').count()).toBeGreaterThanOrEqual(3);
+    // One name for the popular questions: 热门问题 here, on the search page and on the 404 page.
+    for (const path of ['/', '/search/', '/404.html']) {
+      const html = await (await fetch(baseUrl + path)).text();
+      expect(html, path).toMatch(/<h2[^>]*>热门问题<\/h2>/);
+      expect(html, path).not.toMatch(/常见问题<\/h2>|热门文章|大家都在看/);
+    }
     const contact = await page.locator('.contact-block').textContent();
     // Shown grouped as written in the site config; dialled without the dashes.
     expect(contact).toContain('400-910-0100');
@@ -152,8 +158,91 @@ describe('article pages', () => {
     expect(jsonLd.mainEntity[0].acceptedAnswer.text.length).toBeGreaterThan(40);
     expect(await page.getAttribute('link[rel="canonical"]', 'href')).toMatch(new RegExp(`/faq/${article.slug}/$`));
     expect(await page.getAttribute('meta[property="og:title"]', 'content')).toBe(article.title);
+    // 复制链接: a plain link to the article (long-pressed without JS), copied with it.
+    expect(await page.getByRole('link', { name: '复制链接' }).getAttribute('href')).toBe(`/faq/${article.slug}/`);
+    // Every section heading has its link control, named for screen readers, to its own id.
+    const sections = page.locator('.markdown > .section-heading');
+    for (const section of await sections.all()) {
+      const heading = section.locator('h2, h3');
+      const control = section.getByRole('link', { name: `本节链接：${await heading.textContent()}` });
+      expect(await control.getAttribute('href'), article.slug).toBe(`#${await heading.getAttribute('id')}`);
+    }
+    expect(await page.locator('.markdown > :is(h2, h3)').count(), article.slug).toBe(0);
+    // 本页目录 with two or more sections (at 1280 px the column beside the answer), none below.
+    const h2s = await sections.locator('h2').allTextContents();
+    const contents = page.getByRole('navigation', { name: '本页目录' });
+    if (h2s.length >= 2) {
+      expect(await contents.getByRole('link').allTextContents(), article.slug).toEqual(await sections.locator('h2, h3').allTextContents());
+      const column = await contents.evaluate((nav) => ({ position: getComputedStyle(nav.parentElement!).position, left: nav.getBoundingClientRect().left }));
+      expect(column.position).toBe('sticky');
+      expect(column.left).toBeGreaterThan((await page.locator('.article-page').boundingBox())!.x + (await page.locator('.article-page').boundingBox())!.width);
+    } else {
+      expect(await page.locator('[data-page-contents]').count(), article.slug).toBe(0);
+    }
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  test('本页目录 marks the section in view; a section link copies its address, even where the clipboard API is missing (WeChat)', async () => {
+    const context = await newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/faq/deactivate-member/`);
+    const contents = page.getByRole('navigation', { name: '本页目录' });
+    const current = () => contents.locator('a[aria-current="true"]').allTextContents();
+    await page.locator('[id="名下客户"]').evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 20));
+    await expect.poll(current).toEqual(['名下客户']);
+    await page.keyboard.press('End');
+    await expect.poll(current).toEqual(['客户群']);
+    // 复制链接 with the Clipboard API: the article's address, without query or hash.
+    await page.getByRole('link', { name: '复制链接' }).click();
+    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toContain('文章链接已复制');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseUrl}/faq/deactivate-member/`);
+    await context.close();
+
+    // An in-app web view without the Clipboard API: the shared helper copies the selection instead.
+    const wechat = await newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const view = await wechat.newPage();
+    await view.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: undefined });
+      const original = document.execCommand.bind(document);
+      const copied: string[] = [];
+      Object.assign(window, { copied });
+      document.execCommand = (command: string, ...rest: [boolean?, string?]) => {
+        if (command === 'copy') {
+          const field = document.activeElement as HTMLTextAreaElement;
+          copied.push(field.value.slice(field.selectionStart, field.selectionEnd));
+        }
+        return original(command, ...rest);
+      };
+    });
+    await view.goto(`${baseUrl}/faq/deactivate-member/?from=wechat`);
+    const control = view.getByRole('link', { name: '本节链接：公众号' });
+    // By keyboard: the control is a focus stop, and Enter copies.
+    await control.focus();
+    await view.keyboard.press('Enter');
+    await expect.poll(() => view.locator('[data-copy-status]').textContent()).toContain('本节链接已复制');
+    expect(await view.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([`${baseUrl}/faq/deactivate-member/#${encodeURIComponent('公众号')}`]);
+    // The link still goes to its section; the copy's field is gone.
+    expect(decodeURIComponent(new URL(view.url()).hash)).toBe('#公众号');
+    expect(await view.locator('textarea').count()).toBe(0);
+    await wechat.close();
+  });
+
+  test('after 没有帮助: 售后服务 only on an account article, 售前咨询 first on a purchase article', async () => {
+    for (const [slug, labels] of [
+      ['change-administrator', ['售后服务']],
+      ['robot-standalone-purchase', ['售前咨询', '售后服务']],
+    ] as const) {
+      const { page, context } = await openPage(`/faq/${slug}/`);
+      const feedback = page.getByTestId('article-feedback');
+      await feedback.scrollIntoViewIfNeeded();
+      await page.locator('[data-testid=article-feedback][data-ready=true]').waitFor();
+      await feedback.getByRole('button', { name: '没有帮助' }).click();
+      const next = feedback.locator('.fb-next li');
+      await next.first().waitFor();
+      expect((await next.allTextContents()).map((t) => t.replace(/^打(.+)电话.*$/, '$1')), slug).toEqual(labels);
+      await context.close();
+    }
   });
 
   test('previous/next links stay within the category', async () => {
@@ -166,14 +255,23 @@ describe('article pages', () => {
     await context.close();
   });
 
-  test('ships no script but the small search starter, and loads the search index only when used', async () => {
+  test('ships no script but the small search starter and, once idle, the 在线客服 launcher; loads the search index only when used', async () => {
     const { page, context } = await openPage('/faq/message-records/');
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    // 在线客服 (site.json's sample onlineChat): our own launcher, after the page has loaded.
+    const launcher = page.getByRole('link', { name: site.onlineChat.label });
+    await launcher.waitFor();
+    expect(await launcher.getAttribute('href')).toBe(site.onlineChat.url);
+    const timing = await page.evaluate(() => ({
+      loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+      launcher: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/widget/v1.js'))?.startTime ?? -1,
+    }));
+    expect(timing.launcher).toBeGreaterThanOrEqual(timing.loaded);
     const scripts = await page.evaluate(() =>
       performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script').map((e) => new URL(e.name).pathname),
     );
-    expect(scripts.every((s) => s.startsWith('/_astro/'))).toBe(true);
+    expect(scripts.filter((s) => !s.startsWith('/_astro/'))).toEqual(['/widget/v1.js']);
     expect(scripts.some((s) => s.includes('pagefind'))).toBe(false);
     await page.getByRole('combobox', { name: '搜索帮助文章' }).focus();
     await page.waitForRequest((r) => r.url().includes('/pagefind/pagefind.js'));

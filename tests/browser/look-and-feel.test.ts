@@ -107,18 +107,27 @@ describe('返回顶部', () => {
     },
   );
 
-  test('needs no JavaScript', async () => {
+  test('needs no JavaScript, nor do 本页目录 and the section links', async () => {
     const context = await newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/faq/widget-outside-channels/`);
     await page.getByRole('link', { name: '返回顶部' }).click();
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    // On a phone 本页目录 is a collapsed list under the title; its links go to the sections.
+    const contents = page.getByRole('navigation', { name: '本页目录' });
+    expect(await contents.evaluate((nav) => nav.compareDocumentPosition(document.querySelector('.markdown')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+    await contents.getByText('本页目录').click();
+    await contents.getByRole('link', { name: '生成链接和二维码' }).click();
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#生成链接和二维码');
+    expect(await page.locator('[id="生成链接和二维码"]').evaluate((h) => h.getBoundingClientRect().top)).toBeLessThan(100);
+    await page.getByRole('link', { name: '本节链接：怎么放' }).click();
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#怎么放');
     await context.close();
   });
 });
 
 describe('tap targets', () => {
-  const targets = ['.site-footer a', '.breadcrumbs a', '.contact-lines a.phone'];
+  const targets = ['.site-footer a', '.breadcrumbs a', '.contact-lines a.phone', '.theme-toggle', '.meta .category-link', '.copy-article-link', '.fb button', '.markdown .heading-link'];
   const heights = (page: import('playwright-core').Page) =>
     page.evaluate((selectors) => selectors.flatMap((s) => [...document.querySelectorAll(s)].map((a) => `${s} ${a.textContent}: ${Math.floor(a.getBoundingClientRect().height)}`)), targets);
 
@@ -135,11 +144,14 @@ describe('tap targets', () => {
   test('and at least 44 px on a touch screen', async () => {
     const context = await newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/faq/change-administrator/`);
+    await page.goto(`${baseUrl}/faq/deactivate-member/`);
     expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
     const found = await heights(page);
-    expect(found.length).toBeGreaterThanOrEqual(6);
+    // The theme toggle, the article's category link, 复制链接, 有帮助/没有帮助 and the section links among them.
+    for (const selector of targets) expect(found.some((line) => line.startsWith(`${selector} `)), selector).toBe(true);
     for (const line of found) expect(Number(line.split(': ').at(-1)), line).toBeGreaterThanOrEqual(44);
+    // The icon-only ones are as wide as they are tall.
+    for (const selector of ['.theme-toggle', '.markdown .heading-link']) expect((await page.locator(selector).first().boundingBox())!.width, selector).toBeGreaterThanOrEqual(44);
     await context.close();
   });
 
@@ -154,6 +166,74 @@ describe('tap targets', () => {
       expect(look.after).toContain('›');
       expect(look.height).toBeGreaterThanOrEqual(44);
     }
+    await context.close();
+  });
+});
+
+describe('article details', () => {
+  test('the "/" badge sits inside the header search field; 这篇文章有帮助吗？ keeps its distance; link underlines stop at the text', async () => {
+    const { page, context } = await openPage('/faq/change-administrator/');
+    const field = (await page.locator('.header-search .field').boundingBox())!;
+    const badge = (await page.locator('.header-search .shortcut').boundingBox())!;
+    expect(badge.x + badge.width, 'badge right edge').toBeLessThanOrEqual(field.x + field.width - 4);
+    expect(badge.y).toBeGreaterThanOrEqual(field.y);
+    expect(badge.y + badge.height).toBeLessThanOrEqual(field.y + field.height);
+    // The rule above the feedback is not glued to the answer's last paragraph.
+    const gap = await page.evaluate(() => document.querySelector('.fb')!.getBoundingClientRect().top - document.querySelector('.markdown')!.lastElementChild!.getBoundingClientRect().bottom);
+    expect(gap).toBeGreaterThanOrEqual(24);
+    // A link ending in ？: the link (and its underline) ends within half an em of the text
+    // before it; a full-width ？ alone takes a whole em.
+    const overhang = await page.locator('.markdown a[href="/faq/staff-account-sign-in/"]').evaluate((a) => {
+      const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const last = nodes.at(-1)!;
+      const range = document.createRange();
+      range.setStart(nodes[0]!, 0);
+      range.setEnd(last, last.length - 1);
+      const box = a.getBoundingClientRect();
+      return { text: a.textContent, em: (box.right - range.getBoundingClientRect().right) / parseFloat(getComputedStyle(a).fontSize) };
+    });
+    expect(overhang.text).toBe('普通工号怎样登录账户中心？');
+    expect(overhang.em).toBeLessThanOrEqual(0.6);
+    await context.close();
+  });
+
+  test('a section link shows on hover and on focus, not before', async () => {
+    const { page, context } = await openPage('/faq/deactivate-member/');
+    const control = page.getByRole('link', { name: '本节链接：公众号' });
+    const opacity = () => control.evaluate((a) => getComputedStyle(a).opacity);
+    expect(await opacity()).toBe('0');
+    await page.locator('[id="公众号"]').hover();
+    expect(await opacity()).toBe('1');
+    await page.mouse.move(0, 0);
+    await page.getByRole('link', { name: '本节链接：登录状态' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await control.evaluate((a) => a === document.activeElement)).toBe(true);
+    expect(await opacity()).toBe('1');
+    await context.close();
+  });
+});
+
+describe('在线客服', () => {
+  // site.json's sample onlineChat: the launcher loads once the page is idle.
+  test.each(['reduce', 'no-preference'] as const)('the launcher moves nothing on the page, and moves itself only without reduced motion (%s)', async (reducedMotion) => {
+    const context = await newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, reducedMotion });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      Object.assign(window, { shifts });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => shifts.push((e as PerformanceEntry & { value: number }).value))).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${baseUrl}/faq/robot-standalone-purchase/`);
+    const launcher = page.getByRole('link', { name: site.onlineChat.label });
+    await launcher.waitFor();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    // Fixed to the corner, over the page rather than in its flow.
+    expect(await page.locator('[data-wenda-widget]').evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector('.w')!).position)).toBe('fixed');
+    const transition = await launcher.evaluate((a) => getComputedStyle(a).transitionDuration);
+    expect(transition).toBe(reducedMotion === 'reduce' ? '0s' : '0.15s');
     await context.close();
   });
 });

@@ -99,8 +99,8 @@ describe('header search', () => {
     // A one-word query is not told to use shorter keywords.
     expect(text).not.toContain('更短');
     for (const said of ['售前咨询', '400-910-0100', '价格、购买和开通', '售后服务', '95716', '使用中遇到的问题', '热门问题', '自助工具']) expect(text).toContain(said);
-    // site.json configures no online chat: none is offered.
-    expect(text).not.toContain('在线客服');
+    // site.json's (sample) online chat is offered beside the lines.
+    expect(await empty.getByRole('link', { name: site.onlineChat.label }).getAttribute('href')).toBe(site.onlineChat.url);
     const links = await empty.locator('a').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
     expect(links).toEqual(expect.arrayContaining(['tel:4009100100', 'tel:95716', '/faq/widget-session-not-opening/', ...Object.values(TOOL_PAGES)]));
     expect(await page.getByRole('listbox', { name: '搜索结果', includeHidden: true }).getAttribute('data-outcome')).toBe('none');

@@ -31,7 +31,8 @@ describe('server config', () => {
     expect(config.HOST).toBe('localhost');
     expect(config.WENDA_ADMIN_TOKEN).toBeUndefined();
     expect(config.WENDA_ALLOWED_ORIGINS).toEqual(['https://a.example.com']);
-    expect(config.site).toEqual({ WENDA_SITE_URL: 'https://help.example.com', WENDA_API_BASE_URL: undefined });
+    // PORT comes along too: its local address stands in for an unset siteUrl.
+    expect(config.site).toEqual({ WENDA_SITE_URL: 'https://help.example.com', WENDA_API_BASE_URL: undefined, PORT: '' });
     expect(readSiteOverrides({ WENDA_API_BASE_URL: '' })).toEqual({ WENDA_SITE_URL: undefined, WENDA_API_BASE_URL: '' });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseSiteConfig, shareImageAlt, shareImagePath } from '../../src/config/site.ts';
+import { isLocalSiteUrl, localSiteUrl, parseSiteConfig, shareImageAlt, shareImagePath } from '../../src/config/site.ts';
+import { siteReminders } from '../../src/integrations/site-reminders.ts';
 import { ConfigError } from '../../src/config/friendly-errors.ts';
 import shipped from '../../content/site.json' with { type: 'json' };
 
@@ -127,5 +128,39 @@ describe('share image', () => {
     expect(parseSiteConfig({ ...valid, onlineChat: { url: 'https://chat.example.com/' } }).onlineChat).toEqual({ url: 'https://chat.example.com', label: '在线客服' });
     expect(fieldsOf({ ...valid, onlineChat: { url: 'chat.example.com' } }).paths).toEqual(['onlineChat.url']);
     expect(fieldsOf({ ...valid, onlineChat: { url: 'https://chat.example.com/', hours: 'x'.repeat(41) } }).paths).toEqual(['onlineChat.hours']);
+  });
+});
+
+describe('an unset siteUrl', () => {
+  const { siteUrl: _, ...unset } = valid;
+
+  test('becomes the local address the site is served on: PORT, else 4321', () => {
+    expect(parseSiteConfig(unset).siteUrl).toBe('http://localhost:4321');
+    expect(parseSiteConfig({ ...unset, siteUrl: '' }, { PORT: '8080' }).siteUrl).toBe('http://localhost:8080');
+    // PORT=0 (any free port) or nonsense: the default.
+    expect(localSiteUrl('0')).toBe('http://localhost:4321');
+    expect(localSiteUrl('http')).toBe('http://localhost:4321');
+    // A set one, or WENDA_SITE_URL, wins over PORT.
+    expect(parseSiteConfig(valid, { PORT: '8080' }).siteUrl).toBe('https://help.example.com');
+    expect(parseSiteConfig(unset, { PORT: '8080', WENDA_SITE_URL: 'https://kf.example.cn' }).siteUrl).toBe('https://kf.example.cn');
+  });
+
+  test('the build log says to set it before deploying; a public one is not mentioned', () => {
+    const local = parseSiteConfig(unset, { PORT: '8080' });
+    expect(isLocalSiteUrl(local.siteUrl)).toBe(true);
+    const { warnings } = siteReminders(local);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('http://localhost:8080');
+    expect(warnings[0]).toContain('上线前请在 content/site.json 设置 siteUrl（或环境变量 WENDA_SITE_URL）');
+    expect(siteReminders(parseSiteConfig(valid))).toEqual({ warnings: [], info: [] });
+  });
+
+  test('the shipped sample: no siteUrl, and a sample online chat, each reminded of', () => {
+    const site = parseSiteConfig(shipped);
+    expect(site.siteUrl).toBe('http://localhost:4321');
+    const { warnings, info } = siteReminders(site);
+    expect(warnings).toEqual([expect.stringContaining('siteUrl 没有设置')]);
+    expect(info).toEqual([expect.stringContaining('onlineChat 仍是示例（"sample": true')]);
+    expect(siteReminders({ ...site, onlineChat: { ...site.onlineChat!, sample: false } }).info).toEqual([]);
   });
 });

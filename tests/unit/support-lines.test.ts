@@ -1,6 +1,6 @@
 // The support lines: which a page offers, which one a tool names, how numbers are shown and dialled.
 import { describe, expect, test } from 'vitest';
-import { displayPhone, linePurpose, linesFor, supportLineFor, telHref, type SupportLine } from '../../src/lib/contact/support-lines.ts';
+import { displayPhone, linePurpose, linesAfterNotHelpful, linesFor, supportLineFor, telHref, type SupportLine } from '../../src/lib/contact/support-lines.ts';
 
 describe('displayPhone', () => {
   test.each([
@@ -85,5 +85,29 @@ describe('linePurpose: what a line is for, beside it where search has no sure an
     [{ label: '客服热线' }, undefined],
   ])('%j → %s', (line, purpose) => {
     expect(linePurpose(line)).toBe(purpose);
+  });
+});
+
+describe('linesAfterNotHelpful', () => {
+  const sales = { label: '售前咨询', phone: '4009100100', topic: 'sales' as const };
+  const support = { label: '售后服务', phone: '95716', topic: 'support' as const };
+  const byLabel = { label: '售前热线', phone: '4001112222' };
+  const other: SupportLine = { label: '投诉', phone: '4001234567' };
+  const labels = (lines: SupportLine[]) => lines.map((l) => l.label);
+
+  test('an account or product article (the default): 售后服务 first, no sales line', () => {
+    expect(labels(linesAfterNotHelpful([sales, support]))).toEqual(['售后服务']);
+    expect(labels(linesAfterNotHelpful([sales, other, support], 'support'))).toEqual(['售后服务', '投诉']);
+    // A line named 售前… counts as sales even without a topic.
+    expect(labels(linesAfterNotHelpful([byLabel, support]))).toEqual(['售后服务']);
+  });
+
+  test('a purchase article: 售前咨询 first, then the rest', () => {
+    expect(labels(linesAfterNotHelpful([support, sales], 'sales'))).toEqual(['售前咨询', '售后服务']);
+    expect(labels(linesAfterNotHelpful([other, support, byLabel, sales], 'sales'))).toEqual(['售前热线', '售前咨询', '投诉', '售后服务']);
+  });
+
+  test('never none: a site with only a sales line still offers it', () => {
+    expect(labels(linesAfterNotHelpful([sales]))).toEqual(['售前咨询']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clip, stripBom } from '../../src/lib/text.ts';
+import { clip, splitEndPunctuation, stripBom } from '../../src/lib/text.ts';
 
 describe('clip', () => {
   test.each([
@@ -23,5 +23,18 @@ describe('stripBom', () => {
     ['', ''],
   ])('%j → %j', (text, expected) => {
     expect(stripBom(text)).toBe(expected);
+  });
+});
+
+describe('splitEndPunctuation', () => {
+  test.each([
+    ['普通工号怎样登录账户中心？', ['普通工号怎样登录账户中心', '？']],
+    ['点击接待组件后会话窗口打不开，怎么办？', ['点击接待组件后会话窗口打不开，怎么办', '？']],
+    ['见「下载」。」', ['见「下载', '」。」']],
+    ['没有标点', ['没有标点', '']],
+    ['Half-width?', ['Half-width?', '']],
+    ['？', ['', '？']],
+  ])('%s', (text, parts) => {
+    expect(splitEndPunctuation(text)).toEqual(parts);
   });
 });

@@ -67,22 +67,17 @@ function Details({ client, platform }: { client: ChooserClient; platform: Detect
 }
 
 /**
- * Copies this page's address, for app browsers whose menu has no 在浏览器中打开. Where the
- * clipboard is refused (plain http, older web views), the link is shown selected to copy
- * by hand.
+ * Copies this page's address, for app browsers whose menu has no 在浏览器中打开 (the
+ * shared copyText, with its fallback for web views); where nothing could copy it, the link
+ * is shown selected to copy by hand.
  */
 function CopyPageLink() {
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const field = useRef<HTMLInputElement>(null);
   const link = location.href.split('#')[0]!;
+  // copyText already falls back to a selection copy; what is left is copying by hand.
   useEffect(() => {
-    if (state !== 'manual' || !field.current) return;
-    field.current.select();
-    try {
-      if (document.execCommand('copy')) setState('copied');
-    } catch {
-      // Stays manual.
-    }
+    if (state === 'manual') field.current?.select();
   }, [state]);
   return (
     <div class="dc-copylink">

@@ -27,6 +27,10 @@ export function supportLineFor<L extends SupportLine>(lines: readonly L[], purpo
   return marked ?? named ?? (purpose === 'pre-sales' ? lines[0]! : lines.at(-1)!);
 }
 
+/** A line's topic: its `topic`, else what its label says (售前…, 售后…). */
+const topicOf = (line: { label: string; topic?: LineTopic | undefined }): LineTopic | undefined =>
+  line.topic ?? (line.label.includes('售前') ? 'sales' : line.label.includes('售后') ? 'support' : undefined);
+
 /** What a line is for, in a few words beside it, by its topic. */
 export const LINE_PURPOSE: Record<LineTopic, string> = { sales: '价格、购买和开通', support: '使用中遇到的问题' };
 
@@ -35,7 +39,7 @@ export const LINE_PURPOSE: Record<LineTopic, string> = { sales: '价格、购买
  * neither says.
  */
 export function linePurpose(line: { label: string; topic?: LineTopic | undefined }): string | undefined {
-  const topic = line.topic ?? (line.label.includes('售前') ? 'sales' : line.label.includes('售后') ? 'support' : undefined);
+  const topic = topicOf(line);
   return topic && LINE_PURPOSE[topic];
 }
 
@@ -46,6 +50,19 @@ export function linePurpose(line: { label: string; topic?: LineTopic | undefined
 export function linesFor<L extends { phone: string; topic?: LineTopic | undefined }>(lines: readonly L[], topic?: LineTopic): L[] {
   const matching = topic ? lines.filter((line) => line.topic === topic) : [];
   return matching.length ? matching : [...lines];
+}
+
+/**
+ * The lines an article offers after 没有帮助, for an article about `articleTopic`: on one
+ * about buying (`sales`) the sales lines first, then the rest; on any other the after-sales
+ * lines first and no sales line (someone stuck using the product wants 售后服务, not
+ * 售前咨询), unless that would leave none.
+ */
+export function linesAfterNotHelpful<L extends SupportLine>(lines: readonly L[], articleTopic: LineTopic = 'support'): L[] {
+  const first = lines.filter((line) => topicOf(line) === articleTopic);
+  const rest = lines.filter((line) => topicOf(line) !== articleTopic && (articleTopic === 'sales' || topicOf(line) !== 'sales'));
+  const chosen = [...first, ...rest];
+  return chosen.length ? chosen : [...lines];
 }
 
 /**

@@ -36,6 +36,12 @@ export const faqFrontmatterSchema = z.strictObject({
   order: z.int().min(0),
   /** Listed under 热门问题 on the home page. */
   popular: z.boolean().default(false),
+  /**
+   * What the article is about: `sales` for buying (prices, packs, what to purchase), so
+   * 没有帮助 offers the 售前 line first; `support` (the default) for using the product,
+   * which offers the 售后 line and no sales line.
+   */
+  topic: z.enum(['sales', 'support']).default('support'),
 });
 
 /** What exists, so references between content files can be checked while parsing. */
