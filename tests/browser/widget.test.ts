@@ -40,6 +40,16 @@ describe('widget preview', () => {
       expect(box!.x - screen!.x).toBeLessThan(screen!.width / 2);
     }
     expect(await page.getByTestId('snippet').inputValue()).toContain('data-color="#ff6600"');
+
+    // A long greeting wraps inside each frame, clear of both edges (it overflowed the phone's).
+    await page.getByLabel('欢迎语（可选）').fill('您好，欢迎光临！有任何关于产品、价格或售后的问题，都可以点这里和我们聊。');
+    for (const frame of ['desktop', 'phone'] as const) {
+      const bubble = page.getByTestId(`frame-${frame}`).locator('p.g');
+      await expect.poll(() => bubble.isVisible()).toBe(true);
+      const [box, screen] = await Promise.all([bubble.boundingBox(), page.getByTestId(`frame-${frame}`).boundingBox()]);
+      expect(box!.x - screen!.x, frame).toBeGreaterThanOrEqual(12);
+      expect(screen!.x + screen!.width - (box!.x + box!.width), frame).toBeGreaterThanOrEqual(12);
+    }
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -110,10 +120,20 @@ describe('widget preview', () => {
     await context.close();
   });
 
-  test('each kind shows only its settings; a text link opens where 打开方式 says', async () => {
+  test('each kind shows only its settings, its QR code beside the download buttons; a text link opens where 打开方式 says', async () => {
     const { page, context, errors } = await openPreview();
+    // At 1280 px a select cuts off what does not fit: each 打开方式 choice fits the box, its arrow aside.
+    const cut = await page.getByLabel('打开方式').evaluate((select: HTMLSelectElement) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = getComputedStyle(select).font;
+      return [...select.options].filter((o) => ctx.measureText(o.text).width > select.clientWidth - 48).map((o) => o.text);
+    });
+    expect(cut).toEqual([]);
+    const qrBesideDownloads = () => page.locator('.wp-output', { has: page.getByRole('button', { name: '下载 PNG' }) }).getByTestId('qr-output').locator('svg').isVisible();
     await page.getByLabel('接待链接', { exact: true }).fill('https://kf.example.com/chat?id=link-test');
+    await expect(qrBesideDownloads(), 'launcher').resolves.toBe(true);
     await page.getByLabel('文字链接').check();
+    await expect(qrBesideDownloads(), 'text link').resolves.toBe(true);
     await page.getByLabel('链接文字').fill('联系我们');
     for (const launcherOnly of ['主题颜色', '样式', '位置', '距侧边（像素）', '欢迎语（可选）']) {
       expect(await page.getByLabel(launcherOnly, { exact: true }).count(), launcherOnly).toBe(0);
@@ -133,6 +153,7 @@ describe('widget preview', () => {
     expect(contrast(color, background), `${color} on ${background}`).toBeGreaterThanOrEqual(4.5);
 
     await page.getByLabel('二维码（站外渠道）').check();
+    await expect(qrBesideDownloads(), 'QR code').resolves.toBe(true);
     expect(await page.getByLabel('打开方式').count()).toBe(0);
     expect(await page.getByLabel('链接文字').count()).toBe(0);
     // Back to the launcher: the settings hidden meanwhile kept their values.

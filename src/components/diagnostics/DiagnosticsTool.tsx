@@ -109,7 +109,8 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
   };
 
   return (
-    <div class="dg" data-testid="diagnostics" data-running={running ? 'true' : 'false'}>
+    // Without scripts nothing runs: the section's <noscript> says so instead (only-with-js).
+    <div class="dg only-with-js" data-testid="diagnostics" data-running={running ? 'true' : 'false'}>
       <div class="dg-summary" role="status" aria-live="polite" data-testid="diagnostics-summary">
         {running ? (
           <>

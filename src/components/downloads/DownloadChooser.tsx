@@ -128,8 +128,11 @@ export default function DownloadChooser({ clients }: { clients: ChooserClient[] 
   if (!state) {
     return (
       <div class="dc" aria-busy="true">
-        <p>
+        <p class="only-with-js">
           正在识别你的设备……你也可以直接在<a href="#all-clients">下方列表</a>中选择。
+        </p>
+        <p class="only-without-js">
+          请在<a href="#all-clients">下方列表</a>中选择适合你设备的客户端。
         </p>
       </div>
     );

@@ -66,9 +66,12 @@ export default function WidgetPreview({ idPrefix, headingLevel = 3, productName 
 
   return (
     <div class="wp" data-testid="widget-preview" data-ready={ready ? 'true' : 'false'}>
-      <WidgetForm settings={state} errors={errors} update={update} id={id} productName={productName} />
-      <WidgetFrames config={config} kind={kind} qrSvg={qrSvg} headingLevel={headingLevel} />
-      <WidgetOutputs config={config} kind={kind} valid={valid} snippet={snippet} qr={qr} shareUrl={shareUrl} id={id} headingLevel={headingLevel} />
+      {/* Without scripts the form would take input and do nothing: only the channel guides show (and the section's <noscript>). */}
+      <div class="wp-live only-with-js">
+        <WidgetForm settings={state} errors={errors} update={update} id={id} productName={productName} />
+        <WidgetFrames config={config} kind={kind} qrSvg={qrSvg} headingLevel={headingLevel} />
+        <WidgetOutputs config={config} kind={kind} valid={valid} snippet={snippet} qr={qr} qrSvg={qrSvg} shareUrl={shareUrl} id={id} headingLevel={headingLevel} />
+      </div>
       <ChannelGuides headingLevel={headingLevel} />
     </div>
   );
