@@ -7,7 +7,7 @@ import { generate } from 'lean-qr';
 import { toSvgSource } from 'lean-qr/extras/svg';
 import { launcherSnippet, textLinkSnippet } from '../../lib/embed/embed-code.ts';
 import { parseWidgetConfig } from '../../lib/embed/widget-config.ts';
-import { defaultFields, initialSettings, PREVIEW_STORAGE_KEY, savedText, shareLink, type PreviewSettings } from '../../lib/embed/share-link.ts';
+import { DEMO_SETTINGS, initialSettings, PREVIEW_STORAGE_KEY, savedText, shareLink, type PreviewSettings } from '../../lib/embed/share-link.ts';
 import { ChannelGuides } from './ChannelGuides.tsx';
 import { WidgetForm } from './WidgetForm.tsx';
 import { WidgetFrames } from './WidgetFrames.tsx';
@@ -32,7 +32,8 @@ export interface WidgetPreviewProps {
 }
 
 export default function WidgetPreview({ idPrefix, headingLevel = 3, productName }: WidgetPreviewProps) {
-  const [state, setState] = useState<PreviewSettings>(() => ({ raw: defaultFields(), kind: 'launcher' }));
+  // The server renders the demo settings, which a first visit keeps: the form does not change height once hydrated.
+  const [state, setState] = useState<PreviewSettings>(DEMO_SETTINGS);
   const [ready, setReady] = useState(false);
   useEffect(() => {
     setState(initialSettings(location.search, savedSettings()));
