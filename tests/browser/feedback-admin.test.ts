@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
 import { csvRows, signIn, tableRows, TOKEN, useServers } from '../support/operator-page.ts';
 
-const { openPage, newContext } = useBrowser();
+const { openPage, newContext, baseUrl } = useBrowser();
 const server = useServers();
 
 describe('article feedback', () => {
@@ -59,6 +59,16 @@ describe('article feedback', () => {
     const { pages } = await res.json();
     expect(pages).toEqual([expect.objectContaining({ page: '/faq/change-administrator/', helpful: 0, notHelpful: 1 })]);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('without JavaScript the vote buttons are disabled and say why', async () => {
+    const context = await newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/faq/change-administrator/`);
+    const feedback = page.getByTestId('article-feedback');
+    await expect(feedback.getByRole('button', { name: '有帮助', exact: true }).isDisabled()).resolves.toBe(true);
+    expect(await feedback.innerText()).toContain('投票需要启用 JavaScript');
     await context.close();
   });
 

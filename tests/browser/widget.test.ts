@@ -7,9 +7,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
+import { layoutShifts, watchLayoutShifts } from '../support/layout-shift.ts';
 import { colours, contrast } from '../support/contrast.ts';
 
-const { baseUrl, openPage } = useBrowser();
+const { baseUrl, openPage, newContext } = useBrowser();
 let operatorServers: Server[] = [];
 afterEach(() => {
   for (const s of operatorServers) s.close();
@@ -26,8 +27,16 @@ async function openPreview(path = '/tools/widget/') {
 const launcherIn = (page: Page, frame: 'desktop' | 'phone') => page.getByTestId(`frame-${frame}`).locator('a.b');
 
 describe('widget preview', () => {
-  test('colour, label and position changes show in both frames at once', async () => {
-    const { page, context, errors } = await openPreview();
+  test('a first visit holds still (CLS 0); colour, label and position changes show in both frames at once', async () => {
+    const context = await newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await watchLayoutShifts(page);
+    await page.goto(`${baseUrl}/tools/widget/`);
+    await page.locator('[data-testid=widget-preview][data-ready=true]').waitFor();
+    // The server renders the demo settings a first visit keeps: hydrating moves nothing.
+    expect(await layoutShifts(page)).toEqual([]);
     await page.getByLabel('按钮文字').fill('找客服');
     await page.getByLabel('主题颜色').fill('#ff6600');
     await page.getByLabel('位置', { exact: true }).selectOption('left');
@@ -189,6 +198,21 @@ describe('widget preview', () => {
     // One name for the link, typed in and copied out: 接待链接.
     expect(await page.getByLabel('接待链接（可直接用于直播、微博、论坛等站外渠道）').inputValue()).toBe(link);
     expect(await page.getByRole('group', { name: '放置方式' }).getByRole('radio').count()).toBe(3);
+    await context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  test('no form that does nothing: what it needs is said, and the channel guides still read', async () => {
+    const context = await newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/tools/widget/`);
+    const shown = await page.locator('main').innerText();
+    expect(shown).toContain('需要启用 JavaScript');
+    expect(shown).not.toMatch(/正在(加载|检测)|请先填写/);
+    await expect(page.getByLabel('接待链接', { exact: true }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button').filter({ hasText: /复制|下载/ }).count()).resolves.toBe(0);
+    await expect(page.getByRole('heading', { name: '放到站外渠道' }).isVisible()).resolves.toBe(true);
     await context.close();
   });
 });
