@@ -6,7 +6,7 @@ import { checkPopups } from '../../lib/diagnostics/checks/popups.ts';
 import { browserEnvironment, defaultEchoUrl } from '../../browser/diagnostics/browser-environment.ts';
 import { fixGuide, type GuideView } from '../../lib/diagnostics/fix-guides.ts';
 import { STATUS_LABELS, osLabel, reportForSupport, reportText } from '../../lib/diagnostics/report.ts';
-import { firstStep, resultCards } from '../../lib/diagnostics/result-cards.ts';
+import { firstStep, resultCards, shortTitle } from '../../lib/diagnostics/result-cards.ts';
 import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck } from '../../lib/diagnostics/run-diagnostics.ts';
 import type { ChatHost, CheckResult } from '../../lib/diagnostics/types.ts';
 import type { DetectedPlatform } from '../../lib/platform/detect-platform.ts';
@@ -132,7 +132,7 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
           <>
             <p class="dg-summary-title dg-bad">{`发现 ${summary.count} 个问题`}</p>
             <p class="dg-summary-line">
-              请先处理：<a href={`#${firstAnchor}`}>{summary.firstCard!.title}</a>——{firstStep(summary.firstCard!)}
+              请先处理：<a href={`#${firstAnchor}`}>{shortTitle(summary.firstCard!)}</a>——{firstStep(summary.firstCard!)}
             </p>
           </>
         )}

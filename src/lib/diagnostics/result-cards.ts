@@ -59,3 +59,6 @@ export function resultCards(results: readonly CheckResult[]): ResultCard[] {
  * its height on a phone (the finding and the steps are on the card).
  */
 export const firstStep = (card: Pick<ResultCard, 'fix' | 'finding'>): string => (card.fix ? FIX_GUIDES[card.fix].title : card.finding);
+
+/** A card's title for the summary line: without the host name in brackets (连接会话窗口), which the card shows. */
+export const shortTitle = (card: Pick<ResultCard, 'title'>): string => card.title.replace(/（[^（]*）$/, '');

@@ -16,9 +16,12 @@ export interface ReachabilityOptions {
   now?: () => number;
 }
 
-/** What a quick failure may be: the browser cannot tell the device's blocking from the network's. */
+/**
+ * What a quick failure may be: the browser cannot tell the device's blocking from the
+ * network's. Worded for phones too (no extensions there); a computer's guide names them.
+ */
 export const REFUSED_FINDING =
-  '连接立即被拒绝：可能是浏览器扩展（插件）、广告拦截或安全软件拦下了，也可能是所在网络（例如公司网络）的 DNS 或访问规则不允许访问；浏览器无法分辨是哪一种。';
+  '连接立即被拒绝：可能是广告拦截、安全软件或浏览器设置拦下了，也可能是所在网络（例如公司网络）的 DNS 或访问规则不允许访问；浏览器无法分辨是哪一种。';
 
 export type Reachability = 'reachable' | 'refused' | 'timeout';
 
