@@ -1,5 +1,5 @@
 // Admin reads (Bearer WENDA_ADMIN_TOKEN): feedback per page, failed searches, search
-// analytics, a diagnostics report by reference, saved quotes. The three lists come a page at a time
+// analytics, diagnostics reports (listed, or one by reference), saved quotes. The three lists come a page at a time
 // with their total, or whole as NDJSON (one consistent snapshot, streamed): any site
 // path can be voted on, so feedback is as long a list as the others.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
@@ -86,6 +86,22 @@ const reportRoute = createRoute({
   request: { params: z.object({ id: z.string() }) },
   responses: {
     200: jsonContent(z.object({ id: z.string(), createdAt: z.iso.datetime(), report: diagnosticsReportSchema }), 'The report.'),
+    ...unauthorized,
+  },
+});
+const reportsRoute = createRoute({
+  method: 'get',
+  path: '/admin/diagnostics/reports',
+  summary: 'Diagnostics reports, newest first',
+  description: 'The reports customers sent, a page at a time, each as `/admin/diagnostics/reports/{id}` gives it.',
+  security,
+  request: { query: pageQuerySchema },
+  responses: {
+    200: jsonContent(
+      z.object({ reports: z.array(z.object({ id: z.string(), createdAt: z.iso.datetime(), report: diagnosticsReportSchema })), total: totalSchema }),
+      'Newest first.',
+    ),
+    ...badQuery,
     ...unauthorized,
   },
 });
@@ -252,6 +268,10 @@ export function registerAdmin(app: OpenAPIHono<ApiEnv>, deps: ApiDeps) {
     const found = REFERENCE_PATTERN.test(id) ? await deps.store.getDiagnosticsReport(id) : undefined;
     if (!found) return errorResponse(c, 404, 'not_found', '没有这个检测编号。');
     return c.json({ id: found.id, createdAt: found.createdAt, report: found.report as z.output<typeof diagnosticsReportSchema> }, 200);
+  });
+  app.openapi(reportsRoute, async (c) => {
+    const [reports, total] = await Promise.all([deps.store.listDiagnosticsReports(c.req.valid('query')), deps.store.countDiagnosticsReports()]);
+    return c.json({ reports: reports.map((r) => ({ id: r.id, createdAt: r.createdAt, report: r.report as z.output<typeof diagnosticsReportSchema> })), total }, 200);
   });
   app.openapi(quotesRoute, async (c) => {
     const [quotes, total] = await Promise.all([deps.store.listQuotes(c.req.valid('query')), deps.store.countQuotes()]);
