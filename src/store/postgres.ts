@@ -251,6 +251,13 @@ export function postgresStore(sql: Sql): PostgresStore {
       const [row] = await rows<ReportRow>('SELECT id, report::text AS report, created_at FROM diagnostics_reports WHERE id = $1', [id]);
       return row && toReport(row);
     },
+    async listDiagnosticsReports({ limit, offset }: Page) {
+      const found = await rows<ReportRow>('SELECT id, report::text AS report, created_at FROM diagnostics_reports ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2', [limit, offset]);
+      return found.map(toReport);
+    },
+    async countDiagnosticsReports() {
+      return count('SELECT COUNT(*) AS n FROM diagnostics_reports');
+    },
     async ping() {
       try {
         return (await rows<{ ok: number }>('SELECT 1 AS ok'))[0]?.ok === 1;

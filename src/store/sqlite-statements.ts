@@ -48,6 +48,9 @@ export function prepareStatements(db: DatabaseSync) {
     countFeedback: db.prepare('SELECT COUNT(DISTINCT page) AS n FROM feedback'),
     insertReport: db.prepare('INSERT INTO diagnostics_reports (id, report, created_at) VALUES (?, ?, ?)'),
     getReport: db.prepare('SELECT * FROM diagnostics_reports WHERE id = ?'),
+    // Reports are few (each is a customer pressing 发送): no index on created_at.
+    listReports: db.prepare('SELECT * FROM diagnostics_reports ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?'),
+    countReports: db.prepare('SELECT COUNT(*) AS n FROM diagnostics_reports'),
     ping: db.prepare('SELECT 1 AS ok'),
     checkpoint: db.prepare('PRAGMA wal_checkpoint(PASSIVE)'),
   };

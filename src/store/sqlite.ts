@@ -123,6 +123,12 @@ export function openSqliteStore(dataDir: string): Store {
       const row = q.getReport.get(id) as ReportRow | undefined;
       return row && toReport(row);
     },
+    async listDiagnosticsReports({ limit, offset }: Page) {
+      return (q.listReports.all(limit, offset) as ReportRow[]).map(toReport);
+    },
+    async countDiagnosticsReports() {
+      return count(q.countReports);
+    },
     async ping() {
       return (q.ping.get() as { ok: number } | undefined)?.ok === 1;
     },

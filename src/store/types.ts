@@ -149,6 +149,9 @@ export interface Store {
   allSearchMisses(batchSize?: number): Snapshot<SearchMiss>;
   saveDiagnosticsReport(report: unknown): Promise<DiagnosticsReport>;
   getDiagnosticsReport(id: string): Promise<DiagnosticsReport | undefined>;
+  /** Newest first (the operator page lists them, not only looks them up). */
+  listDiagnosticsReports(page: Page): Promise<DiagnosticsReport[]>;
+  countDiagnosticsReports(): Promise<number>;
   /** True when the store answers a trivial query. */
   ping(): Promise<boolean>;
   close(): void;

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
+import { layoutShifts, watchLayoutShifts } from '../support/layout-shift.ts';
 import { colours, contrast } from '../support/contrast.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import site from '../../content/site.json' with { type: 'json' };
@@ -40,7 +41,10 @@ describe('diagnostics', () => {
   test('a clean run passes every check and says all is clear', async () => {
     const { page, context, errors } = await openPage('/');
     await standInForHosts(page);
+    await watchLayoutShifts(page);
     await runTool(page);
+    // The results fill space kept for them: nothing moved as the checks finished (CLS 0).
+    expect(await layoutShifts(page)).toEqual([]);
     await page.getByRole('button', { name: '测试弹出窗口' }).click();
     await expect.poll(() => statusOf(page, 'popups')).toBe('pass');
     const statuses = await page.locator('[data-check]').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.check}:${(e as HTMLElement).dataset.status}`));
@@ -54,6 +58,19 @@ describe('diagnostics', () => {
     expect(titles.join()).not.toMatch(/WebSocket|localStorage/);
     expect(await page.getByTestId('diagnostics-summary').textContent()).toContain('检测通过');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('without JavaScript: no 正在检测 that never ends, no button the page does not have, only why', async () => {
+    const context = await newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/tools/diagnostics/`);
+    const shown = await page.locator('main').innerText();
+    expect(shown).not.toMatch(/正在(检测|加载)/);
+    expect(shown).toContain('检测需要启用 JavaScript');
+    // The buttons are the tool's: none is shown, and nothing tells the reader to press one.
+    expect(await page.getByRole('button', { name: /测试弹出窗口|重新检测|发送给/ }).filter({ visible: true }).count()).toBe(0);
+    expect(shown).not.toMatch(/[点按]上面的「|点击「(测试|发送|复制)/);
     await context.close();
   });
 
@@ -132,9 +149,12 @@ describe('diagnostics', () => {
       window.open = () => null;
     });
     await page.clock.install({ time: Date.now() + 20 * 60_000 });
+    await watchLayoutShifts(page);
     await page.goto(`${baseUrl}/tools/diagnostics/`);
     await page.locator('[data-testid=diagnostics][data-running=false]').waitFor({ timeout: 20_000 });
     expect(await page.locator('.dg-device').textContent()).toContain('Android');
+    // At 360 px, with problems and their guides, nothing moved either.
+    expect(await layoutShifts(page)).toEqual([]);
 
     await page.getByRole('button', { name: '测试弹出窗口' }).click();
     await expect.poll(() => statusOf(page, 'popups')).toBe('fail');

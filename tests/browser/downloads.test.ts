@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { useBrowser } from '../support/browser.ts';
+import { layoutShifts, watchLayoutShifts } from '../support/layout-shift.ts';
 
 // One browser for the file; each visit is a fresh context with its own user agent.
 const { baseUrl, newContext } = useBrowser();
@@ -40,6 +41,7 @@ async function visit(device: Device) {
     permissions: device.permissions ?? [],
   });
   const page = await context.newPage();
+  await watchLayoutShifts(page);
   if (device.init) await page.addInitScript(device.init);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -69,7 +71,8 @@ describe('download chooser', () => {
       device_label: 'Windows 11 · ARM64',
     },
     { name: 'macOS Safari', device: { userAgent: UA.safariMac }, client: 'macos', device_label: 'Mac' },
-    { name: 'iPhone Safari', device: { userAgent: UA.iphone, mobile: true, width: 390 }, client: 'iphone', device_label: 'iPhone' },
+    // Safari, as Chinese sites name it (not the parser's "Mobile Safari").
+    { name: 'iPhone Safari', device: { userAgent: UA.iphone, mobile: true, width: 390 }, client: 'iphone', device_label: 'iPhone / iPad · Safari 17' },
     {
       name: 'Android Chrome',
       device: { userAgent: UA.chromeAndroid, mobile: true, width: 412, hints: { platform: 'Android', platformVersion: '14.0.0', architecture: '', bitness: '', mobile: true } },
@@ -89,6 +92,8 @@ describe('download chooser', () => {
     await expect(rec.locator('.dc-title .sample-badge').textContent()).resolves.toBe('示例数据');
     // Every other client stays listed.
     for (const id of clientIds) await expect(page.locator(`#client-${id}`).count()).resolves.toBe(1);
+    // The recommendation fills space kept for it: nothing moved (CLS 0).
+    expect(await layoutShifts(page)).toEqual([]);
     expect(errors).toEqual([]);
     await close();
   });
@@ -125,6 +130,8 @@ describe('download chooser', () => {
     expect(await rec.textContent()).toContain('在浏览器中打开');
     expect(await rec.textContent()).toContain('微信');
     await expect(rec.locator('a.dc-button').count()).resolves.toBe(0);
+    // The menu item as WeChat on Android shows it.
+    expect(await rec.textContent()).toContain('选择「在浏览器打开」');
     await close();
   });
 
@@ -165,6 +172,9 @@ describe('download chooser', () => {
   test('WeChat: every client below says it needs a browser, its button no longer looks live', async () => {
     const { page, close } = await visit({ userAgent: UA.wechatAndroid, mobile: true, width: 360 });
     await page.getByTestId('recommendation').waitFor();
+    // On a phone the phone apps come first.
+    const top = (group: string) => page.getByRole('heading', { name: group, exact: true }).evaluate((h) => h.getBoundingClientRect().top);
+    expect(await top('手机端')).toBeLessThan(await top('电脑端'));
     for (const id of clientIds) {
       const note = page.locator(`#client-${id} .client-action`).getByText('请在浏览器中打开后下载');
       await expect(note.isVisible(), id).resolves.toBe(true);
@@ -181,6 +191,9 @@ describe('download chooser', () => {
       expect(await page.locator(`#client-${id} a.button`).evaluate((a) => getComputedStyle(a).backgroundColor), id).not.toBe('rgba(0, 0, 0, 0)');
     }
     await expect(page.getByRole('button', { name: '复制本页链接' }).count()).resolves.toBe(0);
+    // On a computer the computer clients come first.
+    const top = (group: string) => page.getByRole('heading', { name: group, exact: true }).evaluate((h) => h.getBoundingClientRect().top);
+    expect(await top('电脑端')).toBeLessThan(await top('手机端'));
     await close();
   });
 
@@ -198,7 +211,10 @@ describe('download chooser', () => {
       await expect(item.count()).resolves.toBe(1);
       expect(await item.locator('a.button').getAttribute('href')).toMatch(/^https:\/\//);
     }
-    expect(await page.locator('.dc').textContent()).toContain('下方列表');
+    // What shows is true without scripts: no 正在识别 that never ends.
+    const shown = await page.locator('.dc').innerText();
+    expect(shown).toContain('请在下方列表中选择');
+    expect(shown).not.toContain('正在');
     await close();
   });
 
@@ -209,6 +225,11 @@ describe('download chooser', () => {
     const rec = page.getByTestId('recommendation');
     await rec.waitFor();
     expect(await rec.getAttribute('data-client')).toBe('macos');
+    // One name for the Mac build, on card and button, and what it runs on.
+    await expect(rec.locator('.dc-title').textContent()).resolves.toContain('企点客服 Mac 版');
+    await expect(rec.locator('a.dc-button').textContent()).resolves.toBe('下载 Mac 版');
+    expect(await rec.locator('.dc-meta').textContent()).toContain('Apple 芯片和 Intel 通用');
+    expect(await page.locator('#client-macos .client-meta').textContent()).toContain('Apple 芯片和 Intel 通用');
     await close();
   });
 });

@@ -3,9 +3,9 @@
 // admin-paging.test.ts.
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
-import { csvRows, signIn, tableRows, TOKEN, useServers } from '../support/operator-page.ts';
+import { csvAsShown, csvRows, signIn, tableRows, TOKEN, useServers } from '../support/operator-page.ts';
 
-const { openPage, newContext } = useBrowser();
+const { openPage, newContext, baseUrl } = useBrowser();
 const server = useServers();
 
 describe('article feedback', () => {
@@ -30,7 +30,9 @@ describe('article feedback', () => {
 
     await signIn(page, s.url);
     const rows = await tableRows(page, 'feedback');
-    expect(rows).toEqual([['如何更换管理员账号？', '/faq/change-administrator/', '0', '1', '0%', '没有写旧账号忘记密码怎么办', expect.any(String)]]);
+    // The key columns first; the title links to the article.
+    expect(rows).toEqual([['如何更换管理员账号？', '0', '1', '0%', '没有写旧账号忘记密码怎么办', expect.any(String), '/faq/change-administrator/']]);
+    await expect(page.locator('table[data-table="feedback"] tbody th a').getAttribute('href')).resolves.toBe('/faq/change-administrator/');
     await context.close();
   });
 
@@ -59,6 +61,16 @@ describe('article feedback', () => {
     const { pages } = await res.json();
     expect(pages).toEqual([expect.objectContaining({ page: '/faq/change-administrator/', helpful: 0, notHelpful: 1 })]);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('without JavaScript the vote buttons are disabled and say why', async () => {
+    const context = await newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/faq/change-administrator/`);
+    const feedback = page.getByTestId('article-feedback');
+    await expect(feedback.getByRole('button', { name: '有帮助', exact: true }).isDisabled()).resolves.toBe(true);
+    expect(await feedback.innerText()).toContain('投票需要启用 JavaScript');
     await context.close();
   });
 
@@ -146,7 +158,12 @@ describe('operator page', () => {
     expect((await page.request.get(`${s.url}/admin/export/feedback.csv`)).status()).toBe(401);
     const attempt = () =>
       fetch(`${s.url}/admin/`, { method: 'POST', headers: { Origin: s.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'action=sign-in&token=nope' });
-    for (let i = 2; i <= 10; i++) expect((await attempt()).status).toBe(401);
+    // Said as HTTP says it: 401 Unauthorized, not "401 OK".
+    const second = await attempt();
+    expect([second.status, second.statusText]).toEqual([401, 'Unauthorized']);
+    for (let i = 3; i <= 10; i++) expect((await attempt()).status).toBe(401);
+    const waiting = await attempt();
+    expect([waiting.status, waiting.statusText]).toEqual([429, 'Too Many Requests']);
     // Ten wrong tokens from this address: now even the right one is refused, at once, saying how long to wait.
     await signIn(page, s.url);
     await expect(page.getByRole('alert').textContent()).resolves.toBe('尝试次数过多，请 15 分钟后再试。');
@@ -166,11 +183,13 @@ describe('operator page', () => {
     await fetch(`${s.url}/api/v1/robot-quota/quotes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ robots: 2, monthlyConversations: 80000 }) });
     const { page, context } = await openPage(`${s.url}/`);
     await signIn(page, s.url);
+    // Figures grouped as on the site; the CSV keeps them plain.
+    expect((await tableRows(page, 'quotes'))[0]![3]).toBe('80,000');
     for (const table of ['feedback', 'search-misses', 'quotes']) {
       const shown = await tableRows(page, table);
       expect(shown.length).toBeGreaterThan(0);
       const csv = await (await page.request.get(`${s.url}/admin/export/${table}.csv`)).text();
-      expect(csvRows(csv).map((row) => row.slice(0, shown[0]!.length))).toEqual(shown);
+      expect(await csvAsShown(page, table, csvRows(csv).map((row) => row.slice(0, shown[0]!.length)))).toEqual(shown);
     }
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByLabel('管理员令牌').waitFor();
@@ -200,7 +219,13 @@ describe('operator page', () => {
     ).json();
     const { page, context } = await openPage(`${s.url}/`, { width: 360 });
     await signIn(page, s.url);
-    await page.getByLabel('检测编号').fill(id);
+    // Listed, newest first, without knowing the reference: the reference opens the report.
+    expect(await tableRows(page, 'reports')).toEqual([[id, '发现 4 个问题，优先处理：浏览器内核。', 'QQ 浏览器', 'Windows 10', expect.any(String)]]);
+    await page.locator('table[data-table="reports"]').getByRole('link', { name: id }).click();
+    await page.waitForURL(`${s.url}/admin/?report=${id}#report`);
+    await page.getByTestId('diagnostics-report').waitFor();
+    // And looked up by it.
+    await page.getByLabel('检测编号', { exact: true }).fill(id);
     await page.getByRole('button', { name: '查询' }).click();
     const report = page.getByTestId('diagnostics-report');
     await report.waitFor();
@@ -264,6 +289,9 @@ describe('operator page', () => {
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    // The row's name (the key column, first) stays in view as the rest scrolls by.
+    const nameLeft = await region.locator('tbody th').first().evaluate((th) => th.getBoundingClientRect().left - th.closest('.admin-table')!.getBoundingClientRect().left);
+    expect(Math.abs(nameLeft)).toBeLessThan(2);
     await context.close();
   });
 });

@@ -7,9 +7,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
+import { layoutShifts, watchLayoutShifts } from '../support/layout-shift.ts';
 import { colours, contrast } from '../support/contrast.ts';
 
-const { baseUrl, openPage } = useBrowser();
+const { baseUrl, openPage, newContext } = useBrowser();
 let operatorServers: Server[] = [];
 afterEach(() => {
   for (const s of operatorServers) s.close();
@@ -26,8 +27,16 @@ async function openPreview(path = '/tools/widget/') {
 const launcherIn = (page: Page, frame: 'desktop' | 'phone') => page.getByTestId(`frame-${frame}`).locator('a.b');
 
 describe('widget preview', () => {
-  test('colour, label and position changes show in both frames at once', async () => {
-    const { page, context, errors } = await openPreview();
+  test('a first visit holds still (CLS 0); colour, label and position changes show in both frames at once', async () => {
+    const context = await newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await watchLayoutShifts(page);
+    await page.goto(`${baseUrl}/tools/widget/`);
+    await page.locator('[data-testid=widget-preview][data-ready=true]').waitFor();
+    // The server renders the demo settings a first visit keeps: hydrating moves nothing.
+    expect(await layoutShifts(page)).toEqual([]);
     await page.getByLabel('按钮文字').fill('找客服');
     await page.getByLabel('主题颜色').fill('#ff6600');
     await page.getByLabel('位置', { exact: true }).selectOption('left');
@@ -40,6 +49,16 @@ describe('widget preview', () => {
       expect(box!.x - screen!.x).toBeLessThan(screen!.width / 2);
     }
     expect(await page.getByTestId('snippet').inputValue()).toContain('data-color="#ff6600"');
+
+    // A long greeting wraps inside each frame, clear of both edges (it overflowed the phone's).
+    await page.getByLabel('欢迎语（可选）').fill('您好，欢迎光临！有任何关于产品、价格或售后的问题，都可以点这里和我们聊。');
+    for (const frame of ['desktop', 'phone'] as const) {
+      const bubble = page.getByTestId(`frame-${frame}`).locator('p.g');
+      await expect.poll(() => bubble.isVisible()).toBe(true);
+      const [box, screen] = await Promise.all([bubble.boundingBox(), page.getByTestId(`frame-${frame}`).boundingBox()]);
+      expect(box!.x - screen!.x, frame).toBeGreaterThanOrEqual(12);
+      expect(screen!.x + screen!.width - (box!.x + box!.width), frame).toBeGreaterThanOrEqual(12);
+    }
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -110,10 +129,20 @@ describe('widget preview', () => {
     await context.close();
   });
 
-  test('each kind shows only its settings; a text link opens where 打开方式 says', async () => {
+  test('each kind shows only its settings, its QR code beside the download buttons; a text link opens where 打开方式 says', async () => {
     const { page, context, errors } = await openPreview();
+    // At 1280 px a select cuts off what does not fit: each 打开方式 choice fits the box, its arrow aside.
+    const cut = await page.getByLabel('打开方式').evaluate((select: HTMLSelectElement) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = getComputedStyle(select).font;
+      return [...select.options].filter((o) => ctx.measureText(o.text).width > select.clientWidth - 48).map((o) => o.text);
+    });
+    expect(cut).toEqual([]);
+    const qrBesideDownloads = () => page.locator('.wp-output', { has: page.getByRole('button', { name: '下载 PNG' }) }).getByTestId('qr-output').locator('svg').isVisible();
     await page.getByLabel('接待链接', { exact: true }).fill('https://kf.example.com/chat?id=link-test');
+    await expect(qrBesideDownloads(), 'launcher').resolves.toBe(true);
     await page.getByLabel('文字链接').check();
+    await expect(qrBesideDownloads(), 'text link').resolves.toBe(true);
     await page.getByLabel('链接文字').fill('联系我们');
     for (const launcherOnly of ['主题颜色', '样式', '位置', '距侧边（像素）', '欢迎语（可选）']) {
       expect(await page.getByLabel(launcherOnly, { exact: true }).count(), launcherOnly).toBe(0);
@@ -133,6 +162,7 @@ describe('widget preview', () => {
     expect(contrast(color, background), `${color} on ${background}`).toBeGreaterThanOrEqual(4.5);
 
     await page.getByLabel('二维码（站外渠道）').check();
+    await expect(qrBesideDownloads(), 'QR code').resolves.toBe(true);
     expect(await page.getByLabel('打开方式').count()).toBe(0);
     expect(await page.getByLabel('链接文字').count()).toBe(0);
     // Back to the launcher: the settings hidden meanwhile kept their values.
@@ -160,14 +190,33 @@ describe('widget preview', () => {
       ctx.fillStyle = '#fff';
       ctx.fillRect(0, 0, 400, 400);
       ctx.drawImage(img, 0, 0, 400, 400);
-      return Array.from(ctx.getImageData(0, 0, 400, 400).data);
+      // As one byte string: a 640 000-number array took Playwright 15–30 s to carry over.
+      const data = ctx.getImageData(0, 0, 400, 400).data;
+      let bytes = '';
+      for (let i = 0; i < data.length; i += 8192) bytes += String.fromCharCode(...data.subarray(i, i + 8192));
+      return bytes;
     });
-    const decoded = jsQR(Uint8ClampedArray.from(image), 400, 400);
+    const decoded = jsQR(new Uint8ClampedArray(Buffer.from(image, 'latin1')), 400, 400);
     expect(decoded?.data).toBe(link);
     expect(await page.getByTestId('direct-link').inputValue()).toBe(link);
     // One name for the link, typed in and copied out: 接待链接.
     expect(await page.getByLabel('接待链接（可直接用于直播、微博、论坛等站外渠道）').inputValue()).toBe(link);
     expect(await page.getByRole('group', { name: '放置方式' }).getByRole('radio').count()).toBe(3);
+    await context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  test('no form that does nothing: what it needs is said, and the channel guides still read', async () => {
+    const context = await newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/tools/widget/`);
+    const shown = await page.locator('main').innerText();
+    expect(shown).toContain('需要启用 JavaScript');
+    expect(shown).not.toMatch(/正在(加载|检测)|请先填写/);
+    await expect(page.getByLabel('接待链接', { exact: true }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button').filter({ hasText: /复制|下载/ }).count()).resolves.toBe(0);
+    await expect(page.getByRole('heading', { name: '放到站外渠道' }).isVisible()).resolves.toBe(true);
     await context.close();
   });
 });

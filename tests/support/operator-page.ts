@@ -4,6 +4,7 @@ import { afterEach, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './server.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
+import { shownCell } from '../../src/lib/admin/table-cells.ts';
 
 export const TOKEN = 'feedback-test-admin-token';
 /** `server()` starts a server with the admin token (or `env`); each is stopped after its test. */
@@ -28,6 +29,17 @@ export async function signIn(page: Page, base: string, token = TOKEN) {
 
 export const tableRows = (page: Page, table: string) =>
   page.locator(`table[data-table="${table}"] tbody tr`).evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent!.trim())));
+
+/**
+ * A CSV's rows as the page's table shows them: the page groups the figures of its number
+ * columns (80,000), the CSV keeps them plain (80000).
+ */
+export async function csvAsShown(page: Page, table: string, rows: string[][]): Promise<string[][]> {
+  const numbers = await page
+    .locator(`table[data-table="${table}"] thead th`)
+    .evaluateAll((ths) => ths.flatMap((th, i) => (th.classList.contains('admin-col-number') ? [i] : [])));
+  return rows.map((row) => row.map((cell, i) => (numbers.includes(i) ? shownCell(cell) : cell)));
+}
 
 /** A CSV export's rows (header left out), cells as the page shows them (no cell here holds a line break). */
 export function csvRows(csv: string) {

@@ -67,6 +67,17 @@ export function storeContract(kind: string, openFresh: OpenFreshStore) {
         expect(await s.ping()).toBe(true);
       });
 
+      test('diagnostics reports: listed newest first a page at a time, ties by reference; counted', async () => {
+        const s = await open();
+        const saved = [];
+        for (let i = 0; i < 7; i++) saved.push(await s.saveDiagnosticsReport({ i }));
+        const newestFirst = [...saved].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
+        const paged = [...(await s.listDiagnosticsReports({ limit: 4, offset: 0 })), ...(await s.listDiagnosticsReports({ limit: 4, offset: 4 }))];
+        expect(paged).toEqual(newestFirst);
+        expect(await s.listDiagnosticsReports({ limit: 4, offset: 7 })).toEqual([]);
+        expect(await s.countDiagnosticsReports()).toBe(7);
+      });
+
       test('quotes: all of them, newest first as the pages list them, in batches; counted; past the end is empty', async () => {
         const s = await open();
         for (let i = 1; i <= 23; i++) await s.saveQuote(quote(i));

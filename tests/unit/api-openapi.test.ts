@@ -56,6 +56,7 @@ describe('OpenAPI document', () => {
         '/api/v1/admin/feedback/export',
         '/api/v1/admin/search-misses',
         '/api/v1/admin/search-misses/export',
+        '/api/v1/admin/diagnostics/reports',
         '/api/v1/admin/diagnostics/reports/{id}',
         '/api/v1/admin/quotes',
         '/api/v1/admin/quotes/export',
@@ -90,6 +91,7 @@ describe('OpenAPI document', () => {
     await conforms('get', '/api/v1/admin/feedback', await api.get('/admin/feedback', api.adminHeaders));
     await conforms('get', '/api/v1/admin/search-misses', await api.get('/admin/search-misses', api.adminHeaders));
     await conforms('get', '/api/v1/admin/diagnostics/reports/{id}', await api.get(`/admin/diagnostics/reports/${id}`, api.adminHeaders));
+    await conforms('get', '/api/v1/admin/diagnostics/reports', await api.get('/admin/diagnostics/reports', api.adminHeaders));
     await conforms('get', '/api/v1/admin/quotes', await api.get('/admin/quotes', api.adminHeaders));
     await conforms('get', '/api/v1/admin/quotes', await api.get('/admin/quotes'));
     await conforms('get', '/api/v1/admin/quotes', await api.get('/admin/quotes?limit=0', api.adminHeaders));

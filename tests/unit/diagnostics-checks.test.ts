@@ -198,6 +198,9 @@ describe('host reachability', () => {
   test('an error before the time-out → refused (extension, restricted zone, policy)', async () => {
     const r = await checkHost(host, 1, { probe: async () => Promise.reject(new TypeError('Failed to fetch')), timeoutMs: 1000 });
     expect(r).toMatchObject({ id: 'host-2', status: 'fail', fix: 'unblock-host' });
+    // The browser sees the same error for a blocker on the device and for a company DNS or network rule: the finding names both.
+    expect(r.finding).toMatch(/广告拦截.*安全软件/);
+    expect(r.finding).toMatch(/网络.*DNS.*访问规则/);
   });
 
   test('no answer in time → time-out (firewall, proxy)', async () => {

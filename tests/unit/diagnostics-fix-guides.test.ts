@@ -73,6 +73,12 @@ describe('every guide on every device', () => {
 });
 
 describe('a computer', () => {
+  test('a blocked chat host may be the company network as well as an extension or security software: the guide tells them apart by changing network', () => {
+    const general = fixGuide('unblock-host', on(UA.windowsChrome)).general.join('\n');
+    expect(general).toMatch(/扩展.*安全软件/);
+    expect(general).toMatch(/换一个网络.*DNS 或访问规则/);
+  });
+
   test('Chrome on Windows: the extension page and the company policy, open first', () => {
     const guide = fixGuide('unblock-host', on(UA.windowsChrome));
     expect(guide.general.join('')).toContain('公司电脑');
@@ -120,10 +126,11 @@ describe('an Android phone', () => {
     expect(steps).toContain('「自动设置」');
   });
 
-  test('a blocked chat host: ad blockers, VPN and the network, no extension page', () => {
+  test('a blocked chat host: ad blockers, VPN and the network (its DNS or rules), no extension page', () => {
     const guide = fixGuide('unblock-host', on(UA.androidChrome));
     expect(guide.general.join('')).toMatch(/广告拦截、VPN/);
     expect(guide.general.join('')).toContain('移动数据');
+    expect(guide.general.join('')).toMatch(/DNS 或访问规则/);
   });
 
   test('the phone maker’s browser is the visitor’s own, under its own name, with general steps', () => {

@@ -2,7 +2,7 @@
 // the report text and what is sent to support.
 import { describe, expect, test } from 'vitest';
 import { reportForSupport, reportText } from '../../src/lib/diagnostics/report.ts';
-import { resultCards } from '../../src/lib/diagnostics/result-cards.ts';
+import { firstStep, resultCards, shortTitle } from '../../src/lib/diagnostics/result-cards.ts';
 import type { CheckResult, FixTopic } from '../../src/lib/diagnostics/types.ts';
 import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck, type DiagnosticsEnvironment } from '../../src/lib/diagnostics/run-diagnostics.ts';
 import { detectPlatform } from '../../src/lib/platform/detect-platform.ts';
@@ -103,6 +103,15 @@ describe('result cards: chat hosts failing alike share one card and one guide', 
     expect(cards[1]).toMatchObject({ shared: true, title: '连接会话服务', status: 'fail', fix: 'unblock-host', lead: '以下 3 项连接都失败了：' });
     expect(cards[1]!.finding).toContain('立即被拒绝');
     expect(cards[1]!.checks.map((c) => c.id)).toEqual(['host-1', 'host-2', 'host-3']);
+  });
+
+  test('the summary line names the card and what to do in a few words, so it keeps two lines at 360 px', () => {
+    const [card] = resultCards([{ id: 'host-2', title: '连接会话窗口（webpage.qidian.qq.com）', status: 'fail', finding: '连接立即被拒绝：……', fix: 'unblock-host' }]);
+    expect(shortTitle(card!)).toBe('连接会话窗口');
+    expect(firstStep(card!)).toBe('解除对会话服务的拦截');
+    // Without a guide, the finding says it.
+    expect(firstStep({ finding: '无法判断。', fix: undefined })).toBe('无法判断。');
+    expect(shortTitle({ title: '浏览器 Cookie' })).toBe('浏览器 Cookie');
   });
 
   test('hosts failing in different ways keep their own cards; a host that passes is never grouped', () => {

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clientSchema, type Client } from '../../src/lib/downloads/client-schema.ts';
 import { recommendClient } from '../../src/lib/downloads/recommend-client.ts';
-import { actionLabel, checksumCommand, fileNameOf, formatSize, joinWords, platformList, recommendedActionLabel } from '../../src/lib/downloads/present-client.ts';
+import { actionLabel, buildArchitectures, checksumCommand, deviceLabel, fileNameOf, formatSize, joinWords, platformList, recommendedActionLabel } from '../../src/lib/downloads/present-client.ts';
+import { openInBrowserSteps } from '../../src/lib/platform/open-in-browser.ts';
 import { detectPlatform, type DetectedPlatform } from '../../src/lib/platform/detect-platform.ts';
 
 const dir = new URL('../../content/clients/', import.meta.url);
@@ -129,7 +130,8 @@ describe('presentation', () => {
     // The large button: its card's title already names the product.
     [recommendedActionLabel(shipped.find((c) => c.id === 'windows-x64')!), '下载 Windows 版'],
     [recommendedActionLabel(shipped.find((c) => c.id === 'android-apk')!), '下载安卓版'],
-    [recommendedActionLabel(shipped.find((c) => c.id === 'macos')!), '下载 macOS 版'],
+    // One name for the Mac build: the card says 企点客服 Mac 版, so the button says Mac too.
+    [recommendedActionLabel(shipped.find((c) => c.id === 'macos')!), '下载 Mac 版'],
     [recommendedActionLabel(shipped.find((c) => c.id === 'iphone')!), '去 App Store 下载'],
     [joinWords('在', 'PowerShell', '中运行'), '在 PowerShell 中运行'],
     [joinWords('版本', '5.6.2'), '版本 5.6.2'],
@@ -137,11 +139,50 @@ describe('presentation', () => {
     // The download page's description names the platforms there are clients for.
     [platformList([{ platform: 'android' }, { platform: 'windows' }, { platform: 'windows' }, { platform: 'linux' }]), 'Windows、Linux 和安卓'],
     [platformList([{ platform: 'android' }, { platform: 'web' }, { platform: 'ios' }]), 'iPhone / iPad、安卓和网页版'],
-    [platformList([{ platform: 'macos' }, { platform: 'linux' }]), 'macOS 和 Linux'],
-    [platformList([{ platform: 'macos' }]), 'macOS'],
+    [platformList([{ platform: 'macos' }, { platform: 'linux' }]), 'Mac 和 Linux'],
+    [platformList([{ platform: 'macos' }]), 'Mac'],
     [platformList([]), ''],
   ])('%s', (actual, expected) => {
     expect(actual).toBe(expected);
+  });
+});
+
+describe('the device and the build, as customers name them', () => {
+  const macChrome = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+  const mac = (architecture: string) => detectPlatform({ userAgent: macChrome, hints: { platform: 'macOS', platformVersion: '14.4.0', architecture, bitness: '64', mobile: false } });
+  test.each([
+    // A Mac has an Apple or an Intel chip; "64 位（x64）" is Windows talk.
+    ['an Intel Mac in Chrome', deviceLabel(mac('x86')), 'Mac · Intel 芯片 · Chrome 131'],
+    ['an Apple-chip Mac in Chrome', deviceLabel(mac('arm')), 'Mac · Apple 芯片 · Chrome 131'],
+    ['a Mac in Safari (no hints: the chip is not known)', deviceLabel(detectPlatform({ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Safari/605.1.15' })), 'Mac · Safari 17'],
+    [
+      'Windows 11 on x64',
+      deviceLabel(detectPlatform({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', hints: { platform: 'Windows', platformVersion: '15.0.0', architecture: 'x86', bitness: '64' } })),
+      'Windows 11 · 64 位（x64） · Chrome 131',
+    ],
+    // Browser names as Chinese sites write them, not the parser's "Mobile Safari".
+    ['Safari on an iPhone', deviceLabel(detectPlatform({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Mobile/15E148 Safari/604.1' })), 'iPhone / iPad · Safari 17'],
+    ['Chrome on an iPhone', deviceLabel(detectPlatform({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/120.0.6099.119 Mobile/15E148 Safari/604.1' })), 'iPhone / iPad · Chrome 120'],
+    ['the Mac build', buildArchitectures(shipped.find((c) => c.id === 'macos')!.architectures), 'Apple 芯片和 Intel 通用'],
+  ])('%s', (_name, actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+
+  test('no browser on the UA table is called by the parser’s "Mobile …" name', async () => {
+    const { userAgentCases } = await import('../fixtures/user-agents.ts');
+    for (const { userAgent } of userAgentCases) expect(detectPlatform({ userAgent }).browserLabel, userAgent).not.toMatch(/^Mobile |WebView/);
+  });
+});
+
+describe('leaving an app’s browser', () => {
+  test.each([
+    // The menu item as WeChat shows it, which differs by system.
+    ['wechat', 'android', { menu: '右上角的「···」', item: '在浏览器打开', exact: true, browser: '浏览器' }],
+    ['wechat', 'ios', { menu: '右上角的「···」', item: '在Safari中打开', exact: true, browser: 'Safari' }],
+    ['weibo', 'android', { menu: '右上角的「···」或分享按钮', item: '在浏览器中打开', exact: false, browser: '浏览器' }],
+    ['qq', 'ios', { menu: '右上角的「···」或分享按钮', item: '在 Safari 中打开', exact: false, browser: 'Safari' }],
+  ] as const)('%s on %s', (app, os, steps) => {
+    expect(openInBrowserSteps(app, os)).toEqual(steps);
   });
 });
 

@@ -1,5 +1,5 @@
 // Admin reads (Bearer WENDA_ADMIN_TOKEN): feedback per page, failed searches, saved
-// quotes, search analytics, a diagnostics report by reference. The long lists, one table
+// quotes, search analytics, diagnostics reports (listed newest first, or one by reference). The long lists, one table
 // (`ADMIN_LISTS`), each come a page at a time with their total, or whole as NDJSON at
 // `<list>/export` (one consistent snapshot, streamed): any site path can be voted on, so
 // feedback is as long a list as the others.
@@ -252,6 +252,22 @@ const reportRoute = createRoute({
     ...unauthorized,
   },
 });
+const reportsRoute = createRoute({
+  method: 'get',
+  path: '/admin/diagnostics/reports',
+  summary: 'Diagnostics reports, newest first',
+  description: 'The reports customers sent, a page at a time, each as `/admin/diagnostics/reports/{id}` gives it.',
+  security,
+  request: { query: pageQuerySchema },
+  responses: {
+    200: jsonContent(
+      z.object({ reports: z.array(z.object({ id: z.string(), createdAt: z.iso.datetime(), report: diagnosticsReportSchema })), total: totalSchema }),
+      'Newest first.',
+    ),
+    ...badQuery,
+    ...unauthorized,
+  },
+});
 
 /**
  * A whole list as an NDJSON response, written as the client reads it (see `streamBody`).
@@ -286,5 +302,9 @@ export function registerAdmin(app: OpenAPIHono<ApiEnv>, deps: ApiDeps, kit: Rout
     const found = REFERENCE_PATTERN.test(id) ? await deps.store.getDiagnosticsReport(id) : undefined;
     if (!found) return error(c, 404, 'not_found', '没有这个检测编号。');
     return answer.json(c, { id: found.id, createdAt: found.createdAt, report: found.report as z.output<typeof diagnosticsReportSchema> }, 200);
+  });
+  app.openapi(reportsRoute, async (c) => {
+    const [reports, total] = await Promise.all([deps.store.listDiagnosticsReports(c.req.valid('query')), deps.store.countDiagnosticsReports()]);
+    return answer.json(c, { reports: reports.map((r) => ({ id: r.id, createdAt: r.createdAt, report: r.report as z.output<typeof diagnosticsReportSchema> })), total }, 200);
   });
 }

@@ -70,12 +70,16 @@ export function mountLauncher(host: HTMLElement, initial: WidgetConfig, { contai
     wrap.className = `w ${config.shape} ${config.position === 'left' ? 'l' : 'r'}${contained ? ' c' : ''}`;
     wrap.style.setProperty('--wc', config.color);
     wrap.style.setProperty('--wt', textColorOn(config.color));
-    wrap.style.left = wrap.style.right = wrap.style.bottom = wrap.style.top = wrap.style.transform = '';
+    wrap.style.left = wrap.style.right = wrap.style.bottom = wrap.style.top = wrap.style.transform = wrap.style.maxWidth = '';
     wrap.style[config.position] = config.shape === 'tab' ? '0' : `${config.offsetX}px`;
     if (config.shape === 'tab') {
       wrap.style.top = '50%';
       wrap.style.transform = 'translateY(-50%)';
     } else wrap.style.bottom = `${config.offsetY}px`;
+    // The greeting wraps before the far edge: as far from it as the launcher is from its own
+    // side, and at least 12 px (a 240 px bubble overflowed a phone-sized frame or screen).
+    const side = config.shape === 'tab' ? 0 : config.offsetX;
+    wrap.style.maxWidth = `calc(100% - ${side}px - ${Math.max(side, 12)}px)`;
     text.textContent = config.label;
     button.href = config.chatUrl;
     button.target = config.openMode === 'same' ? '_self' : '_blank';

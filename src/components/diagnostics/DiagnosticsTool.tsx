@@ -6,7 +6,7 @@ import { checkPopups } from '../../lib/diagnostics/checks/popups.ts';
 import { browserEnvironment, defaultEchoUrl } from '../../browser/diagnostics/browser-environment.ts';
 import { fixGuide, type GuideView } from '../../lib/diagnostics/fix-guides.ts';
 import { STATUS_LABELS, osLabel, reportForSupport, reportText } from '../../lib/diagnostics/report.ts';
-import { resultCards } from '../../lib/diagnostics/result-cards.ts';
+import { firstStep, resultCards, shortTitle } from '../../lib/diagnostics/result-cards.ts';
 import { passiveCheckCount, runPassiveChecks, summarize, withPopupCheck } from '../../lib/diagnostics/run-diagnostics.ts';
 import type { ChatHost, CheckResult } from '../../lib/diagnostics/types.ts';
 import type { DetectedPlatform } from '../../lib/platform/detect-platform.ts';
@@ -109,28 +109,34 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
   };
 
   return (
-    <div class="dg" data-testid="diagnostics" data-running={running ? 'true' : 'false'}>
+    // Without scripts nothing runs: the section's <noscript> says so instead (only-with-js).
+    <div class="dg only-with-js" data-testid="diagnostics" data-running={running ? 'true' : 'false'}>
+      {/* Holds still while the checks run (CLS 0): a title line, a second line kept two lines
+          high (the progress bar, then what to fix first), and the device line, whose space is
+          kept before it is known. */}
       <div class="dg-summary" role="status" aria-live="polite" data-testid="diagnostics-summary">
         {running ? (
           <>
-            <p class="dg-summary-title">正在检测……（{results.length}/{total}）</p>
-            <progress max={total} value={results.length} aria-label="检测进度" />
+            {/* One text node each: a node that moves along the line as the words change counts as a layout shift. */}
+            <p class="dg-summary-title">{`正在检测……（${results.length}/${total}）`}</p>
+            <div class="dg-summary-line">
+              <progress max={total} value={results.length} aria-label="检测进度" />
+            </div>
           </>
         ) : summary.allClear ? (
-          <p class="dg-summary-title dg-ok">检测通过：当前浏览器可以打开会话窗口。</p>
+          <>
+            <p class="dg-summary-title dg-ok">检测通过</p>
+            <p class="dg-summary-line">当前浏览器可以打开会话窗口。</p>
+          </>
         ) : (
           <>
-            <p class="dg-summary-title dg-bad">发现 {summary.count} 个问题</p>
-            <p>
-              请先处理：<a href={`#${firstAnchor}`}>{summary.firstCard!.title}</a>——{summary.firstCard!.finding}
+            <p class="dg-summary-title dg-bad">{`发现 ${summary.count} 个问题`}</p>
+            <p class="dg-summary-line">
+              请先处理：<a href={`#${firstAnchor}`}>{shortTitle(summary.firstCard!)}</a>——{firstStep(summary.firstCard!)}
             </p>
           </>
         )}
-        {platform && (
-          <p class="dg-device">
-            {platform.browserLabel} · {osLabel(platform)}
-          </p>
-        )}
+        <p class="dg-device">{platform ? `${platform.browserLabel} · ${osLabel(platform)}` : '\u00a0'}</p>
       </div>
 
       <div class="dg-actions">
@@ -142,8 +148,10 @@ export default function DiagnosticsTool(props: DiagnosticsToolProps) {
         </button>
       </div>
 
-      <ul class="dg-list">
-        {cards.map((card) => (
+      {/* The cards come all at once when the checks are done, into a space a screen high:
+          nothing below them is in view to be pushed while they arrive. */}
+      <ul class="dg-list" aria-busy={running ? 'true' : 'false'}>
+        {!running && cards.map((card) => (
           <li
             key={card.anchor}
             id={card.anchor}

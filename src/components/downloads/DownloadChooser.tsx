@@ -6,29 +6,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/downloads/client-schema.ts';
 import { recommendClient, type Recommendation } from '../../lib/downloads/recommend-client.ts';
-import { ARCHITECTURE_NAMES, checksumCommand, fileNameOf, formatDate, formatSize, recommendedActionLabel } from '../../lib/downloads/present-client.ts';
+import { buildArchitectures, checksumCommand, deviceLabel, fileNameOf, formatDate, formatSize, joinWords, recommendedActionLabel } from '../../lib/downloads/present-client.ts';
 import { IN_APP_LABELS, detectPlatform, type DetectedPlatform } from '../../lib/platform/detect-platform.ts';
+import { openInBrowserSteps } from '../../lib/platform/open-in-browser.ts';
 import { readClientHints } from '../../browser/client-hints.ts';
 import { copyText } from '../../browser/clipboard.ts';
 
 export type ChooserClient = Omit<Client, 'releaseDate' | 'notes'> & { releaseDate: string; notes?: string | undefined };
-
-const OS_NAMES: Record<DetectedPlatform['os'], string> = {
-  windows: 'Windows',
-  macos: 'Mac',
-  linux: 'Linux',
-  ios: 'iPhone / iPad',
-  android: '安卓手机',
-  harmonyos: '鸿蒙手机',
-  chromeos: 'ChromeOS',
-  unknown: '未知设备',
-};
-
-function deviceLabel(p: DetectedPlatform): string {
-  const os = p.os === 'windows' && p.osVersion ? `Windows ${p.osVersion}` : OS_NAMES[p.os];
-  const arch = p.mobile || p.arch === 'unknown' ? '' : ` · ${ARCHITECTURE_NAMES[p.arch]}`;
-  return `${os}${arch} · ${p.browserLabel}`;
-}
 
 function CopyChecksum({ hash }: { hash: string }) {
   const [copied, setCopied] = useState(false);
@@ -49,7 +33,7 @@ function Details({ client, platform }: { client: ChooserClient; platform: Detect
   return (
     <>
       <p class="dc-meta">
-        版本 {client.version} · {formatDate(client.releaseDate)} 发布{d.size ? ` · ${formatSize(d.size)}` : ''} · 需要 {client.minimumOs} 及以上
+        {client.platform === 'macos' || client.platform === 'windows' || client.platform === 'linux' ? `${buildArchitectures(client.architectures)} · ` : ''}版本 {client.version} · {formatDate(client.releaseDate)} 发布{d.size ? ` · ${formatSize(d.size)}` : ''} · 需要 {client.minimumOs} 及以上
       </p>
       {d.kind === 'file' && checksum && (
         <div class="dc-checksum">
@@ -98,14 +82,15 @@ function CopyPageLink() {
 
 function InAppInstructions({ platform, client }: { platform: DetectedPlatform; client?: ChooserClient | undefined }) {
   const app = IN_APP_LABELS[platform.inApp!];
+  const steps = openInBrowserSteps(platform.inApp!, platform.os);
   return (
     <div class="dc-inapp" role="note">
       <p class="dc-title">请在浏览器中打开</p>
       <p>
-        {app}内置的浏览器不能直接下载安装包{client?.download.kind === 'store' ? '或打开应用商店' : ''}。请点击右上角的「···」，选择「在浏览器中打开」
-        {platform.os === 'ios' ? '（或「在 Safari 中打开」）' : ''}，然后在浏览器里再点下载。
+        {app}内置的浏览器不能直接下载安装包{client?.download.kind === 'store' ? '或打开应用商店' : ''}。请点击{steps.menu}，选择「{steps.item}」
+        {steps.exact ? '' : '一类的选项'}，{joinWords('然后在', steps.browser, '里再点下载。')}
       </p>
-      <p>菜单里没有「在浏览器中打开」？复制本页链接，粘贴到浏览器的地址栏打开。</p>
+      <p>菜单里没有「{steps.item}」？{joinWords('复制本页链接，粘贴到', steps.browser, '的地址栏打开。')}</p>
       <CopyPageLink />
       {client && <p class="dc-meta">打开后将为你推荐：{client.name}</p>}
     </div>
@@ -138,8 +123,11 @@ export default function DownloadChooser({ clients }: { clients: ChooserClient[] 
   if (!state) {
     return (
       <div class="dc" aria-busy="true">
-        <p>
+        <p class="only-with-js">
           正在识别你的设备……你也可以直接在<a href="#all-clients">下方列表</a>中选择。
+        </p>
+        <p class="only-without-js">
+          请在<a href="#all-clients">下方列表</a>中选择适合你设备的客户端。
         </p>
       </div>
     );

@@ -77,6 +77,7 @@ export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, 
         </button>
       </div>
       <p class="fb-status" role="status">
+        {!ready && <span class="only-without-js">投票需要启用 JavaScript，所以按钮不能点。</span>}
         {status === 'failed' && '提交没有成功，请稍后再试。'}
         {vote && status !== 'failed' && (vote.helpful ? '谢谢你的反馈！' : '谢谢反馈，我们会改进这篇文章。')}
         {vote && status !== 'failed' && <span class="fb-change">（已记录，可以随时改选）</span>}

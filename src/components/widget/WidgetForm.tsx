@@ -102,11 +102,13 @@ export function WidgetForm({ settings, errors, update, id, productName }: Widget
           </select>
         ) : (
           <select id={id('openMode')} value={raw.openMode} onChange={set('openMode')}>
-            <option value="popup">弹出小窗口（被拦截时改为新标签页）</option>
+            <option value="popup">弹出小窗口</option>
             <option value="tab">新标签页</option>
             <option value="same">当前页面</option>
           </select>
         ),
+        // Said beside the field, not in the option: a long option is cut off in a narrow column.
+        kind === 'link' ? undefined : '弹出小窗口被浏览器拦截时，改在新标签页中打开。',
       )}
     </form>
   );

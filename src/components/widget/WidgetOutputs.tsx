@@ -31,13 +31,15 @@ export interface WidgetOutputsProps {
   valid: boolean;
   snippet: string;
   qr: ReturnType<typeof generate> | undefined;
+  /** The same QR code as SVG markup, shown beside its download buttons. */
+  qrSvg: string;
   shareUrl: string;
   /** Element ids, unique per page. */
   id: (field: string) => string;
   headingLevel: 2 | 3;
 }
 
-export function WidgetOutputs({ config, kind, valid, snippet, qr, shareUrl, id, headingLevel }: WidgetOutputsProps) {
+export function WidgetOutputs({ config, kind, valid, snippet, qr, qrSvg, shareUrl, id, headingLevel }: WidgetOutputsProps) {
   const Heading = `h${headingLevel}` as const;
   return (
     <section class="wp-outputs" aria-label="获取代码">
@@ -61,6 +63,7 @@ export function WidgetOutputs({ config, kind, valid, snippet, qr, shareUrl, id, 
           {qr && (
             <div class="wp-output">
               <p class="wp-output-title">二维码</p>
+              <div class="wp-qr-image small" role="img" aria-label="接待链接二维码" data-testid="qr-output" dangerouslySetInnerHTML={{ __html: qrSvg }} />
               <div class="wp-actions">
                 <button type="button" onClick={() => download('接待二维码.svg', `data:image/svg+xml;charset=utf-8,${encodeURIComponent(toSvgSource(qr, { on: '#000', off: '#fff', pad: 4, xmlDeclaration: true }))}`)}>
                   下载 SVG

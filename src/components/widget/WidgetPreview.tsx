@@ -7,7 +7,7 @@ import { generate } from 'lean-qr';
 import { toSvgSource } from 'lean-qr/extras/svg';
 import { launcherSnippet, textLinkSnippet } from '../../lib/embed/embed-code.ts';
 import { parseWidgetConfig } from '../../lib/embed/widget-config.ts';
-import { defaultFields, initialSettings, PREVIEW_STORAGE_KEY, savedText, shareLink, type PreviewSettings } from '../../lib/embed/share-link.ts';
+import { DEMO_SETTINGS, initialSettings, PREVIEW_STORAGE_KEY, savedText, shareLink, type PreviewSettings } from '../../lib/embed/share-link.ts';
 import { ChannelGuides } from './ChannelGuides.tsx';
 import { WidgetForm } from './WidgetForm.tsx';
 import { WidgetFrames } from './WidgetFrames.tsx';
@@ -32,7 +32,8 @@ export interface WidgetPreviewProps {
 }
 
 export default function WidgetPreview({ idPrefix, headingLevel = 3, productName }: WidgetPreviewProps) {
-  const [state, setState] = useState<PreviewSettings>(() => ({ raw: defaultFields(), kind: 'launcher' }));
+  // The server renders the demo settings, which a first visit keeps: the form does not change height once hydrated.
+  const [state, setState] = useState<PreviewSettings>(DEMO_SETTINGS);
   const [ready, setReady] = useState(false);
   useEffect(() => {
     setState(initialSettings(location.search, savedSettings()));
@@ -66,9 +67,12 @@ export default function WidgetPreview({ idPrefix, headingLevel = 3, productName 
 
   return (
     <div class="wp" data-testid="widget-preview" data-ready={ready ? 'true' : 'false'}>
-      <WidgetForm settings={state} errors={errors} update={update} id={id} productName={productName} />
-      <WidgetFrames config={config} kind={kind} qrSvg={qrSvg} headingLevel={headingLevel} />
-      <WidgetOutputs config={config} kind={kind} valid={valid} snippet={snippet} qr={qr} shareUrl={shareUrl} id={id} headingLevel={headingLevel} />
+      {/* Without scripts the form would take input and do nothing: only the channel guides show (and the section's <noscript>). */}
+      <div class="wp-live only-with-js">
+        <WidgetForm settings={state} errors={errors} update={update} id={id} productName={productName} />
+        <WidgetFrames config={config} kind={kind} qrSvg={qrSvg} headingLevel={headingLevel} />
+        <WidgetOutputs config={config} kind={kind} valid={valid} snippet={snippet} qr={qr} qrSvg={qrSvg} shareUrl={shareUrl} id={id} headingLevel={headingLevel} />
+      </div>
       <ChannelGuides headingLevel={headingLevel} />
     </div>
   );

@@ -59,7 +59,7 @@ export function checkName(id: string, chatHosts: readonly ChatHost[]): string {
 const isStatus = (s: string): s is CheckStatus => Object.hasOwn(STATUS_LABELS, s);
 
 /** “Chrome 131” from name Chrome and version 131; the tool already puts the version in the name. */
-function browserLabel({ name, version, mode }: StoredDiagnosticsReport['report']['browser']): string {
+export function browserLabel({ name, version, mode }: StoredDiagnosticsReport['report']['browser']): string {
   const withVersion = version && !name.includes(version) ? `${name} ${version}` : name;
   return mode ? `${withVersion}（${mode}）` : withVersion;
 }

@@ -2,6 +2,7 @@
 // alike (the same fix) share one card that lists them, with one guide. A policy or an
 // ad blocker that stops one chat host usually stops them all, and the same long guide
 // three times reads like three problems. Reports for support keep every check.
+import { FIX_GUIDES } from './fix-guides-data.ts';
 import type { CheckResult, CheckStatus, FixTopic } from './types.ts';
 
 export interface ResultCard {
@@ -51,3 +52,13 @@ export function resultCards(results: readonly CheckResult[]): ResultCard[] {
   }
   return cards;
 }
+
+/**
+ * What to do about a card, in a few words for the summary line: its guide's title
+ * (解除对会话服务的拦截), or its finding when it has no guide. Short, so the summary keeps
+ * its height on a phone (the finding and the steps are on the card).
+ */
+export const firstStep = (card: Pick<ResultCard, 'fix' | 'finding'>): string => (card.fix ? FIX_GUIDES[card.fix].title : card.finding);
+
+/** A card's title for the summary line: without the host name in brackets (连接会话窗口), which the card shows. */
+export const shortTitle = (card: Pick<ResultCard, 'title'>): string => card.title.replace(/（[^（]*）$/, '');

@@ -19,7 +19,8 @@ export const STORE_NAMES: Record<Store, string> = {
 
 export const PLATFORM_NAMES: Record<Platform, string> = {
   windows: 'Windows',
-  macos: 'macOS',
+  // Customers say Mac: the card names the build 企点客服 Mac 版, and its button 下载 Mac 版.
+  macos: 'Mac',
   linux: 'Linux',
   ios: 'iPhone / iPad',
   android: '安卓',
@@ -30,5 +31,5 @@ export const ARCHITECTURE_NAMES: Record<Architecture, string> = {
   x64: '64 位（x64）',
   arm64: 'ARM64',
   x86: '32 位（x86）',
-  universal: '通用（Apple 芯片与 Intel）',
+  universal: 'Apple 芯片和 Intel 通用',
 };

@@ -1,9 +1,9 @@
 // How a client is described to visitors: sizes, dates, file names, platform names, and
 // the command that checks a download's SHA-256 on the visitor's own system.
 import { chinaDate } from '../china-time.ts';
-import type { OperatingSystem } from '../platform/detect-platform.ts';
+import type { DetectedPlatform, OperatingSystem } from '../platform/detect-platform.ts';
 import type { Client } from './client-schema.ts';
-import { PLATFORM_NAMES, PLATFORMS, STORE_NAMES, type Platform } from './platforms.ts';
+import { ARCHITECTURE_NAMES, PLATFORM_NAMES, PLATFORMS, STORE_NAMES, type Architecture, type Platform } from './platforms.ts';
 
 export { ARCHITECTURE_NAMES, PLATFORM_NAMES } from './platforms.ts';
 
@@ -75,3 +75,30 @@ export function checksumCommand(os: OperatingSystem | Platform, fileName: string
       return at('终端', `sha256sum ~/Downloads/${shellQuoted(fileName)}`);
   }
 }
+
+const OS_NAMES: Record<OperatingSystem, string> = {
+  windows: 'Windows',
+  macos: 'Mac',
+  linux: 'Linux',
+  ios: 'iPhone / iPad',
+  android: '安卓手机',
+  harmonyos: '鸿蒙手机',
+  chromeos: 'ChromeOS',
+  unknown: '未知设备',
+};
+
+/** A computer's CPU as its owner knows it: a Mac has an Apple or an Intel chip, not "x64". */
+function processorName(os: OperatingSystem, arch: DetectedPlatform['arch']): string {
+  if (os === 'macos') return arch === 'arm64' ? 'Apple 芯片' : arch === 'x64' ? 'Intel 芯片' : '';
+  return arch === 'unknown' ? '' : ARCHITECTURE_NAMES[arch];
+}
+
+/** The visitor's device, as the chooser names it: "Windows 11 · 64 位（x64） · Chrome 131", "Mac · Apple 芯片 · Safari 17". */
+export function deviceLabel(p: Pick<DetectedPlatform, 'os' | 'osVersion' | 'arch' | 'mobile' | 'browserLabel'>): string {
+  const os = p.os === 'windows' && p.osVersion ? `Windows ${p.osVersion}` : OS_NAMES[p.os];
+  const processor = p.mobile ? '' : processorName(p.os, p.arch);
+  return [os, processor, p.browserLabel].filter(Boolean).join(' · ');
+}
+
+/** What a build runs on: "64 位（x64）", "Apple 芯片和 Intel 通用". */
+export const buildArchitectures = (architectures: readonly Architecture[]) => architectures.map((a) => ARCHITECTURE_NAMES[a]).join('、');

@@ -106,7 +106,16 @@ const BROWSER_LABELS: Partial<Record<BrowserFamily, string>> = {
   huawei: '华为浏览器',
   xiaomi: '小米浏览器',
   samsung: '三星浏览器',
+  // As Chinese sites write them, whatever the parser calls them ("Mobile Safari", "Chrome WebView").
+  chrome: 'Chrome',
+  edge: 'Edge',
+  firefox: 'Firefox',
+  safari: 'Safari',
+  opera: 'Opera',
 };
+
+/** Families shown with their major version: 'Chrome 131', 'Safari 17'. */
+const VERSIONED: ReadonlySet<BrowserFamily> = new Set(['chrome', 'edge', 'firefox', 'safari', 'ie']);
 
 const IN_APP_LABELS: Record<InAppBrowser, string> = {
   wechat: '微信',
@@ -192,6 +201,16 @@ function engineOf(ua: string, os: OperatingSystem, osVersion: string, documentMo
   return { engine: 'unknown', engineVersion: undefined };
 }
 
+/**
+ * A browser outside the families above, by the parser's name without its "Mobile "
+ * prefix; a Chrome token there is not Chrome (HarmonyOS's web view carries one).
+ */
+function otherBrowserName(parsed: string | undefined): string {
+  if (!parsed) return '未知浏览器';
+  const name = parsed.replace(/^Mobile /, '');
+  return /^Chrom/.test(name) ? '浏览器' : name;
+}
+
 /** The visitor's OS, CPU, device type, browser, its engine and in-app browser. */
 export function detectPlatform({ userAgent: ua, hints, maxTouchPoints, documentMode }: PlatformInput): DetectedPlatform {
   const parsed = new UAParser(ua).getResult();
@@ -217,11 +236,8 @@ export function detectPlatform({ userAgent: ua, hints, maxTouchPoints, documentM
   const family = inApp ? 'in-app' : (BROWSERS.find(([, pattern]) => pattern.test(ua))?.[0] ?? 'other');
   const majorVersion = parsed.browser.version?.split('.')[0];
   const major = majorVersion ? ` ${majorVersion}` : '';
-  const browserLabel = inApp
-    ? IN_APP_LABELS[inApp]
-    : family === 'ie'
-      ? `Internet Explorer${major}`
-      : (BROWSER_LABELS[family] ?? `${parsed.browser.name ?? '未知浏览器'}${family === 'chrome' || family === 'edge' || family === 'firefox' || family === 'safari' ? major : ''}`);
+  const name = family === 'ie' ? 'Internet Explorer' : (BROWSER_LABELS[family] ?? otherBrowserName(parsed.browser.name));
+  const browserLabel = inApp ? IN_APP_LABELS[inApp] : `${name}${VERSIONED.has(family) ? major : ''}`;
   return { os, osVersion, arch, mobile, inApp, browser: family, browserLabel, ...engineOf(ua, os, osVersion, documentMode) };
 }
 

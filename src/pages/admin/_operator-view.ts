@@ -11,7 +11,7 @@ import { readNdjson } from '../../lib/ndjson.ts';
 import { PAGE_SIZE, pageCount, pageOffset, pageProblem, type PageRequest, type PagerView } from '../../lib/admin/paging.ts';
 import type { PageFeedback, SearchMiss } from '../../store/types.ts';
 import { percent, unanswered, type ArticleReport, type QueryReport, type SearchPeriod } from '../../lib/search/analytics.ts';
-import type { StoredDiagnosticsReport } from '../../lib/admin/diagnostics-report.ts';
+import { browserLabel, type StoredDiagnosticsReport } from '../../lib/admin/diagnostics-report.ts';
 
 export interface QuoteRow {
   id: string;
@@ -68,13 +68,14 @@ const helpfulPercent = (p: Pick<PageFeedback, 'helpful' | 'notHelpful'>) =>
   p.helpful + p.notHelpful ? Math.round((100 * p.helpful) / (p.helpful + p.notHelpful)) : 0;
 
 /** The page's data: the page asked for of each list (feedback has one row per page voted on). */
-export async function operatorView(access: Access, pages: { feedback: PageRequest; misses: PageRequest; quotes: PageRequest }) {
-  const [feedback, misses, quotes] = await Promise.all([
+export async function operatorView(access: Access, pages: { feedback: PageRequest; misses: PageRequest; quotes: PageRequest; reports: PageRequest }) {
+  const [feedback, misses, quotes, reports] = await Promise.all([
     adminPage<'pages', PageFeedback>('/feedback', 'pages', access, pages.feedback),
     adminPage<'misses', SearchMiss>('/search-misses', 'misses', access, pages.misses),
     adminPage<'quotes', QuoteRow>('/quotes', 'quotes', access, pages.quotes),
+    adminPage<'reports', StoredDiagnosticsReport>('/diagnostics/reports', 'reports', access, pages.reports),
   ]);
-  return { feedback, misses, quotes };
+  return { feedback, misses, quotes, reports };
 }
 
 export function diagnosticsReport(access: Access, id: string) {
@@ -103,16 +104,17 @@ interface Columns<T> {
 }
 
 const feedbackColumns = (titleOf: (page: string) => string): Columns<PageFeedback> => ({
-  header: ['文章', '页面', '有帮助', '没帮助', '有帮助比例', '最近评论', '最近投票'],
-  kinds: ['text', 'code', 'number', 'number', 'number', 'prose', 'time'],
+  // The key columns first (a phone shows those before scrolling); the title links to the article, so its path comes last.
+  header: ['文章', '有帮助', '没帮助', '有帮助比例', '最近评论', '最近投票', '页面'],
+  kinds: ['text', 'number', 'number', 'number', 'prose', 'time', 'code'],
   row: (p) => [
     titleOf(p.page),
-    p.page,
     p.helpful,
     p.notHelpful,
     `${helpfulPercent(p)}%`,
     p.latestComments.map((c) => c.comment).join(' / '),
     chinaDateTime(p.lastVoteAt),
+    p.page,
   ],
 });
 
@@ -123,18 +125,19 @@ const missColumns: Columns<SearchMiss> = {
 };
 
 const quoteColumns: Columns<QuoteRow> = {
-  header: ['报价编号', '生成时间', '机器人', '首月对话', '增长 %', '增长周期', '年限', '结转', '合计（元）', '价格表版本'],
-  kinds: ['code', 'time', 'number', 'number', 'number', 'text', 'number', 'number', 'number', 'code'],
+  // The key columns first: what was asked and what it comes to, then when and against which prices.
+  header: ['报价编号', '合计（元）', '机器人', '首月对话', '增长 %', '增长周期', '年限', '结转', '生成时间', '价格表版本'],
+  kinds: ['code', 'number', 'number', 'number', 'number', 'text', 'number', 'number', 'time', 'code'],
   row: (q) => [
     q.id,
-    chinaDateTime(q.createdAt),
+    q.estimate.totalCost.toFixed(2),
     q.input.robots,
     q.input.monthlyConversations,
     q.input.monthlyGrowthPercent,
     q.input.growthPeriod === 'year' ? '每年' : '每月',
     q.input.years,
     q.input.carryOverBalance,
-    q.estimate.totalCost.toFixed(2),
+    chinaDateTime(q.createdAt),
     q.priceListVersion,
   ],
 };
@@ -145,6 +148,14 @@ const tableOf = <T>({ header, kinds, row }: Columns<T>, items: T[]): OperatorTab
 export const feedbackTable = (pages: PageFeedback[], titleOf: (page: string) => string) => tableOf(feedbackColumns(titleOf), pages);
 export const missesTable = (misses: SearchMiss[]) => tableOf(missColumns, misses);
 export const quotesTable = (quotes: QuoteRow[]) => tableOf(quoteColumns, quotes);
+
+/** The diagnostics reports customers sent, newest first: the reference opens the report. */
+const reportColumns: Columns<StoredDiagnosticsReport> = {
+  header: ['检测编号', '结论', '浏览器', '系统', '提交时间'],
+  kinds: ['code', 'text', 'text', 'text', 'time'],
+  row: (r) => [r.id, r.report.summary ?? '', browserLabel(r.report.browser), r.report.browser.os ?? '', chinaDateTime(r.createdAt)],
+};
+export const reportsTable = (reports: StoredDiagnosticsReport[]) => tableOf(reportColumns, reports);
 
 async function* rowsOf<T>(items: AsyncIterable<T>, row: (item: T) => CsvCell[]) {
   for await (const item of items) yield row(item);

@@ -1,6 +1,9 @@
-// Can this browser reach each of the chat service's hosts? A quick refusal means
-// something on this device blocks it (an extension, IE's restricted-sites zone, a
-// policy, an ad-blocking app); a time-out means the network does (firewall, proxy).
+// Can this browser reach each of the chat service's hosts? A quick failure means
+// something blocks it on the way: on this device (an extension, IE's restricted-sites
+// zone, a policy, security software, an ad-blocking app) or in the network (a company
+// DNS that does not resolve the host, a rule that refuses it). The browser sees the same
+// error for all of them, so the finding names both. A time-out means the network drops
+// the connection silently (firewall, proxy).
 import { hostCheckId, hostCheckTitle } from '../check-titles.ts';
 import type { ChatHost, CheckResult } from '../types.ts';
 
@@ -12,6 +15,13 @@ export interface ReachabilityOptions {
   timeoutMs: number;
   now?: () => number;
 }
+
+/**
+ * What a quick failure may be: the browser cannot tell the device's blocking from the
+ * network's. Worded for phones too (no extensions there); a computer's guide names them.
+ */
+export const REFUSED_FINDING =
+  '连接立即被拒绝：可能是广告拦截、安全软件或浏览器设置拦下了，也可能是所在网络（例如公司网络）的 DNS 或访问规则不允许访问；浏览器无法分辨是哪一种。';
 
 export type Reachability = 'reachable' | 'refused' | 'timeout';
 
@@ -38,7 +48,7 @@ export async function checkHost(host: ChatHost, index: number, options: Reachabi
     case 'refused':
       // Worded for computers and phones alike: what does the blocking differs (extensions,
       // 受限站点 and policies on a computer; ad-blocking apps and filters on a phone), and the guide names it.
-      return { ...base, status: 'fail', finding: '连接立即被拒绝：多半是浏览器设置、广告拦截或安全软件拦下了。', fix: 'unblock-host' };
+      return { ...base, status: 'fail', finding: REFUSED_FINDING, fix: 'unblock-host' };
     case 'timeout':
       return { ...base, status: 'fail', finding: `${Math.round(options.timeoutMs / 1000)} 秒内没有响应：可能被防火墙或代理服务器拦截。`, fix: 'network-firewall' };
   }
