@@ -1,7 +1,8 @@
 // Adds one plain closing line, `Tests: N passed, N failed, N skipped`, that CI tools
-// read whatever the runner, and before it how long each project (unit, build, e2e) took
-// on the wall clock, from its first test file queued to its last one finished; the
-// default reporter still prints the details.
+// read whatever the runner, and before it how long each project (unit, build, e2e,
+// faults) took on the wall clock, from its first test file queued to its last one
+// finished, and all of them together (projects run side by side: their times overlap);
+// the default reporter still prints the details.
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
@@ -31,7 +32,10 @@ export default class SummaryReporter implements Reporter {
       }
       if (module.state() === 'failed' && ![...module.children.allTests()].length) counts.failed++;
     }
-    const times = [...this.spans].map(([name, { start, end }]) => `${name} ${((end - start) / 1000).toFixed(1)} s`);
+    const seconds = (start: number, end: number) => `${((end - start) / 1000).toFixed(1)} s`;
+    const spans = [...this.spans.values()];
+    const times = [...this.spans].map(([name, { start, end }]) => `${name} ${seconds(start, end)}`);
+    if (spans.length > 1) times.push(`all ${seconds(Math.min(...spans.map((s) => s.start)), Math.max(...spans.map((s) => s.end)))}`);
     if (times.length) process.stdout.write(`\nProjects (wall time): ${times.join(', ')}`);
     process.stdout.write(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   }
