@@ -18,6 +18,7 @@ import { PAGE_HTML_BUDGET as PAGE_BUDGET } from './built-files.ts';
 import { descendantPids } from '../support/processes.ts';
 import { startServer } from '../support/server.ts';
 import { PHASE_NAMES, type BuildPhases } from '../../src/build/staged-build.ts';
+import { formatSearchTransfer, measureSearchTransfer, withinBudget } from './search-transfer.ts';
 
 
 const PAGE_SIZE_BYTES = 4096;
@@ -203,21 +204,15 @@ if (import.meta.main) {
       console.log(over.length ? `${over.length} page(s) over the budget.` : `Every page within the budget.`);
 
       // ── Search payloads ────────────────────────────────────────────────────────
-      // tests/bench/search-transfer.ts (issue 20 item 4, helper search20) exports
-      // measureSearchTransfer(baseUrl): what the first and later searches transfer,
-      // measured in Chromium against the built server. Printed here once it exists.
-      const transfer = new URL('./search-transfer.ts', import.meta.url);
-      if (existsSync(transfer)) {
-        const server = await startServer({ root: dir });
-        try {
-          const { measureSearchTransfer } = (await import(transfer.href)) as { measureSearchTransfer: (baseUrl: string) => Promise<unknown> };
-          console.log('\nSearch payloads:');
-          console.log(await measureSearchTransfer(server.url));
-        } finally {
-          await server.stop();
-        }
-      } else {
-        console.log('\nSearch payloads: not measured (tests/bench/search-transfer.ts is not in this checkout).');
+      // What the first and later searches transfer, in Chromium against the built server.
+      const server = await startServer({ root: dir });
+      try {
+        const transfer = await measureSearchTransfer(server.url);
+        console.log('\nSearch payloads:');
+        for (const line of formatSearchTransfer(transfer)) console.log(line);
+        console.log(withinBudget(transfer) ? 'Search within its budgets.' : 'Search OVER its budgets.');
+      } finally {
+        await server.stop();
       }
     }
 
