@@ -55,7 +55,7 @@ describe('request ids', () => {
 
   test('a store outage is logged as a warning with the request’s id, and counted', async () => {
     const down = new Proxy({} as Store, {
-      get: (_, prop) => (prop === 'kind' ? 'postgres' : prop === 'close' ? () => {} : prop === 'ping' ? () => Promise.resolve(false) : () => Promise.reject(new StoreUnavailableError(new Error('connect ECONNREFUSED')))),
+      get: (_, prop) => (prop === 'kind' ? 'postgres' : prop === 'close' ? () => {} : prop === 'ping' ? () => Promise.resolve(false) : () => Promise.reject(new StoreUnavailableError('connect ECONNREFUSED'))),
     });
     const logged: string[] = [];
     api = testApi({ store: down, log: createLog('info', { write: (line: string) => void logged.push(line) }) });
