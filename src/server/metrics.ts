@@ -1,6 +1,6 @@
 // The server's Prometheus metrics (prom-client), read at GET /api/v1/admin/metrics with
-// the admin token: requests by route and status, their latency, the store (up, pool size,
-// failures) and the price list in force. Counting a request is a few map look-ups, done
+// the admin token: requests by route and status with their latency (one histogram), the
+// store (up, pool size, failures) and the price list in force. Counting a request is a few map look-ups, done
 // when its answer is finished (src/server/request-log.ts), off the answer's path; what
 // needs asking (is the store up? which price list?) is asked only when Prometheus scrapes.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -26,16 +26,11 @@ export interface MetricsSources {
 export function createMetrics({ store, priceListVersion, version, poolSize, processMetrics = false }: MetricsSources) {
   const registry = new Registry();
   if (processMetrics) collectDefaultMetrics({ register: registry });
-  const requests = new Counter({
-    name: 'wenda_http_requests_total',
-    help: 'Requests answered, by method, route (the API route pattern; "page" or "static" for the site) and status; 499: the client left before the answer was sent.',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [registry],
-  });
-  const latency = new Histogram({
+  // One histogram gives both: its `_count` is the requests by route and status.
+  const requests = new Histogram({
     name: 'wenda_http_request_duration_seconds',
-    help: 'Time from a request reaching the server to its answer being handed to the network, by method and route.',
-    labelNames: ['method', 'route'] as const,
+    help: 'Requests answered and the time from a request reaching the server to its answer being handed to the network, by method, route (the API route pattern; "page" or "static" for the site) and status; 499: the client left before the answer was sent.',
+    labelNames: ['method', 'route', 'status'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
@@ -83,8 +78,7 @@ export function createMetrics({ store, priceListVersion, version, poolSize, proc
   return {
     /** One request answered (or abandoned, status 499), `seconds` after it arrived. */
     requestDone(method: string, route: string, status: number, seconds: number): void {
-      requests.inc({ method, route, status });
-      latency.observe({ method, route }, seconds);
+      requests.observe({ method, route, status }, seconds);
     },
     /** A request the store could not serve (503 store_unavailable). */
     storeFailed(): void {

@@ -77,7 +77,7 @@ describe('errors', () => {
     // One JSON line with the same id, the method and path, and what went wrong (for the operator only).
     const lines = logged.map((line) => JSON.parse(line));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 'error', requestId: json.error.requestId, method: 'POST', path: '/api/v1/feedback', msg: 'internal error' });
+    expect(lines[0]).toMatchObject({ level: 50, requestId: json.error.requestId, method: 'POST', path: '/api/v1/feedback', msg: 'internal error' });
     expect(lines[0].err.message).toBe('disk on fire');
   });
 });

@@ -62,7 +62,7 @@ describe('request ids', () => {
     const res = await api.post('/feedback', { page: '/faq/a/', helpful: true });
     expect(res.status).toBe(503);
     const line = JSON.parse(logged[0]!);
-    expect(line).toMatchObject({ level: 'warn', requestId: res.headers.get('X-Request-Id'), method: 'POST', path: '/api/v1/feedback', msg: 'store unavailable' });
+    expect(line).toMatchObject({ level: 40, requestId: res.headers.get('X-Request-Id'), method: 'POST', path: '/api/v1/feedback', msg: 'store unavailable' });
     const metrics = await (await api.get('/admin/metrics', api.adminHeaders)).text();
     expect(metrics).toContain('wenda_store_errors_total{store="postgres"} 1');
     expect(metrics).toContain('wenda_store_up{store="postgres"} 0');
@@ -96,12 +96,11 @@ describe('metrics', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const text = await res.text();
     for (const expected of [
-      '# TYPE wenda_http_requests_total counter',
-      'wenda_http_requests_total{method="GET",route="/api/v1/robot-quota/quotes/:id",status="200"} 1',
-      'wenda_http_requests_total{method="GET",route="/api/v1/robot-quota/quotes/:id",status="404"} 1',
       '# TYPE wenda_http_request_duration_seconds histogram',
-      'wenda_http_request_duration_seconds_bucket{le="0.005",method="GET",route="/api/v1/robot-quota/quotes/:id"} 2',
-      'wenda_http_request_duration_seconds_count{method="GET",route="/api/v1/robot-quota/quotes/:id"} 2',
+      'wenda_http_request_duration_seconds_count{method="GET",route="/api/v1/robot-quota/quotes/:id",status="200"} 1',
+      'wenda_http_request_duration_seconds_count{method="GET",route="/api/v1/robot-quota/quotes/:id",status="404"} 1',
+      'wenda_http_request_duration_seconds_bucket{le="0.0025",method="GET",route="/api/v1/robot-quota/quotes/:id",status="200"} 0',
+      'wenda_http_request_duration_seconds_bucket{le="0.005",method="GET",route="/api/v1/robot-quota/quotes/:id",status="200"} 1',
       'wenda_store_up{store="sqlite"} 1',
       'wenda_store_pool_size{store="sqlite"} 10',
       'wenda_store_errors_total{store="sqlite"} 0',
