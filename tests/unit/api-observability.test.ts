@@ -55,7 +55,7 @@ describe('request ids', () => {
 
   test('a store outage is logged as a warning with the request’s id, and counted', async () => {
     const down = new Proxy({} as Store, {
-      get: (_, prop) => (prop === 'kind' ? 'postgres' : prop === 'close' ? () => {} : prop === 'ping' ? () => Promise.resolve(false) : () => Promise.reject(new StoreUnavailableError('connect ECONNREFUSED'))),
+      get: (_, prop) => (prop === 'kind' ? 'postgresql' : prop === 'close' ? () => {} : prop === 'ping' ? () => Promise.resolve(false) : () => Promise.reject(new StoreUnavailableError('connect ECONNREFUSED'))),
     });
     const logged: string[] = [];
     api = testApi({ store: down, log: createLog('info', { write: (line: string) => void logged.push(line) }) });
@@ -64,8 +64,8 @@ describe('request ids', () => {
     const line = JSON.parse(logged[0]!);
     expect(line).toMatchObject({ level: 40, requestId: res.headers.get('X-Request-Id'), method: 'POST', path: '/api/v1/feedback', msg: 'store unavailable' });
     const metrics = await (await api.get('/admin/metrics', api.adminHeaders)).text();
-    expect(metrics).toContain('wenda_store_errors_total{store="postgres"} 1');
-    expect(metrics).toContain('wenda_store_up{store="postgres"} 0');
+    expect(metrics).toContain('wenda_store_errors_total{store="postgresql"} 1');
+    expect(metrics).toContain('wenda_store_up{store="postgresql"} 0');
   });
 });
 
