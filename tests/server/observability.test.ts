@@ -6,12 +6,12 @@ import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { RunningServer } from '../support/server.ts';
-import { admin, post, useServerFixtures } from '../support/api-server.ts';
+import { admin, post, rawExchange, useServerFixtures } from '../support/api-server.ts';
 
 const fx = useServerFixtures();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-type LogLine = { level: number; time: number; pid: number; msg: string; requestId?: string; method?: string; path?: string; status?: number; durationMs?: number; err?: { message: string } };
+type LogLine = { level: number; time: number; pid: number; msg: string; requestId?: string; method?: string; path?: string; status?: number; durationMs?: number; aborted?: boolean; err?: { message: string } };
 
 /** The server's output as JSON lines (every line of it must be one). */
 const logLines = (server: RunningServer): LogLine[] =>
@@ -63,6 +63,10 @@ describe('logs and metrics of the built server', { timeout: 30_000 }, () => {
     expect(lines).toHaveLength(2);
     expect(lines.find((l) => l.msg === 'internal error')).toMatchObject({ level: 50, method: 'POST', path: '/api/v1/robot-quota/quotes', err: { message: expect.stringContaining('quotes') } });
     expect(lines.find((l) => l.msg === 'request')).toMatchObject({ level: 30, method: 'POST', path: '/api/v1/robot-quota/quotes', status: 500 });
+
+    // A client that leaves before its answer: 499, marked aborted.
+    await rawExchange(server, 'POST /api/v1/robot-quota/estimate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"robots": 1', 200);
+    await expect.poll(() => logLines(server).find((l) => l.status === 499), { timeout: 3000, interval: 20 }).toMatchObject({ msg: 'request', method: 'POST', path: '/api/v1/robot-quota/estimate', aborted: true, requestId: expect.stringMatching(UUID) });
 
     // Metrics: refused to anyone without the token; with it, the requests just made.
     const anonymous = await fetch(`${server.url}/api/v1/admin/metrics`);
