@@ -8,6 +8,9 @@ import type { RouteKit } from '../route-kit.ts';
 import { errorSchema, jsonContent } from '../schemas.ts';
 import type { Metrics } from '../../server/metrics.ts';
 
+/** Typed as any string, so that the route may answer a plain Response (as admin.ts's NDJSON). */
+const TEXT: string = 'text/plain';
+
 const route = createRoute({
   method: 'get',
   path: '/admin/metrics',
@@ -16,7 +19,7 @@ const route = createRoute({
     'Requests by route and status, latency histograms, the store (up, pool size, failures), the price list in force, and Node’s process metrics, in Prometheus’s text format. Scrape with `Authorization: Bearer <WENDA_ADMIN_TOKEN>`.',
   security: [{ adminToken: [] }],
   responses: {
-    200: { description: 'The metrics, in Prometheus’s text exposition format.', content: { 'text/plain': { schema: z.string() } } },
+    200: { description: 'The metrics, in Prometheus’s text exposition format.', content: { [TEXT]: { schema: z.string() } } },
     401: jsonContent(errorSchema, 'Missing or wrong token.'),
     404: jsonContent(errorSchema, 'Admin is off (no token configured).'),
     429: jsonContent(errorSchema, 'Too many wrong tokens from this client; see Retry-After.'),
@@ -24,5 +27,5 @@ const route = createRoute({
 });
 
 export function registerMetrics(app: OpenAPIHono<ApiEnv>, metrics: Pick<Metrics, 'exposition' | 'contentType'>, { answer }: RouteKit) {
-  app.openapi(route, async (c) => answer.text(c, await metrics.exposition(), metrics.contentType) as never);
+  app.openapi(route, async (c) => answer.text(c, await metrics.exposition(), metrics.contentType));
 }
