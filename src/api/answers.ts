@@ -4,13 +4,15 @@
 // headers with `Cache-Control: no-store`, CORS and HSTS as the request calls for:
 // @hono/node-server writes such an answer's head straight from it, where a `Headers`
 // object (c.header(), c.json() with headers) would be built and copied per request.
-// Bodies of 1 KB or more are compressed for clients that take br or gzip.
+// Bodies of 1 KB or more are compressed for clients that take br or gzip. Each answer
+// names its request (`X-Request-Id`, src/server/request-id.ts).
 import type { Context, TypedResponse } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { JSONParsed } from 'hono/utils/types';
 import { API_BASE } from '../lib/api-paths.ts';
 import { apiSecurityHeaders, HSTS, overHttps, type HttpsOptions } from '../server/security-headers.ts';
 import { chooseEncoding, compressBytes, compressStream, COMPRESS_THRESHOLD, varyOnEncoding } from '../server/adapters/compression.ts';
+import { newRequestId, requestIdFor, REQUEST_ID_HEADER } from '../server/request-id.ts';
 import { rawHeader, type ApiEnv } from './deps.ts';
 
 declare const jsonOf: unique symbol;
@@ -32,7 +34,8 @@ const ADMIN_API = `${API_BASE}/admin`;
  * other origin. Writes and preflights get CORS from the origin check (origin-guard.ts),
  * which grants exactly the allowed origins (`corsOrigin`).
  */
-const PUBLIC_READ = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Date' };
+const EXPOSED = `Date, ${REQUEST_ID_HEADER}`;
+const PUBLIC_READ = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED };
 
 /** The API's header sets, by whether the answer is a public read and whether it goes over HTTPS. */
 function headerSets(contentType?: string): Record<'plain' | 'publicRead' | 'https' | 'httpsPublicRead', HeaderSet> {
@@ -50,19 +53,32 @@ export function apiAnswers(https: HttpsOptions) {
   const jsonSets = headerSets(JSON_TYPE);
   const ndjsonSets = headerSets('application/x-ndjson; charset=utf-8');
   const bareSets = headerSets();
+  const otherSets = new Map<string, ReturnType<typeof headerSets>>();
+  const textSets = (contentType: string) => otherSets.get(contentType) ?? otherSets.set(contentType, headerSets(contentType)).get(contentType)!;
 
-  /** The header set for this request's answer; `extra` (Allow, Retry-After …) added to a copy. */
+  /**
+   * The request's id: on Node, the one the server gave it (or gives it now); called in
+   * process (`app.request()`), one kept in the context.
+   */
+  function requestId(c: Context<ApiEnv>): string {
+    const incoming = c.env?.incoming;
+    if (incoming) return requestIdFor(incoming, https.trustProxy);
+    let id = c.get('requestId');
+    if (id === undefined) c.set('requestId', (id = newRequestId(c.req.header('x-request-id'), https.trustProxy)));
+    return id;
+  }
+
+  /** The header set for this request's answer, with its id; `extra` (Allow, Retry-After …) added too. */
   function headersFor(c: Context<ApiEnv>, sets: ReturnType<typeof headerSets>, extra?: HeaderSet): HeaderSet {
     const secure = overHttps(https.trustProxy ? rawHeader(c, 'x-forwarded-proto') : undefined, https);
     const method = c.req.method;
     const publicRead = (method === 'GET' || method === 'HEAD') && rawHeader(c, 'origin') !== undefined && !c.req.path.startsWith(ADMIN_API);
     const set = secure ? (publicRead ? sets.httpsPublicRead : sets.https) : publicRead ? sets.publicRead : sets.plain;
     const granted = c.get('corsOrigin');
-    if (!extra && granted === undefined) return set;
-    const headers = { ...set, ...extra };
+    const headers: HeaderSet = { ...set, ...extra, [REQUEST_ID_HEADER]: requestId(c) };
     if (granted !== undefined) {
       headers['Access-Control-Allow-Origin'] = granted;
-      headers['Access-Control-Expose-Headers'] = 'Date';
+      headers['Access-Control-Expose-Headers'] = EXPOSED;
       headers.Vary = headers.Vary ? `${headers.Vary}, Origin` : 'Origin';
     }
     return headers;
@@ -84,11 +100,18 @@ export function apiAnswers(https: HttpsOptions) {
   }
 
   return {
+    requestId,
+
     json: jsonAnswer,
 
     /** JSON text made beforehand. */
     jsonText<T, S extends ContentfulStatusCode>(c: Context<ApiEnv>, text: JsonText<T>, status: S): JsonAnswer<T, S> {
       return textAnswer(c, text, status, headersFor(c, jsonSets)) as JsonAnswer<T, S>;
+    },
+
+    /** Text of another type (Prometheus's exposition format), compressed as JSON is. */
+    text(c: Context<ApiEnv>, text: string, contentType: string): Response {
+      return textAnswer(c, text, 200, headersFor(c, textSets(contentType)));
     },
 
     /** An answer without a body (a preflight's 204). */

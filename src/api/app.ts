@@ -14,11 +14,14 @@ import { adminAuth } from './middleware/admin-auth.ts';
 import { jsonBody } from './middleware/json-body.ts';
 import { originGuard } from './middleware/origin-guard.ts';
 import { countWritesInMemory, rateLimitWrites } from './middleware/rate-limit.ts';
+import { createLog } from '../server/log.ts';
+import { createMetrics } from '../server/metrics.ts';
 import type { RouteKit } from './route-kit.ts';
 import { registerAdmin } from './routes/admin.ts';
 import { registerDiagnostics } from './routes/diagnostics.ts';
 import { registerFeedback } from './routes/feedback.ts';
 import { registerHealth } from './routes/health.ts';
+import { registerMetrics } from './routes/metrics.ts';
 import { registerRobotQuota } from './routes/robot-quota.ts';
 import { registerSearches } from './routes/searches.ts';
 
@@ -28,7 +31,9 @@ export function createApiApp(deps: ApiDeps) {
   z.config({ localeError: chineseMessage });
   // Every answer, refusals and errors included, is made by `answer` with the API's headers.
   const answer = apiAnswers({ siteUrlIsHttps: deps.siteUrlIsHttps ?? false, trustProxy: deps.trustProxy });
-  const { error, validationHook, handleError } = apiErrors(answer);
+  const log = deps.log ?? createLog('info');
+  const metrics = deps.metrics ?? createMetrics({ store: deps.store, priceListVersion: () => deps.priceList().version, version: deps.version, poolSize: 1 });
+  const { error, validationHook, handleError } = apiErrors(answer, { log, metrics });
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).basePath(API_BASE);
 
   // Middleware that only writes need runs only on writes, so a read is answered by its
@@ -59,6 +64,7 @@ export function createApiApp(deps: ApiDeps) {
   registerSearches(app, deps, kit);
   registerDiagnostics(app, deps, kit);
   registerAdmin(app, deps, kit);
+  registerMetrics(app, metrics, kit);
 
   const document = {
     openapi: '3.1.0',

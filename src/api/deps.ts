@@ -6,6 +6,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Store } from '../store/types.ts';
 import type { PriceList } from '../lib/quota/price-list.ts';
 import type { TokenThrottle } from './middleware/token-throttle.ts';
+import type { Log } from '../server/log.ts';
+import type { Metrics } from '../server/metrics.ts';
 
 /**
  * Counts one write of `client` at `now` (ms): the seconds it must wait before the next
@@ -46,6 +48,10 @@ export interface ApiDeps {
    * Absent under `astro dev` and in unit tests.
    */
   siteBuild?: { replaced(): boolean } | undefined;
+  /** Where errors are logged, with the request's id (src/server/log.ts); by default a logger of its own on stdout. */
+  log?: Log | undefined;
+  /** The metrics the admin API shows and store failures are counted in (src/server/metrics.ts); by default the app's own. */
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -59,6 +65,8 @@ export type ApiEnv = {
   Variables: {
     /** Another site allowed to call the API from a browser (origin-guard.ts): every answer's CORS names it. */
     corsOrigin?: string;
+    /** The request's id when the app is called in process (on Node it is kept on the request: src/server/request-id.ts). */
+    requestId?: string;
   };
 };
 

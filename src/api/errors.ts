@@ -1,6 +1,5 @@
 // The API's one error layer: every failure, from a bad body to an internal fault, is
 // answered as `{error: {code, message, fields?, requestId?}}` with a Chinese message.
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -10,6 +9,8 @@ import { StoreUnavailableError } from '../store/errors.ts';
 import type { Answers, JsonAnswer } from './answers.ts';
 import type { ApiEnv } from './deps.ts';
 import { MAX_BODY_TEXT } from './limits.ts';
+import type { Log } from '../server/log.ts';
+import type { Metrics } from '../server/metrics.ts';
 
 export const fieldErrorSchema = z.object({
   path: z.string().meta({ description: 'Dotted path of the field, e.g. `robots` or `packs[0].id`.' }),
@@ -73,9 +74,10 @@ export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: Fi
 /**
  * The API's failures, answered through `answer` with the API's headers: `error` for any
  * refusal, the validation hook every route shares (a failed check becomes a 400 naming
- * each field), and the app's error handler.
+ * each field), and the app's error handler, which logs faults to `log` with the request's
+ * id and counts the store's failures in `metrics`.
  */
-export function apiErrors(answer: Answers) {
+export function apiErrors(answer: Answers, { log, metrics }: { log: Pick<Log, 'error' | 'warn'>; metrics: Pick<Metrics, 'storeFailed'> }) {
   function error<S extends ContentfulStatusCode>(
     c: Context<ApiEnv>,
     status: S,
@@ -115,11 +117,13 @@ export function apiErrors(answer: Answers) {
       // The database does not answer (PostgreSQL stopped or out of reach): nothing was
       // written, and the same request will work once it is back, without a restart.
       if (failure instanceof StoreUnavailableError) {
+        metrics.storeFailed();
+        log.warn({ requestId: answer.requestId(c), method: c.req.method, path: c.req.path, reason: failure.message }, 'store unavailable');
         return error(c, 503, 'store_unavailable', '数据存储暂时不可用，没有保存。请稍后再试。', {}, { 'Retry-After': '5' });
       }
-      // The id ties the customer's report to the log line; made only when something failed.
-      const requestId = randomUUID();
-      console.error(`[api] internal error, request ${requestId} ${c.req.method} ${c.req.path}:`, failure);
+      // The id in the answer ties the customer's report to the log lines of the request.
+      const requestId = answer.requestId(c);
+      log.error({ requestId, method: c.req.method, path: c.req.path, err: failure }, 'internal error');
       return error(c, 500, 'internal', '服务器内部错误，请稍后再试。', { requestId });
     },
   };

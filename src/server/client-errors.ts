@@ -10,6 +10,8 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { RequestError } from '@hono/node-server';
 import type { ErrorCode, FieldError } from '../api/errors.ts';
+import type { Log } from './log.ts';
+import { knownRequestId, REQUEST_ID_HEADER } from './request-id.ts';
 import { toOriginForm } from './request-checks.ts';
 import { apiSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
 
@@ -113,8 +115,10 @@ export function refuse(
   if (api) for (const name in apiSecurityHeaders) res.setHeader(name, apiSecurityHeaders[name]!);
   else setSecurityHeaders(res, 'site');
   res.shouldKeepAlive = false;
+  const id = knownRequestId(req);
   res.writeHead(status, {
     ...headers,
+    ...(id === undefined ? {} : { [REQUEST_ID_HEADER]: id }),
     'Content-Type': api ? 'application/json' : 'text/plain; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(body)),
     'Cache-Control': 'no-store',
@@ -152,11 +156,11 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
  * `errorHandler` of @hono/node-server's listener: a request it cannot build (a Host
  * header that is not a host name, a backslash in the path) is a 400 naming the part.
  */
-export function apiRequestErrorAnswer(error: unknown): Response {
+export function apiRequestErrorAnswer(error: unknown, log: Pick<Log, 'error'>): Response {
   if (!(error instanceof RequestError)) {
-    // Not expected (the API app answers its own faults); logged like those.
+    // Not expected (the API app answers its own faults); logged like those (the request is not known here).
     const requestId = randomUUID();
-    console.error(`[api] internal error, request ${requestId}:`, error);
+    log.error({ requestId, err: error }, 'internal error');
     return json(500, { error: { code: 'internal', message: '服务器内部错误，请稍后再试。', requestId } });
   }
   const path = /path|absolute/i.test(error.message) ? '(url)' : 'Host';

@@ -21,6 +21,8 @@ const databaseUrl = z
   .refine((s) => !URL.canParse(s) || !new URL(s).searchParams.has('sslmode') || SSL_MODES.includes(new URL(s).searchParams.get('sslmode')!), {
     message: `sslmode 只能是 ${SSL_MODES.join('、')} 之一`,
   });
+/** pino's levels, most severe first; `silent` writes nothing. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 export const serverEnvSchema = z.object({
@@ -50,6 +52,8 @@ export const serverEnvSchema = z.object({
   WENDA_WRITE_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
   /** Behind a reverse proxy: trust X-Forwarded-For (its right-most entry), -Host and -Proto; unset, they are dropped. */
   WENDA_TRUST_PROXY: flag.default(false),
+  /** The least severe log lines written (JSON, one a line, on stdout): `info` logs every request; `warn` only problems. */
+  WENDA_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `只能是 ${LOG_LEVELS.join('、')} 之一` }).default('info'),
 });
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;

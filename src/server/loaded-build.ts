@@ -13,7 +13,7 @@ import type { ServerResponse } from 'node:http';
  * `npm run build` the path names another directory) is no longer the one loaded. One
  * stat per call: microseconds.
  */
-export function watchLoadedBuild(dir: string) {
+export function watchLoadedBuild(dir: string, { log = console }: { log?: Pick<Console, 'error'> } = {}) {
   const signature = () => {
     const stats = statSync(dir, { throwIfNoEntry: false });
     return stats ? `${stats.ino}:${stats.mtimeMs}` : 'missing';
@@ -25,7 +25,7 @@ export function watchLoadedBuild(dir: string) {
     replaced(): boolean {
       if (!replaced && signature() !== loaded) {
         replaced = true;
-        console.error('网站已重新构建（dist/ 变了），这个进程还在用启动时的构建：请重启服务器。在那之前页面一律回答 503，API 照常。');
+        log.error('网站已重新构建（dist/ 变了），这个进程还在用启动时的构建：请重启服务器。在那之前页面一律回答 503，API 照常。');
       }
       return replaced;
     },

@@ -19,6 +19,9 @@ import { clientAddressOf } from '../api/deps.ts';
 import { headerSetFor, keepServerCsp, servedOverHttps, setSecurityHeaders } from './security-headers.ts';
 import { compressNodeAnswer } from './adapters/compression.ts';
 import { openSupportApi } from './support-api.ts';
+import { createLog, type Log } from './log.ts';
+import { REQUEST_ID_HEADER } from './request-id.ts';
+import { markPage, requestLog } from './request-log.ts';
 import { attachWebSocketEcho, isWebSocketEchoUpgrade } from './websocket-echo.ts';
 
 const distDir = new URL('../../dist/', import.meta.url);
@@ -32,13 +35,18 @@ function fail(message: string): never {
 }
 
 if (!existsSync(fileURLToPath(serverEntry))) fail('没有找到构建产物 dist/server/entry.mjs：请先运行 npm run build。');
-const loadedBuild = watchLoadedBuild(fileURLToPath(new URL('server/chunks/', distDir)));
 
 let env: ServerConfig;
+let log: Log;
+let loadedBuild: ReturnType<typeof watchLoadedBuild>;
 let supportApi: Awaited<ReturnType<typeof openSupportApi>>;
 try {
   env = readServerConfig();
-  supportApi = await openSupportApi(env, { siteBuild: loadedBuild, votablePages: votablePagesOfBuild(clientDir) });
+  // One JSON line per event on stdout (src/server/log.ts); only a failure to start, above
+  // and below, is told in plain text, on stderr.
+  log = createLog(env.WENDA_LOG_LEVEL);
+  loadedBuild = watchLoadedBuild(fileURLToPath(new URL('server/chunks/', distDir)), { log });
+  supportApi = await openSupportApi(env, { siteBuild: loadedBuild, votablePages: votablePagesOfBuild(clientDir), log });
 } catch (error) {
   if (error instanceof ConfigError || error instanceof StoreOpenError) fail(error.message);
   throw error;
@@ -48,7 +56,9 @@ type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: ((err?: unk
 const { handler: astroHandler } = (await import(serverEntry.href)) as { handler: NodeHandler };
 
 // A request without Host (HTTP/1.0) is taken as addressed to this server.
-const api = getRequestListener(supportApi.app.fetch, { hostname: 'localhost', errorHandler: apiRequestErrorAnswer });
+const api = getRequestListener(supportApi.app.fetch, { hostname: 'localhost', errorHandler: (error) => apiRequestErrorAnswer(error, log) });
+// Every request gets its id, its log line and its count in the metrics (src/server/request-log.ts).
+const track = requestLog({ log, metrics: supportApi.metrics, apiRoute: supportApi.apiRoute, trustProxy: env.WENDA_TRUST_PROXY });
 
 // Only names that change with their content may be cached for good: Astro's assets, and
 // Pagefind's fragments, indexes and metadata (`…_<hash>.pf_*`). Its other files
@@ -86,6 +96,7 @@ const tooLarge = (limit: number) => ({ code: 'payload_too_large' as const, messa
 
 const https = { siteUrlIsHttps: supportApi.siteUrlIsHttps, trustProxy: env.WENDA_TRUST_PROXY };
 const server = createServer({ shouldUpgradeCallback: isWebSocketEchoUpgrade, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS }, (req, res) => {
+  const requestId = track(req, res);
   if (!toOriginForm(req)) return refuse(req, res, 400, { code: 'invalid_request', message: '请求地址无效。', fields: [{ path: '(url)', message: '应为以 / 开头的路径或 http(s) 网址' }] });
   const coding = unknownTransferCoding(req);
   if (coding !== undefined) {
@@ -97,8 +108,9 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketEchoUpgrade, con
     if (limit && declaredTooLarge(req, limit)) return refuse(req, res, 413, tooLarge(limit));
   }
   const headers = headerSetFor(req.url ?? '/');
-  // The API app sets its own headers and compresses its own answers.
+  // The API app sets its own headers (the request's id among them) and compresses its own answers.
   if (headers === 'api') return void api(req, res);
+  res.setHeader(REQUEST_ID_HEADER, requestId);
   const methods = pageMethods(req.url ?? '/');
   if (!methods.includes(req.method ?? '')) {
     return refuse(req, res, 405, { code: 'method_not_allowed', message: `这个页面不支持 ${req.method}，可用：${methods.join('、')}。` }, { Allow: methods.join(', ') });
@@ -114,6 +126,7 @@ const server = createServer({ shouldUpgradeCallback: isWebSocketEchoUpgrade, con
 });
 
 function toAstro(req: IncomingMessage, res: ServerResponse) {
+  markPage(req);
   applyProxyTrust(req, env.WENDA_TRUST_PROXY);
   // Pages rendered on request: their CSP header keeps the server's directives, and their
   // answers are compressed (static files are compressed at build, and sent as they are).
@@ -168,7 +181,7 @@ server.listen(env.PORT, env.HOST, () => {
   server.off('error', onListenError);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  console.log(`Wenda 已启动：http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}/`);
+  log.info({ port }, `Wenda 已启动：http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}/`);
 });
 
 /** How long a stop waits for requests in progress before it exits anyway. */
@@ -177,7 +190,7 @@ let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`收到 ${signal}：不再接受新连接，处理完进行中的请求后退出（最多等 ${FORCE_EXIT_MS / 1000} 秒）。`);
+  log.info(`收到 ${signal}：不再接受新连接，处理完进行中的请求后退出（最多等 ${FORCE_EXIT_MS / 1000} 秒）。`);
   for (const client of websocketEcho.clients) client.close(1001, 'server stopping');
   server.close(() => {
     supportApi.close();
@@ -185,7 +198,7 @@ function shutdown(signal: string) {
   });
   server.closeIdleConnections();
   setTimeout(() => {
-    console.error(`等了 ${FORCE_EXIT_MS / 1000} 秒仍有请求未完成，强制退出。`);
+    log.error(`等了 ${FORCE_EXIT_MS / 1000} 秒仍有请求未完成，强制退出。`);
     supportApi.close();
     process.exit(1);
   }, FORCE_EXIT_MS).unref();

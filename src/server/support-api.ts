@@ -13,6 +13,8 @@ import type { Store } from '../store/types.ts';
 import type { ServerConfig } from './config.ts';
 import { watchPriceListFile, type PriceListSource } from './price-list-file.ts';
 import { followPublishedPriceLists } from './price-list-published.ts';
+import { createLog, type Log } from './log.ts';
+import { apiRouteLabeler, createMetrics } from './metrics.ts';
 
 const packageJson = readJsonFile(new URL('../../package.json', import.meta.url), 'package.json') as { version: string };
 
@@ -21,16 +23,19 @@ export interface SiteKnowledge {
   siteBuild?: { replaced(): boolean };
   /** The articles and tool pages votes may be cast for (src/server/adapters/votable-pages.ts). */
   votablePages: ReadonlySet<string>;
+  /** The server's log; by default one at WENDA_LOG_LEVEL. */
+  log?: Log;
 }
 
 /**
  * Also returns the admin-token throttle, for the operator page's sign-in to share
- * (handed to it in `App.Locals`).
+ * (handed to it in `App.Locals`), and the log and metrics, for the server to log and
+ * count every request in (src/server/request-log.ts).
  */
-export async function openSupportApi(env: ServerConfig, { siteBuild, votablePages }: SiteKnowledge) {
+export async function openSupportApi(env: ServerConfig, { siteBuild, votablePages, log = createLog(env.WENDA_LOG_LEVEL) }: SiteKnowledge) {
   // The site's own address, as the build took it: content/site.json and WENDA_SITE_URL.
   const site = parseSiteConfig(readJsonFile(new URL('../../content/site.json', import.meta.url), 'content/site.json'), env.site);
-  const file = watchPriceListFile(env.WENDA_PRICE_LIST);
+  const file = watchPriceListFile(env.WENDA_PRICE_LIST, { log });
   let store: Store;
   let priceList: PriceListSource = file;
   // With PostgreSQL, what the processes share: the price list published to the database,
@@ -46,7 +51,7 @@ export async function openSupportApi(env: ServerConfig, { siteBuild, votablePage
   }
   if (isPostgresStore(store)) {
     try {
-      priceList = await followPublishedPriceLists(store.sql, file);
+      priceList = await followPublishedPriceLists(store.sql, file, log);
       const guesses = await postgresGuessTally(store.sql, (key, entry) => tokenThrottle.heard(key, entry), TOKEN_WINDOW_MS);
       tally = guesses;
       shared = { countWrite: postgresWriteCounter(store.sql, env.WENDA_WRITE_RATE_LIMIT), tally: guesses };
@@ -58,6 +63,13 @@ export async function openSupportApi(env: ServerConfig, { siteBuild, votablePage
     }
   }
   const siteUrlIsHttps = new URL(site.siteUrl).protocol === 'https:';
+  const metrics = createMetrics({
+    store,
+    priceListVersion: () => priceList.current().version,
+    version: packageJson.version,
+    poolSize: isPostgresStore(store) ? env.WENDA_DATABASE_POOL_SIZE : 1,
+    processMetrics: true,
+  });
   const app = createApiApp({
     store,
     priceList: priceList.current,
@@ -72,9 +84,15 @@ export async function openSupportApi(env: ServerConfig, { siteBuild, votablePage
     tokenThrottle,
     votablePage: (path) => votablePages.has(path),
     siteBuild,
+    log,
+    metrics,
   });
   return {
     app,
+    log,
+    metrics,
+    /** The metrics' route label of an API path. */
+    apiRoute: apiRouteLabeler(app.routes),
     store,
     tokenThrottle,
     /** Whether the site is served over HTTPS as far as its configured address says. */

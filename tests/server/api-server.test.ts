@@ -220,7 +220,7 @@ describe('the support API on the built server', { timeout: 30_000 }, () => {
     const read = await fetch(`${api}/robot-quota/price-list`, { headers: { Origin: 'https://any.example' } });
     expect(read.status).toBe(200);
     expect(read.headers.get('access-control-allow-origin')).toBe('*');
-    expect(read.headers.get('access-control-expose-headers')).toBe('Date');
+    expect(read.headers.get('access-control-expose-headers')).toBe('Date, X-Request-Id');
     expect(read.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect((await fetch(`${api}/health`)).headers.get('access-control-allow-origin')).toBeNull();
 

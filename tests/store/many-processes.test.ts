@@ -2,8 +2,8 @@
 // items 5 and 7): three built servers on a PostgreSQL server of this file's own, with
 // the writes spread over them as a balancer would. The write limit is one for all three;
 // with the database stopped under load, pages, the price list and estimates answer,
-// writes answer 503 `store_unavailable` and health 503 with `store: "down"`, on every
-// process, and once it is back writes go through again without a restart; one process
+// writes answer 503 `store_unavailable`, health and readiness 503 with `store: "down"`
+// (liveness stays 200) and the metrics say the store is down, on every process, and once it is back writes go through again without a restart; one process
 // killed with SIGKILL mid-load leaves the others writing; every write a server
 // acknowledged (201 with its id) is in the database. The tests run in order on the same
 // servers (starting three costs most of the time).
@@ -13,13 +13,14 @@ import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const LIMIT = 12;
+const ADMIN = 'many-processes-admin-token';
 let pg: TestPostgres;
 let url: string;
 const servers: RunningServer[] = [];
 beforeAll(async () => {
   pg = await startTestPostgres({ template: inject('postgresTemplate') });
   url = await pg.createDatabase();
-  const env = { WENDA_DATABASE_URL: url, WENDA_WRITE_RATE_LIMIT: String(LIMIT), WENDA_TRUST_PROXY: '1' };
+  const env = { WENDA_DATABASE_URL: url, WENDA_WRITE_RATE_LIMIT: String(LIMIT), WENDA_TRUST_PROXY: '1', WENDA_ADMIN_TOKEN: ADMIN };
   // One after another (three at once may not start within startServer's 20 s on a busy
   // 2-core machine): the first migrates, the others find it done.
   for (let i = 0; i < 3; i++) servers.push(await startServer({ env }));
@@ -101,6 +102,15 @@ describe('three processes on one database', () => {
         // Health checks are trusted for a second: within two it says so.
         expect(await within(3000, async () => (await fetch(`${api}/health`)).status === 503)).toBe(true);
         expect(await (await fetch(`${api}/health`)).json()).toMatchObject({ store: 'down' });
+        // Readiness takes the process out of the balancer; liveness, which does not ask the store, restarts nothing.
+        expect((await fetch(`${api}/health/ready`)).status).toBe(503);
+        expect((await fetch(`${api}/health/live`)).status).toBe(200);
+        // The metrics say so too, and count the writes refused.
+        const text = await (await fetch(`${api}/admin/metrics`, { headers: { Authorization: `Bearer ${ADMIN}` } })).text();
+        const metrics = text.split('\n').filter((line) => line.startsWith('wenda_store')).join('\n');
+        expect(metrics).toContain('wenda_store_up{store="postgresql"} 0');
+        expect(metrics).toMatch(/^wenda_store_errors_total\{store="postgresql"\} [1-9]/m);
+        expect(metrics).toContain('wenda_store_pool_size{store="postgresql"} 10');
         expect((await fetch(`${server.url}/faq/change-administrator/`)).status).toBe(200);
         expect((await fetch(`${api}/robot-quota/price-list`)).status).toBe(200);
         expect((await post(server, '/robot-quota/estimate', { robots: 2, monthlyConversations: 3000 }, '198.51.100.1')).status).toBe(200);

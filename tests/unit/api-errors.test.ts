@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { testApi } from '../support/api.ts';
 import { API_BASE } from '../../src/lib/api-paths.ts';
 import type { Store } from '../../src/store/types.ts';
+import { createLog } from '../../src/server/log.ts';
 
 let api: ReturnType<typeof testApi>;
 afterEach(() => api?.close());
@@ -64,21 +65,20 @@ describe('errors', () => {
     const failing = new Proxy({} as Store, {
       get: (_, prop) => (prop === 'kind' ? 'broken' : prop === 'close' ? () => {} : () => Promise.reject(new Error('disk on fire'))),
     });
-    api = testApi({ store: failing });
-    const logged: unknown[][] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => logged.push(args);
-    try {
-      const res = await api.post('/feedback', { page: '/faq/a/', helpful: true });
-      expect(res.status).toBe(500);
-      const json = await res.json();
-      expect(json.error.code).toBe('internal');
-      expect(json.error.requestId).toMatch(/\w{8,}/);
-      expect(JSON.stringify(json)).not.toContain('disk on fire');
-      expect(logged.flat().join(' ')).toContain(json.error.requestId);
-    } finally {
-      console.error = original;
-    }
+    const logged: string[] = [];
+    api = testApi({ store: failing, log: createLog('info', { write: (line: string) => void logged.push(line) }) });
+    const res = await api.post('/feedback', { page: '/faq/a/', helpful: true });
+    expect(res.status).toBe(500);
+    const json = await res.json();
+    expect(json.error.code).toBe('internal');
+    expect(json.error.requestId).toMatch(/\w{8,}/);
+    expect(res.headers.get('X-Request-Id')).toBe(json.error.requestId);
+    expect(JSON.stringify(json)).not.toContain('disk on fire');
+    // One JSON line with the same id, the method and path, and what went wrong (for the operator only).
+    const lines = logged.map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 50, requestId: json.error.requestId, method: 'POST', path: '/api/v1/feedback', msg: 'internal error' });
+    expect(lines[0].err.message).toBe('disk on fire');
   });
 });
 

@@ -70,7 +70,7 @@ describe('the API’s headers', () => {
     api = testApi();
     const read = async (path: string) => (await api.get(path, { ...api.adminHeaders, Origin: 'https://other.example' })).headers;
     expect((await read('/health')).get('Access-Control-Allow-Origin')).toBe('*');
-    expect((await read('/health')).get('Access-Control-Expose-Headers')).toBe('Date');
+    expect((await read('/health')).get('Access-Control-Expose-Headers')).toBe('Date, X-Request-Id');
     expect((await read('/admin/feedback')).get('Access-Control-Allow-Origin')).toBeNull();
     expect((await read('/admin/quotes/export')).get('Access-Control-Allow-Origin')).toBeNull();
     // Without an Origin (not a browser's cross-site read) there is nothing to allow.
@@ -87,7 +87,7 @@ describe('the API’s headers', () => {
       await api.post('/feedback', { page: '/faq/a/', helpful: true }, partner),
     ]) {
       expect(res.headers.get('Access-Control-Allow-Origin')).toBe('https://partner.example.com');
-      expect(res.headers.get('Access-Control-Expose-Headers')).toBe('Date');
+      expect(res.headers.get('Access-Control-Expose-Headers')).toBe('Date, X-Request-Id');
       expect(res.headers.get('Vary')).toContain('Origin');
     }
   });

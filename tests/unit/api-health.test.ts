@@ -1,4 +1,5 @@
-// GET /health: the version and the store, 503 while the store is down or the site was rebuilt.
+// GET /health (and /health/ready): the version and the store, 503 while the store is down
+// or the site was rebuilt; /health/live: 503 only when a restart is what mends the process.
 import { afterEach, describe, expect, test } from 'vitest';
 import { testApi } from '../support/api.ts';
 import type { Store } from '../../src/store/types.ts';
@@ -47,5 +48,29 @@ describe('health', () => {
     expect(json.error.code).toBe('restart_needed');
     expect(json.error.message).toMatch(/重启/);
     expect((await api.get('/robot-quota/price-list')).status).toBe(200);
+  });
+
+  test('liveness does not ask the store; readiness does, as /health', async () => {
+    let pings = 0;
+    const store = { kind: 'broken', close() {}, ping: () => (pings++, Promise.resolve(false)) } as unknown as Store;
+    api = testApi({ store });
+    const live = await api.get('/health/live');
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'ok', version: 'test' });
+    expect(pings).toBe(0);
+    const ready = await api.get('/health/ready');
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ error: { code: 'unavailable' }, store: 'down' });
+    expect(pings).toBe(1);
+  });
+
+  test('a replaced build fails liveness too (a restart mends it), while a store outage does not', async () => {
+    let replaced = false;
+    api = testApi({ siteBuild: { replaced: () => replaced } });
+    expect((await api.get('/health/ready')).status).toBe(200);
+    replaced = true;
+    const live = await api.get('/health/live');
+    expect(live.status).toBe(503);
+    expect((await live.json()).error.code).toBe('restart_needed');
   });
 });

@@ -38,6 +38,9 @@ describe('OpenAPI document', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/api/v1/health',
+        '/api/v1/health/live',
+        '/api/v1/health/ready',
+        '/api/v1/admin/metrics',
         '/api/v1/robot-quota/price-list',
         '/api/v1/robot-quota/estimate',
         '/api/v1/robot-quota/quotes',
@@ -67,6 +70,8 @@ describe('OpenAPI document', () => {
   test('every route answers as documented, errors included', async () => {
     const input = { robots: 3, monthlyConversations: 40_000, monthlyGrowthPercent: 8, years: 3 };
     await conforms('get', '/api/v1/health', await api.get('/health'));
+    await conforms('get', '/api/v1/health/live', await api.get('/health/live'));
+    await conforms('get', '/api/v1/health/ready', await api.get('/health/ready'));
     await conforms('get', '/api/v1/robot-quota/price-list', await api.get('/robot-quota/price-list'));
     await conforms('post', '/api/v1/robot-quota/estimate', await api.post('/robot-quota/estimate', input));
     await conforms('post', '/api/v1/robot-quota/estimate', await api.post('/robot-quota/estimate', { robots: 0 }));

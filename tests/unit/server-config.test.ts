@@ -36,6 +36,18 @@ describe('server config', () => {
     expect(readSiteOverrides({ WENDA_API_BASE_URL: '' })).toEqual({ WENDA_SITE_URL: undefined, WENDA_API_BASE_URL: '' });
   });
 
+  test('WENDA_LOG_LEVEL: info unless set; a level pino does not have is named, with the choices', () => {
+    expect(readServerConfig({}).WENDA_LOG_LEVEL).toBe('info');
+    expect(readServerConfig({ WENDA_LOG_LEVEL: 'warn' }).WENDA_LOG_LEVEL).toBe('warn');
+    try {
+      readServerConfig({ WENDA_LOG_LEVEL: 'verbose' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).fields).toEqual([{ path: 'WENDA_LOG_LEVEL', message: expect.stringContaining('warn') }]);
+    }
+  });
+
   test('only src/server/config.ts reads process.env, and nothing in src/ hangs state on globalThis', () => {
     expect(srcFilesWith('process.env')).toEqual(['src/server/config.ts']);
     expect(srcFilesWith('globalThis')).toEqual([]);

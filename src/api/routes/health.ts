@@ -1,4 +1,7 @@
-// GET /health: liveness, version and store, and whether the pages' build is still the loaded one.
+// GET /health: version and store, and whether the pages' build is still the loaded one;
+// and the same split for load balancers and orchestrators: /health/live (is this process
+// worth keeping? only a restart mends a replaced build) and /health/ready (should it get
+// requests? not while its store or its build is missing). /health answers as /health/ready.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -7,14 +10,37 @@ import type { RouteKit } from '../route-kit.ts';
 import { errorSchema, jsonContent } from '../schemas.ts';
 
 const healthSchema = z.object({ status: z.literal('ok'), version: z.string(), store: z.string() }).meta({ id: 'Health' });
+const liveSchema = z.object({ status: z.literal('ok'), version: z.string() }).meta({ id: 'Liveness' });
 
+const notReady =
+  'The store does not answer (`unavailable`, with `store: "down"` beside the error), or the site was rebuilt under the running server and pages answer 503 until it restarts (`restart_needed`).';
 const route = createRoute({
   method: 'get',
   path: '/health',
-  summary: 'Liveness, version and store',
+  summary: 'Version and store (as /health/ready)',
   responses: {
     200: jsonContent(healthSchema, 'The API and its store answer.'),
-    503: jsonContent(errorSchema, 'The store does not answer (`unavailable`, with `store: "down"` beside the error), or the site was rebuilt under the running server and pages answer 503 until it restarts (`restart_needed`).'),
+    503: jsonContent(errorSchema, notReady),
+  },
+});
+const readyRoute = createRoute({
+  method: 'get',
+  path: '/health/ready',
+  summary: 'Readiness: send this process requests?',
+  description: 'For a load balancer: while this fails, take the process out of rotation (do not restart it: a store outage is not mended by a restart).',
+  responses: {
+    200: jsonContent(healthSchema, 'The API and its store answer.'),
+    503: jsonContent(errorSchema, notReady),
+  },
+});
+const liveRoute = createRoute({
+  method: 'get',
+  path: '/health/live',
+  summary: 'Liveness: keep this process?',
+  description: 'For an orchestrator’s restart policy: answers without asking the store, and fails only when a restart is what mends the process.',
+  responses: {
+    200: jsonContent(liveSchema, 'The process answers.'),
+    503: jsonContent(errorSchema, 'The site was rebuilt under the running server (`restart_needed`): restart it.'),
   },
 });
 
@@ -33,7 +59,7 @@ export function registerHealth(app: OpenAPIHono<ApiEnv>, deps: ApiDeps, { answer
     return error(c, 503, 'restart_needed', '网站已重新构建，这个进程还在用启动时的构建：请重启服务器。在那之前页面回答 503，其余接口照常。');
   };
   const check = (now: number, storeOk: boolean): State => (checked = { at: now, state: deps.siteBuild?.replaced() ? 'rebuilt' : storeOk ? 'up' : 'down' }).state;
-  app.openapi(route, (c) => {
+  const ready = (c: Context<ApiEnv>) => {
     const now = performance.now();
     // Answered at once, without waiting for the store, while the last check is fresh.
     if (now - checked.at <= PING_TTL_MS) return reply(c, checked.state);
@@ -41,5 +67,9 @@ export function registerHealth(app: OpenAPIHono<ApiEnv>, deps: ApiDeps, { answer
       (ok) => reply(c, check(now, ok)),
       () => reply(c, check(now, false)),
     );
-  });
+  };
+  app.openapi(route, ready);
+  app.openapi(readyRoute, ready);
+  const alive = { status: 'ok' as const, version: deps.version };
+  app.openapi(liveRoute, (c) => (deps.siteBuild?.replaced() ? reply(c, 'rebuilt') : answer.json(c, alive, 200)));
 }
