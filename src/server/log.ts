@@ -1,9 +1,8 @@
 // The server's log: JSON, one line per event, on stdout, through pino (the Node
 // ecosystem's usual logger, whose lines log collectors read as they are). Lines are
 // gathered and written together, at most 100 ms after the first of them or once 64 KB
-// are waiting, so that no answer waits for a write: a write costs far more than a line
-// (measured 2026-12-07 under bench:api: a write per turn of the event loop took a
-// quarter of the server's CPU, pino's own asynchronous stream, a write per line, more).
+// are waiting, warnings and errors at once: a write is a system call, which costs more
+// than making a line, and pino's own asynchronous stream writes each line by itself.
 // Each batch is written synchronously, and what waits is written when the process
 // exits, so only a `kill -9` can lose the last 100 ms of lines.
 import { pino, type DestinationStream, type Logger } from 'pino';
@@ -15,6 +14,8 @@ let stdout: DestinationStream | undefined;
 
 /** Lines waiting longer than this are written. */
 const FLUSH_MS = 100;
+/** `4`: a line of pino's format starts `{"level":40` for a warning, 50 for an error. */
+const FIRST_DIGIT_OF_WARN = 0x34;
 /** So many bytes waiting are written at once. */
 const FLUSH_BYTES = 64 * 1024;
 
@@ -40,7 +41,8 @@ function batchedStdout(): DestinationStream {
     write(line: string) {
       pending.push(line);
       waiting += line.length;
-      if (waiting >= FLUSH_BYTES) flush();
+      // A warning or an error (pino's `level` 40 and up, its line's tenth character) goes out at once.
+      if (waiting >= FLUSH_BYTES || line.charCodeAt(9) >= FIRST_DIGIT_OF_WARN) flush();
       else timer ??= setTimeout(flush, FLUSH_MS).unref();
     },
   });
