@@ -57,6 +57,9 @@ const { handler: astroHandler } = (await import(serverEntry.href)) as { handler:
 
 // A request without Host (HTTP/1.0) is taken as addressed to this server.
 const api = getRequestListener(supportApi.app.fetch, { hostname: 'localhost', errorHandler: (error) => apiRequestErrorAnswer(error, log) });
+// The server's start and stop are written whatever WENDA_LOG_LEVEL says: an operator who
+// keeps only warnings still sees that it started, where, and that it stopped.
+const lifecycle = log.isLevelEnabled('info') ? log : log.child({}, { level: 'info' });
 // Every request gets its id, its log line and its count in the metrics (src/server/request-log.ts).
 const track = requestLog({ log, metrics: supportApi.metrics, apiRoute: supportApi.apiRoute, trustProxy: env.WENDA_TRUST_PROXY });
 
@@ -181,7 +184,7 @@ server.listen(env.PORT, env.HOST, () => {
   server.off('error', onListenError);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  log.info({ port }, `Wenda 已启动：http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}/`);
+  lifecycle.info({ port }, `Wenda 已启动：http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}/`);
 });
 
 /** How long a stop waits for requests in progress before it exits anyway. */
@@ -190,7 +193,7 @@ let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  log.info(`收到 ${signal}：不再接受新连接，处理完进行中的请求后退出（最多等 ${FORCE_EXIT_MS / 1000} 秒）。`);
+  lifecycle.info(`收到 ${signal}：不再接受新连接，处理完进行中的请求后退出（最多等 ${FORCE_EXIT_MS / 1000} 秒）。`);
   for (const client of websocketEcho.clients) client.close(1001, 'server stopping');
   server.close(() => {
     supportApi.close();

@@ -92,4 +92,16 @@ describe('logs and metrics of the built server', { timeout: 30_000 }, () => {
       expect((await linesOf(proxied, id))[0], path).toMatchObject({ method: 'GET', path, status: 200 });
     }
   });
+
+  test('at WENDA_LOG_LEVEL=warn the start and stop are still written, a request is not', async () => {
+    const quiet = await fx.start({ WENDA_LOG_LEVEL: 'warn' });
+    const res = await fetch(`${quiet.url}/api/v1/health`);
+    expect(res.status).toBe(200);
+    const id = res.headers.get('x-request-id')!;
+    expect(id).toMatch(UUID);
+    expect(logLines(quiet)[0]).toMatchObject({ level: 30, msg: expect.stringContaining('Wenda 已启动') });
+    quiet.process.kill('SIGTERM');
+    await expect.poll(() => logLines(quiet).some((l) => l.msg.startsWith('收到 SIGTERM')), { timeout: 5000, interval: 20 }).toBe(true);
+    expect(quiet.output()).not.toContain(id);
+  });
 });
