@@ -5,22 +5,14 @@ import { resolve } from 'node:path';
 import { OperatorError } from '../config/friendly-errors.ts';
 import { readBackupConfig } from '../server/config.ts';
 import { backupStore } from '../store/backup.ts';
+import { commandArgs, fail } from './command-line.ts';
 
 const USAGE = `用法：npm run backup -- <备份文件>
   把数据目录（WENDA_DATA_DIR，默认是项目下的 data/）里的 wenda.db 备份到 <备份文件>，服务器不必停。
   <备份文件> 不能已经存在；相对路径从运行 npm 的目录算起。
   例：WENDA_DATA_DIR=/var/lib/wenda npm run backup -- /backups/wenda-$(date +%F).db`;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const args = commandArgs(USAGE);
 if (args.length === 0) fail(`没有给出备份文件。\n${USAGE}`);
 if (args.length > 1) fail(`只能给一个备份文件，收到了 ${args.length} 个：${args.join(' ')}\n${USAGE}`);
 if (args[0]!.startsWith('-')) fail(`不认识的选项 ${args[0]}。\n${USAGE}`);

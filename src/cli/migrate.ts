@@ -10,21 +10,13 @@ import { postgresMigrations } from '../store/postgres-migrations.ts';
 import { connect, migratePostgres, redacted } from '../store/postgres-open.ts';
 import { migrations } from '../store/migrations.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
+import { commandArgs, fail } from './command-line.ts';
 
 const USAGE = `用法：npm run migrate
   把数据存储的结构升级到这个版本：设置了 WENDA_DATABASE_URL 时是那个 PostgreSQL 数据库，
   否则是 WENDA_DATA_DIR 里的 wenda.db。可以在旧版本的服务器还在运行时执行。`;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const args = commandArgs(USAGE);
 if (args.length) fail(`不认识的参数 ${args.join(' ')}。\n${USAGE}`);
 
 try {

@@ -10,22 +10,14 @@ import { parsePriceList } from '../server/price-list-file.ts';
 import { StoreOpenError } from '../store/errors.ts';
 import { connect, migratePostgres, redacted } from '../store/postgres-open.ts';
 import { publishPriceList } from '../store/postgres-price-lists.ts';
+import { commandArgs, fail } from './command-line.ts';
 
 const USAGE = `用法：npm run price-list -- publish <价格表文件>
   检查价格表（与服务器检查 WENDA_PRICE_LIST 文件的规则相同），通过后发布到 WENDA_DATABASE_URL 的数据库：
   连着这个数据库的每个服务器进程在一秒内换用它。检查不通过时什么都不发布。
   例：WENDA_DATABASE_URL=postgres://wenda:密码@db.example.com/wenda npm run price-list -- publish content/price-list.json`;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const args = commandArgs(USAGE);
 if (args[0] !== 'publish') fail(`${args.length ? `不认识的命令 ${args[0]}` : '没有给出命令'}。\n${USAGE}`);
 if (args.length !== 2) fail(`publish 需要一个价格表文件，收到了 ${args.length - 1} 个参数。\n${USAGE}`);
 

@@ -7,6 +7,7 @@ import { readStartDir, serverEnvSchema } from '../server/config.ts';
 import { copySqliteToPostgres } from '../store/copy.ts';
 import { StoreOpenError } from '../store/errors.ts';
 import { connect, migratePostgres, redacted } from '../store/postgres-open.ts';
+import { commandArgs, fail } from './command-line.ts';
 
 const USAGE = `用法：npm run store:copy -- <SQLite 数据目录> <PostgreSQL 网址>
   把数据目录里 wenda.db 的全部数据（反馈、搜索统计与失败的搜索、诊断报告、保存的报价，连同它们的编号）
@@ -14,16 +15,7 @@ const USAGE = `用法：npm run store:copy -- <SQLite 数据目录> <PostgreSQL 
   已经在目标库里的行不会重复添加：可以再运行一次，只补上新增的数据。
   例：npm run store:copy -- /var/lib/wenda postgres://wenda:密码@db.example.com:5432/wenda?sslmode=require`;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const args = commandArgs(USAGE);
 if (args.length !== 2) fail(`需要两个参数（数据目录和 PostgreSQL 网址），收到了 ${args.length} 个。\n${USAGE}`);
 const option = args.find((a) => a.startsWith('-'));
 if (option) fail(`不认识的选项 ${option}。\n${USAGE}`);

@@ -2,6 +2,7 @@
 // quota would run out, the carry-over rule, the sample-price notice, a word on steep
 // growth, and the actions (share link, print, CSV). On paper: the inputs, the date, the
 // quote's number and link with its QR code.
+import type { ComponentChildren } from 'preact';
 import { chinaDate } from '../../lib/china-time.ts';
 import { useStore } from '@nanostores/preact';
 import type { CalculatorValues } from '../../lib/quota/calculator-query.ts';
@@ -51,6 +52,16 @@ function ShareLink({ store, disabled, describedBy }: { store: CalculatorStore; d
 const Count = ({ n, unit = '' }: { n: number; unit?: string }) => <span class="figure">{`${formatCount(n)}${unit && ` ${unit}`}`}</span>;
 const Yuan = ({ n }: { n: number }) => <span class="figure">{formatYuan(n)}</span>;
 
+/** One figure of the estimate: its name and its value (a year card's widest ones span the card). */
+function Fact({ label, wide = false, valueClass, children }: { label: string; wide?: boolean; valueClass?: string; children: ComponentChildren }) {
+  return (
+    <div class={wide ? 'rq-card-wide' : undefined}>
+      <dt>{label}</dt>
+      <dd class={valueClass}>{children}</dd>
+    </div>
+  );
+}
+
 function PackList({ packs, packName }: { packs: Estimate['years'][number]['packs']; packName: (id: string) => string }) {
   if (!packs.length) return <>不需要</>;
   return (
@@ -98,61 +109,23 @@ function YearCards({ estimate, packName, idPrefix, headingLevel }: { estimate: E
           <li key={y.year}>
             <CardHeading>第 {y.year} 年</CardHeading>
             <dl>
-              <div>
-                <dt>上年转入</dt>
-                <dd>
-                  <Count n={y.carriedIn} unit="次" />
-                </dd>
-              </div>
-              <div>
-                <dt>年度包含</dt>
-                <dd>
-                  <Count n={y.included} unit="次" />
-                </dd>
-              </div>
-              <div>
-                <dt>预计用量</dt>
-                <dd>
-                  <Count n={y.usage} unit="次" />
-                </dd>
-              </div>
-              <div>
-                <dt>年末剩余</dt>
-                <dd>
-                  <Count n={y.endingBalance} unit="次" />
-                </dd>
-              </div>
-              <div class="rq-card-wide">
-                <dt>加购对话包</dt>
-                <dd class="rq-packs">
-                  <PackList packs={y.packs} packName={packName} />
-                </dd>
-              </div>
-              <div class="rq-card-wide">
-                <dt>费用</dt>
-                <dd>
-                  <Yuan n={y.cost} />
-                  <CostSplit year={y} />
-                </dd>
-              </div>
+              <Fact label="上年转入"><Count n={y.carriedIn} unit="次" /></Fact>
+              <Fact label="年度包含"><Count n={y.included} unit="次" /></Fact>
+              <Fact label="预计用量"><Count n={y.usage} unit="次" /></Fact>
+              <Fact label="年末剩余"><Count n={y.endingBalance} unit="次" /></Fact>
+              <Fact label="加购对话包" wide valueClass="rq-packs"><PackList packs={y.packs} packName={packName} /></Fact>
+              <Fact label="费用" wide>
+                <Yuan n={y.cost} />
+                <CostSplit year={y} />
+              </Fact>
             </dl>
           </li>
         ))}
         <li class="rq-card-total">
           <CardHeading>合计</CardHeading>
           <dl>
-            <div>
-              <dt>需加购</dt>
-              <dd>
-                <Count n={estimate.totalPurchased} unit="次" />
-              </dd>
-            </div>
-            <div>
-              <dt>费用</dt>
-              <dd>
-                <Yuan n={estimate.totalCost} />
-              </dd>
-            </div>
+            <Fact label="需加购"><Count n={estimate.totalPurchased} unit="次" /></Fact>
+            <Fact label="费用"><Yuan n={estimate.totalCost} /></Fact>
           </dl>
         </li>
       </ol>
@@ -248,17 +221,14 @@ export function QuotaResults({
             </dd>
           )}
         </div>
-        <div>
-          <dt>需加购对话</dt>
-          <dd>
-            <Count n={estimate.totalPurchased} unit="次" />
-            {estimate.totalPurchased >= 1e4 && (
-              <small>
-                （<span class="figure">{formatInWords(estimate.totalPurchased)}</span>）
-              </small>
-            )}
-          </dd>
-        </div>
+        <Fact label="需加购对话">
+          <Count n={estimate.totalPurchased} unit="次" />
+          {estimate.totalPurchased >= 1e4 && (
+            <small>
+              （<span class="figure">{formatInWords(estimate.totalPurchased)}</span>）
+            </small>
+          )}
+        </Fact>
         <div>
           <dt>不加购的话，何时用完</dt>
           <dd data-testid="runs-out">{estimate.runsOutInMonth ? <span class="figure">{formatContractMonth(estimate.runsOutInMonth)}</span> : '合同期内够用'}</dd>
