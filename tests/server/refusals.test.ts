@@ -120,7 +120,8 @@ describe('no 500 for what a client sends', { timeout: 30_000 }, () => {
 
   test('a body that is not UTF-8 is refused with 400 and nothing is stored', async () => {
     const json = (bytes: number[]) => Buffer.concat([Buffer.from('{"query":"'), Buffer.from(bytes), Buffer.from('"}')]);
-    for (const body of [json([0xff, 0xfe]), json([0xe5, 0xb8])]) {
+    // A stray byte, a cut sequence, and U+FFFD itself (what a stray byte becomes once decoded).
+    for (const body of [json([0xff, 0xfe]), json([0xe5, 0xb8]), json([0xef, 0xbf, 0xbd])]) {
       const declared = await fetch(`${server.url}/api/v1/search-misses`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
       expect(declared.status).toBe(400);
       expect((await declared.json()).error.fields[0].path).toBe('(body)');
