@@ -79,10 +79,21 @@ export async function measureSearchTransfer(baseUrl: string, { firstWord = 'æœºå
 
     const search = async (word: string) => {
       finished.length = 0;
-      const typed = await page.evaluate(() => performance.timeOrigin + performance.now());
+      // When the first result appears, as the page sees it: Playwright's waitFor polls at
+      // growing intervals (up to 500 ms apart), so its return is no clock for this.
+      const typed = await listbox.evaluate((box) => {
+        const shownAt = (box as HTMLElement & { shownAt?: number });
+        shownAt.shownAt = undefined;
+        new MutationObserver((_, observer) => {
+          if (!box.querySelector('a[role="option"]')) return;
+          shownAt.shownAt = performance.timeOrigin + performance.now();
+          observer.disconnect();
+        }).observe(box, { childList: true, subtree: true });
+        return performance.timeOrigin + performance.now();
+      });
       await input.fill(word);
       await listbox.locator('a[role="option"]').first().waitFor({ timeout: 60_000 });
-      const shown = await page.evaluate(() => performance.timeOrigin + performance.now());
+      const shown = await listbox.evaluate((box) => (box as HTMLElement & { shownAt?: number }).shownAt!);
       await page.waitForLoadState('networkidle');
       const hits = await listbox.locator('a.hit[role="option"]:not(.hit-all)').count();
       return { typed, shown, hits, files: await Promise.all(finished) };
