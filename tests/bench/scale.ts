@@ -158,7 +158,7 @@ async function measureDev(dir: string, slug: string) {
 if (import.meta.main) {
   const args = process.argv.slice(2);
   const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 1000);
-  const dev = args.includes('--dev');
+  const dev = args.includes('--dev') || args.includes('--dev-only');
   const keep = args.includes('--keep');
   const buildToo = !args.includes('--dev-only');
   const markdown = args.includes('--markdown');
