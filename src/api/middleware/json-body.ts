@@ -7,7 +7,6 @@
 // that hangs up mid-body gets a 400 nobody reads, not a fault in the log.
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { stripBom } from '../../lib/text.ts';
 import { rawHeader, type ApiEnv } from '../deps.ts';
 import type { ErrorAnswer } from '../errors.ts';
 import { MAX_BODY_TEXT } from '../limits.ts';
@@ -32,8 +31,9 @@ export function jsonBody({ maxBytes, error }: { maxBytes: number; error: ErrorAn
   /**
    * Reads the body as text for the route, or answers why not. Read by Hono's own
    * `c.req.text()` (on Node one decode, no copy; it keeps the text where the route's
-   * `c.req.json()` finds it), which turns a byte that is not UTF-8 into U+FFFD: a body
-   * holding U+FFFD is refused, so nothing is ever stored with one.
+   * `c.req.json()` finds it). Its UTF-8 decoding drops a leading byte-order mark and
+   * turns a byte that is not UTF-8 into U+FFFD: a body holding U+FFFD is refused, so
+   * nothing is ever stored with one.
    */
   const take = async (c: Context<ApiEnv>, next: () => Promise<void>) => {
     let text: string;
@@ -46,8 +46,6 @@ export function jsonBody({ maxBytes, error }: { maxBytes: number; error: ErrorAn
     if (text.includes('\uFFFD')) {
       return error(c, 400, 'invalid_request', '请求体不是合法的 UTF-8 文本。', { fields: [{ path: '(body)', message: '含有不是 UTF-8 的字节（或替换字符 U+FFFD）' }] });
     }
-    // A byte-order mark (Windows tools write one) is no part of the JSON.
-    if (text.startsWith('\uFEFF')) Object.assign(c.req.bodyCache, { text: Promise.resolve(stripBom(text)) });
     await next();
     return undefined;
   };
