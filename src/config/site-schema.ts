@@ -123,7 +123,7 @@ export interface SiteConfigEnv {
 }
 
 /** The server's default port (src/server/config.ts says the same). */
-const DEFAULT_PORT = 4321;
+export const DEFAULT_PORT = 4321;
 
 /** The address the site is served on locally (`PORT`, else 4321): what an unset `siteUrl` becomes. */
 export function localSiteUrl(port?: string): string {

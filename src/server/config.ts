@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { fileURLToPath } from 'node:url';
 import { parseWithFriendlyErrors } from '../config/friendly-errors.ts';
-import type { SiteConfigEnv } from '../config/site-schema.ts';
+import { DEFAULT_PORT, type SiteConfigEnv } from '../config/site-schema.ts';
 
 type Environment = Record<string, string | undefined>;
 
@@ -27,7 +27,7 @@ const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v
 
 export const serverEnvSchema = z.object({
   /** Port to listen on; 0 picks a free one. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+  PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
   /** Interface to listen on. */
   HOST: z.string().min(1).default('localhost'),
   /** Directory of the SQLite file `wenda.db` (the store unless WENDA_DATABASE_URL is set). */

@@ -30,7 +30,7 @@ function batchedStdout(): DestinationStream {
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (pending.length === 0) return;
-    const text = pending.length === 1 ? pending[0]! : pending.join('');
+    const text = pending.join('');
     pending = [];
     waiting = 0;
     stream.write(text);

@@ -24,6 +24,7 @@ const FEEDBACK_ORDER = 'ORDER BY last_vote_at DESC, page';
 // json handling would encode a string twice.
 const QUOTE_COLUMNS = 'id, input::text AS input, estimate::text AS estimate, price_list_version, created_at';
 const QUOTES_SQL = `SELECT ${QUOTE_COLUMNS} FROM quotes ${QUOTE_ORDER}`;
+const REPORTS_SQL = 'SELECT id, report::text AS report, created_at FROM diagnostics_reports';
 const feedbackSql = (extra = '') => `
   WITH totals AS (
     SELECT page, COUNT(*) FILTER (WHERE helpful) AS helpful, COUNT(*) FILTER (WHERE NOT helpful) AS not_helpful, MAX(created_at) AS last_vote_at
@@ -248,11 +249,11 @@ export function postgresStore(sql: Sql): PostgresStore {
       return { id, report, createdAt: createdAt.toISOString() };
     },
     async getDiagnosticsReport(id) {
-      const [row] = await rows<ReportRow>('SELECT id, report::text AS report, created_at FROM diagnostics_reports WHERE id = $1', [id]);
+      const [row] = await rows<ReportRow>(`${REPORTS_SQL} WHERE id = $1`, [id]);
       return row && toReport(row);
     },
     async listDiagnosticsReports({ limit, offset }: Page) {
-      const found = await rows<ReportRow>('SELECT id, report::text AS report, created_at FROM diagnostics_reports ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2', [limit, offset]);
+      const found = await rows<ReportRow>(`${REPORTS_SQL} ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2`, [limit, offset]);
       return found.map(toReport);
     },
     async countDiagnosticsReports() {

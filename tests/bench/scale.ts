@@ -74,6 +74,16 @@ function sampleTree(pid: number, every = 250) {
   };
 }
 
+/** Starts `command` in `dir`, sampling the memory of its process tree and keeping its output. */
+function spawnWatched(dir: string, command: string, args: string[]) {
+  const child = spawn(command, args, { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const sampler = sampleTree(child.pid!);
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  return { child, sampler, log: () => log };
+}
+
 /** Runs `npm run build` in `dir` (its staged build); resolves with the exit code. */
 function build(dir: string, timings: string) {
   const started = performance.now();
@@ -83,19 +93,11 @@ function build(dir: string, timings: string) {
   const command: [string, string[]] = existsSync('/usr/bin/time')
     ? ['/usr/bin/time', ['-f', '%U %S', '-o', cpuFile, process.execPath, 'src/build/staged-build.ts', `--timings=${timings}`]]
     : [process.execPath, ['src/build/staged-build.ts', `--timings=${timings}`]];
-  const child = spawn(command[0], command[1], {
-    cwd: dir,
-    env: { ...process.env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const sampler = sampleTree(child.pid!);
-  let log = '';
-  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const { child, sampler, log } = spawnWatched(dir, ...command);
   return new Promise<{ code: number | null; wall: number; cpu: number | undefined; memory: ReturnType<typeof sampler.stop>; log: string }>((resolve) => {
     child.once('close', (code) => {
       const cpu = existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1)!.split(' ').reduce((sum, s) => sum + Number(s), 0) : undefined;
-      resolve({ code, wall: performance.now() - started, cpu: Number.isFinite(cpu) ? cpu : undefined, memory: sampler.stop(), log });
+      resolve({ code, wall: performance.now() - started, cpu: Number.isFinite(cpu) ? cpu : undefined, memory: sampler.stop(), log: log() });
     });
   });
 }
@@ -109,15 +111,7 @@ function filesUnder(dir: string): string[] {
 /** `astro dev` on the copy: time to serve an article, then time for an edit of it to show. */
 async function measureDev(dir: string, slug: string) {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1'], {
-    cwd: dir,
-    env: { ...process.env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const sampler = sampleTree(child.pid!);
-  let log = '';
-  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const { child, sampler, log } = spawnWatched(dir, process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1']);
   const until = async <T>(what: string, check: () => Promise<T | undefined>, limitMs: number): Promise<T> => {
     const deadline = performance.now() + limitMs;
     while (performance.now() < deadline) {
@@ -125,10 +119,10 @@ async function measureDev(dir: string, slug: string) {
       if (value !== undefined) return value;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`astro dev: ${what} not within ${limitMs / 1000} s\n${log.slice(-2000)}`);
+    throw new Error(`astro dev: ${what} not within ${limitMs / 1000} s\n${log().slice(-2000)}`);
   };
   try {
-    const base = await until('a local URL', async () => /http:\/\/127\.0\.0\.1:\d+/.exec(log)?.[0], 600_000);
+    const base = await until('a local URL', async () => /http:\/\/127\.0\.0\.1:\d+/.exec(log())?.[0], 600_000);
     const listening = performance.now() - started;
     const page = `${base}/faq/${slug}/`;
     const get = async () => {

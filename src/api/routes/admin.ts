@@ -13,7 +13,7 @@ import { diagnosticsReportSchema } from './diagnostics.ts';
 import { toQuoteResponse } from './robot-quota.ts';
 import { REFERENCE_PATTERN } from '../../lib/id-formats.ts';
 import { streamBody } from '../../server/adapters/stream-body.ts';
-import type { Snapshot, Store } from '../../store/types.ts';
+import type { DiagnosticsReport, Snapshot, Store } from '../../store/types.ts';
 import { articleReport, DEFAULT_SEARCH_PERIOD, lastDays, queryReport, SEARCH_OUTCOMES, SEARCH_PERIODS, type SearchOutcomeKind } from '../../lib/search/analytics.ts';
 
 const security = [{ adminToken: [] }];
@@ -241,6 +241,10 @@ const analyticsRoute = createRoute({
     ...unauthorized,
   },
 });
+/** A diagnostics report as the operator's routes give it. */
+const reportJsonSchema = z.object({ id: z.string(), createdAt: z.iso.datetime(), report: diagnosticsReportSchema });
+const toReportJson = (r: DiagnosticsReport) => ({ id: r.id, createdAt: r.createdAt, report: r.report as z.output<typeof diagnosticsReportSchema> });
+
 const reportRoute = createRoute({
   method: 'get',
   path: '/admin/diagnostics/reports/{id}',
@@ -248,7 +252,7 @@ const reportRoute = createRoute({
   security,
   request: { params: z.object({ id: z.string() }) },
   responses: {
-    200: jsonContent(z.object({ id: z.string(), createdAt: z.iso.datetime(), report: diagnosticsReportSchema }), 'The report.'),
+    200: jsonContent(reportJsonSchema, 'The report.'),
     ...unauthorized,
   },
 });
@@ -261,7 +265,7 @@ const reportsRoute = createRoute({
   request: { query: pageQuerySchema },
   responses: {
     200: jsonContent(
-      z.object({ reports: z.array(z.object({ id: z.string(), createdAt: z.iso.datetime(), report: diagnosticsReportSchema })), total: totalSchema }),
+      z.object({ reports: z.array(reportJsonSchema), total: totalSchema }),
       'Newest first.',
     ),
     ...badQuery,
@@ -301,10 +305,10 @@ export function registerAdmin(app: OpenAPIHono<ApiEnv>, deps: ApiDeps, kit: Rout
     const { id } = c.req.valid('param');
     const found = REFERENCE_PATTERN.test(id) ? await deps.store.getDiagnosticsReport(id) : undefined;
     if (!found) return error(c, 404, 'not_found', '没有这个检测编号。');
-    return answer.json(c, { id: found.id, createdAt: found.createdAt, report: found.report as z.output<typeof diagnosticsReportSchema> }, 200);
+    return answer.json(c, toReportJson(found), 200);
   });
   app.openapi(reportsRoute, async (c) => {
     const [reports, total] = await Promise.all([deps.store.listDiagnosticsReports(c.req.valid('query')), deps.store.countDiagnosticsReports()]);
-    return answer.json(c, { reports: reports.map((r) => ({ id: r.id, createdAt: r.createdAt, report: r.report as z.output<typeof diagnosticsReportSchema> })), total }, 200);
+    return answer.json(c, { reports: reports.map(toReportJson), total }, 200);
   });
 }

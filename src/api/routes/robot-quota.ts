@@ -9,6 +9,7 @@ import { errorResponses, errorSchema, jsonBody, jsonContent, quoteSchema } from 
 import { priceListSchema } from '../../lib/quota/price-list.ts';
 import { EstimateRangeError, estimateInputSchema, estimateRobotQuote, estimateSchema, type Estimate } from '../../lib/quota/estimate.ts';
 import { QUOTE_ID_PATTERN } from '../../lib/id-formats.ts';
+import { DEFAULT_GROWTH_PERIOD } from '../../lib/quota/usage.ts';
 import { asciiJson, cachedPriceListJson, estimateAnswers } from '../json-cache.ts';
 import type { SavedQuote } from '../../store/types.ts';
 import { TOOL_PAGES } from '../../lib/content/tools.ts';
@@ -42,7 +43,7 @@ export function toQuoteResponse(quote: SavedQuote) {
     id: quote.id,
     url: quoteUrl(quote.id),
     // Quotes saved before growthPeriod existed grew by the month.
-    input: { growthPeriod: 'month', ...(quote.input as object) } as z.output<typeof quoteSchema>['input'],
+    input: { growthPeriod: DEFAULT_GROWTH_PERIOD, ...(quote.input as object) } as z.output<typeof quoteSchema>['input'],
     estimate: quote.estimate as z.output<typeof estimateSchema>,
     priceListVersion: quote.priceListVersion,
     createdAt: quote.createdAt,

@@ -5,7 +5,7 @@ import type { DetectedPlatform, OperatingSystem } from '../platform/detect-platf
 import type { Client } from './client-schema.ts';
 import { ARCHITECTURE_NAMES, PLATFORM_NAMES, PLATFORMS, STORE_NAMES, type Architecture, type Platform } from './platforms.ts';
 
-export { ARCHITECTURE_NAMES, PLATFORM_NAMES } from './platforms.ts';
+export { PLATFORM_NAMES } from './platforms.ts';
 
 /** 186413056 → "177.8 MB". */
 export function formatSize(bytes: number): string {

@@ -5,7 +5,7 @@
 // No zod: this ships in the calculator's island.
 import type { CalculatorField } from './calculator-query.ts';
 import { formatInWords } from './number-input.ts';
-import { yearOverUsageLimit, type GrowthPeriod } from './usage.ts';
+import { DEFAULT_GROWTH_PERIOD, yearOverUsageLimit, type GrowthPeriod } from './usage.ts';
 
 export interface InputRule {
   /** The field's label on the page; messages name the field by it. */
@@ -47,7 +47,7 @@ export function fieldMessage(field: CalculatorField): string {
 export const GROWTH_PERIOD_WORDS: Record<GrowthPeriod, string> = { month: '每月', year: '每年' };
 
 /** The message for a growth that takes one year's use past what can be estimated. */
-export const growthTooHighMessage = (growthPercent: number, year: number, period: GrowthPeriod = 'month') =>
+export const growthTooHighMessage = (growthPercent: number, year: number, period: GrowthPeriod = DEFAULT_GROWTH_PERIOD) =>
   `${INPUT_RULES.monthlyGrowthPercent.label}：按${GROWTH_PERIOD_WORDS[period]} ${growthPercent}% 增长，第 ${year} 年的对话量将超过 1 万亿次，超出估算范围，请调低`;
 
 /** Whether `value` (null when the text is not a number) keeps the field's rules. */
@@ -64,7 +64,7 @@ export type InputCheck =
  * The inputs (null where the text is not a number) against the rules the API applies
  * before it estimates: each field's range, then the yearly use the growth leads to.
  */
-export function checkInputs(values: Record<CalculatorField, number | null>, growthPeriod: GrowthPeriod = 'month'): InputCheck {
+export function checkInputs(values: Record<CalculatorField, number | null>, growthPeriod: GrowthPeriod = DEFAULT_GROWTH_PERIOD): InputCheck {
   const errors: Partial<Record<CalculatorField, string>> = {};
   for (const field of Object.keys(INPUT_RULES) as CalculatorField[]) {
     if (!fieldAllows(field, values[field])) errors[field] = fieldMessage(field);

@@ -4,6 +4,8 @@
 // diagnostics report by reference; and the same tables as CSV, whole.
 import { chinaDateTime } from '../../lib/china-time.ts';
 import { REFERENCE_PATTERN } from '../../lib/id-formats.ts';
+import { GROWTH_PERIOD_WORDS } from '../../lib/quota/input-rules.ts';
+import type { GrowthPeriod } from '../../lib/quota/usage.ts';
 import { API_BASE } from '../../lib/api-paths.ts';
 import type { OperatorAccess } from './_sign-in.ts';
 import { csvChunks, type CsvCell } from '../../lib/csv.ts';
@@ -18,7 +20,7 @@ export interface QuoteRow {
   url: string;
   createdAt: string;
   priceListVersion: string;
-  input: { robots: number; monthlyConversations: number; monthlyGrowthPercent: number; growthPeriod: 'month' | 'year'; years: number; carryOverBalance: number };
+  input: { robots: number; monthlyConversations: number; monthlyGrowthPercent: number; growthPeriod: GrowthPeriod; years: number; carryOverBalance: number };
   estimate: { totalCost: number; totalPurchased: number; priceList: { sample: boolean } };
 }
 
@@ -134,7 +136,7 @@ const quoteColumns: Columns<QuoteRow> = {
     q.input.robots,
     q.input.monthlyConversations,
     q.input.monthlyGrowthPercent,
-    q.input.growthPeriod === 'year' ? '每年' : '每月',
+    GROWTH_PERIOD_WORDS[q.input.growthPeriod],
     q.input.years,
     q.input.carryOverBalance,
     chinaDateTime(q.createdAt),
