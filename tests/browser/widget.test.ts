@@ -27,6 +27,25 @@ async function openPreview(path = '/tools/widget/') {
 const launcherIn = (page: Page, frame: 'desktop' | 'phone') => page.getByTestId(`frame-${frame}`).locator('a.b');
 
 describe('widget preview', () => {
+  test('the desktop frame painted before the phone frame is read is where it stays', async () => {
+    // A slow machine paints what it has read so far; the frames used to be aligned at
+    // the bottom, so the desktop frame moved down when the taller phone frame arrived.
+    const context = await newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const url = `${baseUrl}/tools/widget/`;
+    await page.goto(url);
+    const whole = (await page.getByTestId('frame-desktop').boundingBox())!;
+    const html = await (await fetch(url)).text();
+    const cut = html.indexOf('<figure class="wp-frame phone"');
+    expect(cut).toBeGreaterThan(html.indexOf('data-testid="frame-desktop"'));
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html.slice(0, cut) }));
+    await page.reload();
+    expect(await page.getByTestId('frame-phone').count()).toBe(0);
+    const early = (await page.getByTestId('frame-desktop').boundingBox())!;
+    expect({ x: early.x, y: early.y }).toEqual({ x: whole.x, y: whole.y });
+    await context.close();
+  });
+
   test('a first visit holds still (CLS 0); colour, label and position changes show in both frames at once', async () => {
     const context = await newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
