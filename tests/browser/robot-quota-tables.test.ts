@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
 import { colours, contrast } from '../support/contrast.ts';
-import { apiEstimate, fill, layoutShift, total } from '../support/robot-quota.ts';
+import { layoutShifts, watchLayoutShifts } from '../support/layout-shift.ts';
+import { apiEstimate, fill, total } from '../support/robot-quota.ts';
 import { formatYuan } from '../../src/lib/quota/number-input.ts';
 
 const { baseUrl, openPage, newContext } = useBrowser();
@@ -92,7 +93,7 @@ describe('robot quota calculator: tables and chart', () => {
       await page.locator('.robot-quota').scrollIntoViewIfNeeded();
       await total(page).waitFor();
       // The tool page holds still while its figures come (robot-quota.css keeps their room).
-      if (path.startsWith('/tools/')) expect(await layoutShift(page), `layout shift ${path} ${width}`).toBe(0);
+      if (path.startsWith('/tools/')) expect(await layoutShifts(page), `layout shift ${path} ${width}`).toEqual([]);
       const chart = page.locator('.rq-chart');
       await expect(chart.getByRole('img', { name: /^每月月末剩余次数（含当年加购）/ }).count()).resolves.toBe(1);
       const m = await chart.evaluate((figure) => {
@@ -166,9 +167,10 @@ describe('robot quota calculator: tables and chart', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme });
       const page = await context.newPage();
+      await watchLayoutShifts(page);
       await page.goto(`${baseUrl}/tools/robot-quota/?robots=3&monthly=80000&growth=5&years=5`);
       await total(page).waitFor();
-      expect(await layoutShift(page), `${colorScheme}: layout shift`).toBe(0);
+      expect(await layoutShifts(page), `${colorScheme}: layout shift`).toEqual([]);
 
       const cards = page.locator('.rq-year-cards');
       await expect(cards.isVisible()).resolves.toBe(true);

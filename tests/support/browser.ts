@@ -2,6 +2,7 @@
 // page opener that records console errors (CSP violations included).
 import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import { watchLayoutShifts } from './layout-shift.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -27,7 +28,8 @@ export interface PageOptions {
 
 /**
  * One browser for the test file, and `openPage(path)`: a fresh context on the built
- * server (or any absolute URL) that collects console errors and uncaught exceptions.
+ * server (or any absolute URL) that collects console errors and uncaught exceptions and
+ * records layout shifts (`layoutShifts(page)`, for every page of the context).
  * `newContext` gives a bare context on the same browser (own user agent, touch, …).
  */
 export function useBrowser() {
@@ -44,6 +46,7 @@ export function useBrowser() {
       viewport: { width: options.width ?? 1280, height: 800 },
       colorScheme: options.colorScheme ?? 'light',
     });
+    await watchLayoutShifts(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => {

@@ -1,6 +1,5 @@
 // The robot quota calculator in tests: the API's own estimate to compare with, the
-// total on the page, a field filled by its label, servers of a test's own, and how far
-// the page has moved while loading.
+// total on the page, a field filled by its label and servers of a test's own.
 import { afterEach, inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from './server.ts';
@@ -28,20 +27,3 @@ export async function fill(page: Page, label: string, value: string) {
   const field = page.getByLabel(label, { exact: true });
   await field.fill(value);
 }
-
-/** The page's layout shifts so far, summed as CLS sums them (shifts just after input left out): 0 when nothing moved. */
-export const layoutShift = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let sum = 0;
-        const observer = new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) sum += entry.value;
-        });
-        observer.observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => {
-          observer.disconnect();
-          resolve(sum);
-        }, 300);
-      }),
-  );
