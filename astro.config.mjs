@@ -12,6 +12,8 @@ import { siteRemindersIntegration } from './src/integrations/site-reminders.ts';
 import { supportApiIntegration } from './src/integrations/support-api.ts';
 import { INLINE_HEAD } from './src/config/inline-head.ts';
 import { pageCsp } from './src/config/csp.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { tableColumns } from './src/lib/markdown/table-columns.ts';
 
 export default defineConfig({
   site: siteConfig.siteUrl,
@@ -51,7 +53,9 @@ export default defineConfig({
     ],
   },
   // Shiki's inline styles cannot pass the CSP (src/config/csp.ts); help articles carry no code listings.
-  markdown: { syntaxHighlight: false },
+  // Tables get their columns ahead of their cells (src/lib/markdown/table-columns.ts);
+  // MDX uses the same processor.
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [tableColumns] }) },
   security: {
     // Behind a TLS proxy, trust X-Forwarded-Proto/Host for the site's own host, so sign-in
     // forms pass Astro's origin check and the session cookie is marked Secure. They reach
