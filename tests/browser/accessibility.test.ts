@@ -7,27 +7,16 @@
 // Keyboard use of each tool (arrow keys, Escape, Enter) is tested by the tool's tests.
 // The operator page: accessibility-admin.test.ts.
 import { describe, expect, test } from 'vitest';
-import { readdirSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser.ts';
+import { builtPages } from '../support/built-pages.ts';
 import { keyboardWalk } from '../support/keyboard-walk.ts';
 import { openView, violations, VIEWS, type Device, type View } from '../support/axe.ts';
 import site from '../../content/site.json' with { type: 'json' };
 
 const { baseUrl, newContext } = useBrowser();
 
-/** The pages of the build: every index.html under dist/client, and the 404 page. */
-function builtPages(dir = new URL('../../dist/client/', import.meta.url), path = '/'): string[] {
-  const pages: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const child = new URL(name, dir);
-    if (statSync(child).isDirectory()) {
-      if (name !== '_astro' && name !== 'pagefind') pages.push(...builtPages(new URL(`${name}/`, dir), `${path}${name}/`));
-    } else if (name === 'index.html') pages.push(path);
-  }
-  return pages;
-}
-const pages = [...builtPages(), '/404.html'];
+const pages = builtPages();
 
 /** Runs once on the next page `open` makes, before it navigates (to set up routes). */
 let before: ((page: Page) => Promise<void>) | undefined;

@@ -170,27 +170,6 @@ describe('tap targets', () => {
   });
 });
 
-describe('the header holds still while the page is read', () => {
-  // A slow phone paints what it has read so far. With only the header up to its search
-  // box read, that box must already be where the whole page puts it: it used to sit at the
-  // far right until the theme toggle after it arrived, and then jumped (a layout shift).
-  test.each([1280, 360])('%i px: the search box before the toggle arrives is where it stays', async (width) => {
-    const context = await newContext({ viewport: { width, height: 800 } });
-    const page = await context.newPage();
-    const path = '/faq/download-client/';
-    await page.goto(baseUrl + path);
-    const whole = await page.locator('.header-search').boundingBox();
-    const html = await (await fetch(baseUrl + path)).text();
-    const cut = html.indexOf('<button type="button" class="theme-toggle"');
-    expect(cut).toBeGreaterThan(html.indexOf('class="header-search"'));
-    await page.route(baseUrl + path, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html.slice(0, cut) }));
-    await page.reload();
-    expect(await page.locator('.theme-toggle').count()).toBe(0);
-    expect(await page.locator('.header-search').boundingBox()).toEqual(whole);
-    await context.close();
-  });
-});
-
 describe('article details', () => {
   test('the "/" badge sits inside the header search field; 这篇文章有帮助吗？ keeps its distance; link underlines stop at the text', async () => {
     const { page, context } = await openPage('/faq/change-administrator/');

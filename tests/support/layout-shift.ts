@@ -1,10 +1,11 @@
 // Layout shifts as Chromium reports them (the Layout Instability API), for asserting that
-// a page holds still: `watchLayoutShifts(page)` before it loads, `layoutShifts(page)` after.
-import type { Page } from 'playwright-core';
+// a page holds still: `watchLayoutShifts(page or context)` before it loads (`openPage`
+// does it for its context), `layoutShifts(page)` after.
+import type { BrowserContext, Page } from 'playwright-core';
 
 export interface LayoutShift {
   value: number;
-  /** What moved: tag, class and the start of its text. */
+  /** What moved: tag, class, the start of its text, and its box before → after (x,y w×h, CSS px). */
   sources: string[];
 }
 
@@ -14,15 +15,20 @@ declare global {
   }
 }
 
-/** Records every layout shift not caused by input, from the next navigation on. */
-export async function watchLayoutShifts(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+/** Records every layout shift not caused by input, from the next navigation on (once per document, however often it is asked). */
+export async function watchLayoutShifts(target: Page | BrowserContext): Promise<void> {
+  await target.addInitScript(() => {
+    if (window.__layoutShifts) return;
     window.__layoutShifts = [];
-    type Entry = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node | null }[] };
+    type Entry = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+    const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as Entry[]) {
         if (e.hadRecentInput) continue;
-        const sources = e.sources.map(({ node }) => `${node?.nodeName ?? '?'}${node instanceof Element && node.className ? `.${node.className}` : ''} “${(node?.textContent ?? '').trim().slice(0, 30)}”`);
+        const sources = e.sources.map(
+          ({ node, previousRect, currentRect }) =>
+            `${node?.nodeName ?? '?'}${node instanceof Element && node.className ? `.${node.className}` : ''} “${(node?.textContent ?? '').trim().slice(0, 30)}” ${rect(previousRect)} → ${rect(currentRect)}`,
+        );
         window.__layoutShifts!.push({ value: e.value, sources });
       }
     }).observe({ type: 'layout-shift', buffered: true });
@@ -35,4 +41,47 @@ export async function layoutShifts(page: Page): Promise<LayoutShift[]> {
     () =>
       new Promise<LayoutShift[]>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(window.__layoutShifts ?? []), 0)))),
   );
+}
+
+/**
+ * What would move if the page were painted before it was all read, as a slow phone (or a
+ * busy machine) paints it: the page as loaded, cut short before each of its elements in
+ * turn (that element, everything after it, and the text between, taken away, from the
+ * end up). After each cut, every element that was in view and paints something (text,
+ * an image, a control, a background or border) and still does must be where it was; a
+ * line for each that is not. Run it on the page as built, before scripts change it: open
+ * the page with its scripts refused (`/_astro/*.js`).
+ */
+export async function shiftsWhileRead(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+    const paints = (el: Element) => {
+      if (/^(img|svg|input|select|textarea|button|video|canvas|iframe|progress|meter)$/i.test(el.tagName)) return true;
+      if ([...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())) return true;
+      const style = getComputedStyle(el);
+      const bordered = ['top', 'right', 'bottom', 'left'].some((side) => parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 && style.getPropertyValue(`border-${side}-style`) !== 'none');
+      return bordered || style.backgroundColor !== 'rgba(0, 0, 0, 0)' || style.backgroundImage !== 'none' || style.boxShadow !== 'none';
+    };
+    const all = [...document.body.querySelectorAll('*')];
+    const before = all.map((el) => el.getBoundingClientRect());
+    const watched = all
+      .map((el, i) => ({ el, i, box: before[i]! }))
+      .filter(({ el, box }) => box.width > 1 && box.height > 1 && box.bottom > 0 && box.top < innerHeight && getComputedStyle(el).visibility !== 'hidden' && paints(el));
+    const moved: string[] = [];
+    for (let cut = all.length - 1; cut > 0; cut--) {
+      const gone = all[cut]!;
+      while (gone.nextSibling?.nodeType === Node.TEXT_NODE) gone.nextSibling.remove();
+      gone.remove();
+      for (const { el, i, box } of watched) {
+        if (i >= cut) break;
+        if (!paints(el)) continue;
+        const now = el.getBoundingClientRect();
+        if (Math.abs(now.x - box.x) > 0.5 || Math.abs(now.y - box.y) > 0.5) {
+          moved.push(`before ${name(gone)} is read, ${name(el)} is at ${Math.round(now.x)},${Math.round(now.y)}, not ${Math.round(box.x)},${Math.round(box.y)}`);
+          break;
+        }
+      }
+    }
+    return moved.reverse();
+  });
 }

@@ -1,0 +1,56 @@
+// A page painted before it is all read holds still. A slow phone, or a busy machine,
+// paints what it has read so far; what comes later must not move what is already on
+// screen (a layout shift). CI saw it four times: the header's search box, the widget
+// preview's frames, the download chooser's header. Each built page is checked as built
+// (scripts refused: islands hydrate later and have their own tests) by cutting it short
+// before each of its elements in turn (tests/support/layout-shift.ts), on a desktop and
+// on a phone (touch: larger targets), light and dark.
+import { describe, expect, test } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
+import { builtPages } from '../support/built-pages.ts';
+import { shiftsWhileRead } from '../support/layout-shift.ts';
+
+const { baseUrl, newContext } = useBrowser();
+
+const VIEWS = [
+  { name: 'desktop, 1280 px, light', viewport: { width: 1280, height: 800 }, colorScheme: 'light', touch: false },
+  { name: 'phone, 360 px, dark', viewport: { width: 360, height: 740 }, colorScheme: 'dark', touch: true },
+] as const;
+
+async function openAsBuilt(view: (typeof VIEWS)[number], path: string) {
+  const context = await newContext({ viewport: view.viewport, colorScheme: view.colorScheme, isMobile: view.touch, hasTouch: view.touch });
+  const page = await context.newPage();
+  await page.route('**/_astro/*.js', (route) => route.abort());
+  await page.goto(baseUrl + path);
+  return { page, context };
+}
+
+describe('a page painted before it is all read holds still', () => {
+  test('the check finds what moves: a centred row whose later items push the earlier ones, a line that grows', async () => {
+    const context = await newContext({ viewport: { width: 800, height: 600 } });
+    const page = await context.newPage();
+    await page.setContent(`
+      <ul style="display: flex; justify-content: center; gap: 8px; list-style: none"><li class="first">一</li><li>二</li></ul>
+      <p class="still">不动</p>
+      <div style="display: flex; align-items: center"><span class="label">标签</span><button style="height: 60px">按钮</button></div>`);
+    expect(await shiftsWhileRead(page)).toEqual([
+      expect.stringMatching(/^before li is read, li\.first is at \d+,\d+, not \d+,\d+$/),
+      expect.stringMatching(/^before button is read, span\.label is at \d+,\d+, not \d+,\d+$/),
+    ]);
+    await context.close();
+  });
+
+  const pages = builtPages();
+  test('the build has its pages', () => {
+    expect(pages).toEqual(expect.arrayContaining(['/', '/search/', '/tools/robot-quota/', '/sitemap/', '/404.html']));
+  });
+  for (const path of pages) {
+    for (const view of VIEWS) {
+      test(`${path} (${view.name})`, async () => {
+        const { page, context } = await openAsBuilt(view, path);
+        expect(await shiftsWhileRead(page)).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+});
