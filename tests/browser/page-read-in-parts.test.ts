@@ -3,8 +3,8 @@
 // screen (a layout shift). CI saw it four times: the header's search box, the widget
 // preview's frames, the download chooser's header. Each built page is checked as built
 // (scripts refused: islands hydrate later and have their own tests) by cutting it short
-// before each of its elements in turn (tests/support/layout-shift.ts), on a desktop and
-// on a phone (touch: larger targets), light and dark.
+// before each of its elements and runs of text in turn (tests/support/layout-shift.ts),
+// on a desktop and on a phone (touch: larger targets), light and dark.
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
 import { builtPages } from '../support/built-pages.ts';
@@ -26,7 +26,7 @@ async function openAsBuilt(view: (typeof VIEWS)[number], path: string) {
 }
 
 describe('a page painted before it is all read holds still', () => {
-  test('the check finds what moves: a centred row whose later items push the earlier ones, a line that grows', async () => {
+  test('the check finds what moves: a centred row whose later item (and its words) push the earlier one, a row that grows taller', async () => {
     const context = await newContext({ viewport: { width: 800, height: 600 } });
     const page = await context.newPage();
     await page.setContent(`
@@ -34,8 +34,9 @@ describe('a page painted before it is all read holds still', () => {
       <p class="still">不动</p>
       <div style="display: flex; align-items: center"><span class="label">标签</span><button style="height: 60px">按钮</button></div>`);
     expect(await shiftsWhileRead(page)).toEqual([
-      expect.stringMatching(/^before li is read, li\.first is at \d+,\d+, not \d+,\d+$/),
-      expect.stringMatching(/^before button is read, span\.label is at \d+,\d+, not \d+,\d+$/),
+      expect.stringMatching(/^before li is read, li\.first is at \d+,8, not \d+,8$/),
+      expect.stringMatching(/^before “二” is read, li\.first is at \d+,8, not \d+,8$/),
+      expect.stringMatching(/^before button is read, span\.label is at 8,\d+, not 8,\d+$/),
     ]);
     await context.close();
   });

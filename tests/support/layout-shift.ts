@@ -45,16 +45,19 @@ export async function layoutShifts(page: Page): Promise<LayoutShift[]> {
 
 /**
  * What would move if the page were painted before it was all read, as a slow phone (or a
- * busy machine) paints it: the page as loaded, cut short before each of its elements in
- * turn (that element, everything after it, and the text between, taken away, from the
- * end up). After each cut, every element that was in view and paints something (text,
- * an image, a control, a background or border) and still does must be where it was; a
- * line for each that is not. Run it on the page as built, before scripts change it: open
- * the page with its scripts refused (`/_astro/*.js`).
+ * busy machine) paints it: the page as loaded, cut short before each of its elements and
+ * runs of text in turn (that node and everything after it taken away, from the end up).
+ * After each cut, every element that was in view and paints something (text, an image, a
+ * control, a background or border) and still does must be where it was; a line for each
+ * cut that moves one. Run it on the page as built, before scripts change it: open the
+ * page with its scripts refused (`/_astro/*.js`).
  */
 export async function shiftsWhileRead(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+    const name = (node: Node) =>
+      node instanceof Element
+        ? `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${typeof node.className === 'string' && node.className.trim() ? `.${node.className.trim().split(/\s+/).join('.')}` : ''}`
+        : `“${node.textContent!.trim().slice(0, 12)}”`;
     const paints = (el: Element) => {
       if (/^(img|svg|input|select|textarea|button|video|canvas|iframe|progress|meter)$/i.test(el.tagName)) return true;
       if ([...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())) return true;
@@ -62,22 +65,26 @@ export async function shiftsWhileRead(page: Page): Promise<string[]> {
       const bordered = ['top', 'right', 'bottom', 'left'].some((side) => parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 && style.getPropertyValue(`border-${side}-style`) !== 'none');
       return bordered || style.backgroundColor !== 'rgba(0, 0, 0, 0)' || style.backgroundImage !== 'none' || style.boxShadow !== 'none';
     };
-    const all = [...document.body.querySelectorAll('*')];
-    const before = all.map((el) => el.getBoundingClientRect());
-    const watched = all
-      .map((el, i) => ({ el, i, box: before[i]! }))
-      .filter(({ el, box }) => box.width > 1 && box.height > 1 && box.bottom > 0 && box.top < innerHeight && getComputedStyle(el).visibility !== 'hidden' && paints(el));
+    const nodes: Node[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    const watched = nodes
+      .map((node, i) => ({ node, i, box: node instanceof Element ? node.getBoundingClientRect() : undefined }))
+      .filter((w): w is { node: Element; i: number; box: DOMRect } => !!w.box && w.box.width > 1 && w.box.height > 1 && w.box.bottom > 0 && w.box.top < innerHeight && getComputedStyle(w.node).visibility !== 'hidden' && paints(w.node));
     const moved: string[] = [];
-    for (let cut = all.length - 1; cut > 0; cut--) {
-      const gone = all[cut]!;
-      while (gone.nextSibling?.nodeType === Node.TEXT_NODE) gone.nextSibling.remove();
-      gone.remove();
-      for (const { el, i, box } of watched) {
+    for (let cut = nodes.length - 1; cut > 0; cut--) {
+      const gone = nodes[cut]!;
+      const parent = gone.parentNode!;
+      parent.removeChild(gone);
+      // A cut in blank space between tags changes nothing worth a look of its own.
+      if (gone.nodeType === Node.TEXT_NODE && !gone.textContent!.trim()) continue;
+      for (const { node, i, box } of watched) {
         if (i >= cut) break;
-        if (!paints(el)) continue;
-        const now = el.getBoundingClientRect();
+        // Inline text set as it is read (a <code> or <a> in a sentence) may move with it.
+        if (!paints(node) || (node.contains(parent) && getComputedStyle(node).display === 'inline')) continue;
+        const now = node.getBoundingClientRect();
         if (Math.abs(now.x - box.x) > 0.5 || Math.abs(now.y - box.y) > 0.5) {
-          moved.push(`before ${name(gone)} is read, ${name(el)} is at ${Math.round(now.x)},${Math.round(now.y)}, not ${Math.round(box.x)},${Math.round(box.y)}`);
+          moved.push(`before ${name(gone)} is read, ${name(node)} is at ${Math.round(now.x)},${Math.round(now.y)}, not ${Math.round(box.x)},${Math.round(box.y)}`);
           break;
         }
       }
