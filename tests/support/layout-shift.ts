@@ -68,9 +68,12 @@ export async function shiftsWhileRead(page: Page): Promise<string[]> {
     const nodes: Node[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-    const watched = nodes
-      .map((node, i) => ({ node, i, box: node instanceof Element ? node.getBoundingClientRect() : undefined }))
-      .filter((w): w is { node: Element; i: number; box: DOMRect } => !!w.box && w.box.width > 1 && w.box.height > 1 && w.box.bottom > 0 && w.box.top < innerHeight && getComputedStyle(w.node).visibility !== 'hidden' && paints(w.node));
+    const watched: { node: Element; i: number; box: DOMRect }[] = [];
+    for (const [i, node] of nodes.entries()) {
+      if (!(node instanceof Element)) continue;
+      const box = node.getBoundingClientRect();
+      if (box.width > 1 && box.height > 1 && box.bottom > 0 && box.top < innerHeight && getComputedStyle(node).visibility !== 'hidden' && paints(node)) watched.push({ node, i, box });
+    }
     const moved: string[] = [];
     for (let cut = nodes.length - 1; cut > 0; cut--) {
       const gone = nodes[cut]!;
