@@ -39,18 +39,22 @@ export async function watchLayoutShifts(target: Page | BrowserContext): Promise<
 export async function layoutShifts(page: Page): Promise<LayoutShift[]> {
   return page.evaluate(
     () =>
-      new Promise<LayoutShift[]>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(window.__layoutShifts ?? []), 0)))),
-  );
+      new Promise<LayoutShift[] | undefined>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(window.__layoutShifts), 0)))),
+  ).then((shifts) => {
+    if (!shifts) throw new Error('layoutShifts: nothing recorded them on this page (watchLayoutShifts before it loads; openPage does)');
+    return shifts;
+  });
 }
 
 /**
  * What would move if the page were painted before it was all read, as a slow phone (or a
  * busy machine) paints it: the page as loaded, cut short before each of its elements and
  * runs of text in turn (that node and everything after it taken away, from the end up).
- * After each cut, every element that was in view and paints something (text, an image, a
- * control, a background or border) and still does must be where it was; a line for each
- * cut that moves one. Run it on the page as built, before scripts change it: open the
- * page with its scripts refused (`/_astro/*.js`).
+ * After each cut, every element that paints something (text, an image, a control, a
+ * background or border) must be where it is on the whole page, if it is in view in either
+ * place; a line for each cut that moves one. An inline element being read (a `<code>` or
+ * `<a>` in a sentence) is held to its first line's start. Run it on the page as built,
+ * before its scripts change it (open the page with Astro's bundled scripts refused).
  */
 export async function shiftsWhileRead(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -65,14 +69,17 @@ export async function shiftsWhileRead(page: Page): Promise<string[]> {
       const bordered = ['top', 'right', 'bottom', 'left'].some((side) => parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 && style.getPropertyValue(`border-${side}-style`) !== 'none');
       return bordered || style.backgroundColor !== 'rgba(0, 0, 0, 0)' || style.backgroundImage !== 'none' || style.boxShadow !== 'none';
     };
+    const inView = (box: DOMRect) => box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+    /** Where an element starts: its box, or for inline text its first line's box. */
+    const start = (el: Element) => (getComputedStyle(el).display === 'inline' ? (el.getClientRects()[0] ?? el.getBoundingClientRect()) : el.getBoundingClientRect());
     const nodes: Node[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
     const watched: { node: Element; i: number; box: DOMRect }[] = [];
     for (const [i, node] of nodes.entries()) {
       if (!(node instanceof Element)) continue;
-      const box = node.getBoundingClientRect();
-      if (box.width > 1 && box.height > 1 && box.bottom > 0 && box.top < innerHeight && getComputedStyle(node).visibility !== 'hidden' && paints(node)) watched.push({ node, i, box });
+      const box = start(node);
+      if (box.width > 1 && box.height > 1 && getComputedStyle(node).visibility !== 'hidden' && paints(node)) watched.push({ node, i, box });
     }
     const moved: string[] = [];
     for (let cut = nodes.length - 1; cut > 0; cut--) {
@@ -83,10 +90,10 @@ export async function shiftsWhileRead(page: Page): Promise<string[]> {
       if (gone.nodeType === Node.TEXT_NODE && !gone.textContent!.trim()) continue;
       for (const { node, i, box } of watched) {
         if (i >= cut) break;
-        // Inline text set as it is read (a <code> or <a> in a sentence) may move with it.
-        if (!paints(node) || (node.contains(parent) && getComputedStyle(node).display === 'inline')) continue;
-        const now = node.getBoundingClientRect();
-        if (Math.abs(now.x - box.x) > 0.5 || Math.abs(now.y - box.y) > 0.5) {
+        // An inline element none of whose words have been read yet paints next to nothing.
+        if (!paints(node) || (node.contains(parent) && getComputedStyle(node).display === 'inline' && !node.textContent!.trim())) continue;
+        const now = start(node);
+        if ((inView(box) || inView(now)) && (Math.abs(now.x - box.x) > 0.5 || Math.abs(now.y - box.y) > 0.5)) {
           moved.push(`before ${name(gone)} is read, ${name(node)} is at ${Math.round(now.x)},${Math.round(now.y)}, not ${Math.round(box.x)},${Math.round(box.y)}`);
           break;
         }

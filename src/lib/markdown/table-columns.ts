@@ -36,7 +36,9 @@ export const tableColumns = defineHastPlugin({
     visit(table, ctx) {
       if (table.children.some((c) => isElement(c) && c.tagName === 'colgroup')) return;
       const columns = columnCount(table);
-      if (columns > 0) ctx.prependChild(table, columnGroup(columns));
+      // After a caption, if there is one (HTML's order), before everything else.
+      const caption = table.children.findIndex((c) => isElement(c) && c.tagName === 'caption');
+      if (columns > 0) ctx.insertChildAt(table, caption + 1, columnGroup(columns));
     },
   },
 });
