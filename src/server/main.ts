@@ -29,7 +29,6 @@ const distDir = new URL('../../dist/', import.meta.url);
 const clientDir = fileURLToPath(new URL('client/', distDir));
 const serverEntry = new URL('server/entry.mjs', distDir);
 
-
 if (!existsSync(fileURLToPath(serverEntry))) fail('没有找到构建产物 dist/server/entry.mjs：请先运行 npm run build。');
 
 let env: ServerConfig;
