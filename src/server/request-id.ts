@@ -7,7 +7,8 @@ import type { IncomingMessage } from 'node:http';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
-/** What a proxy's id may look like: nginx's `$request_id`, UUIDs, trace ids; anything else is replaced. */
+/** What a proxy's id may look like: nginx's `$request_id`, UUIDs, trace ids; anything else is replaced.
+ * None of these characters needs escaping in JSON: the request log writes an id as it is. */
 const USABLE_ID = /^[\w.:@/+=-]{1,128}$/;
 
 const ID = Symbol('wenda.requestId');

@@ -53,8 +53,9 @@ export function requestLog({ log, metrics, apiRoute, trustProxy }: RequestLogOpt
     if (!log.isLevelEnabled('info')) return;
     // The query string is left out: it may hold what a customer searched for.
     const aborted = this.writableFinished ? '' : ',"aborted":true';
+    // An id is a UUID or a proxy's id of characters JSON writes as they are (request-id.ts).
     stream.write(
-      `{"level":30,"time":${Date.now()}${origin},"requestId":${JSON.stringify(requestIdFor(req, trustProxy))},"method":"${method}","path":${JSON.stringify(path)},"status":${status},"durationMs":${Math.round(ms * 100) / 100}${aborted},"msg":"request"}\n`,
+      `{"level":30,"time":${Date.now()}${origin},"requestId":"${requestIdFor(req, trustProxy)}","method":"${method}","path":${JSON.stringify(path)},"status":${status},"durationMs":${Math.round(ms * 100) / 100}${aborted},"msg":"request"}\n`,
     );
   }
   return function track(req: IncomingMessage, res: ServerResponse): string {
