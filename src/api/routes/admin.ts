@@ -1,24 +1,19 @@
 // Admin reads (Bearer WENDA_ADMIN_TOKEN): feedback per page, failed searches, saved
-// quotes, search analytics, diagnostics reports (listed newest first, or one by reference). The long lists, one table
-// (`ADMIN_LISTS`), each come a page at a time with their total, or whole as NDJSON at
-// `<list>/export` (one consistent snapshot, streamed): any site path can be voted on, so
-// feedback is as long a list as the others.
-import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+// quotes, search analytics, diagnostics reports (listed newest first, or one by
+// reference). The long lists, one table (`ADMIN_LISTS`), each come a page at a time with
+// their total, or whole as NDJSON at `<list>/export` (admin-list.ts): any site path can be
+// voted on, so feedback is as long a list as the others.
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
 import type { RouteKit } from '../route-kit.ts';
-import { errorSchema, jsonContent, pageQuerySchema, quoteSchema } from '../schemas.ts';
+import { jsonContent, pageQuerySchema, quoteSchema } from '../schemas.ts';
+import { adminList, badQuery, security, totalSchema, unauthorized } from './admin-list.ts';
 import { diagnosticsReportSchema } from './diagnostics.ts';
 import { toQuoteResponse } from './robot-quota.ts';
 import { REFERENCE_PATTERN } from '../../lib/id-formats.ts';
-import { streamBody } from '../../server/adapters/stream-body.ts';
-import type { DiagnosticsReport, Snapshot, Store } from '../../store/types.ts';
+import type { DiagnosticsReport } from '../../store/types.ts';
 import { articleReport, DEFAULT_SEARCH_PERIOD, lastDays, queryReport, SEARCH_OUTCOMES, SEARCH_PERIODS, type SearchOutcomeKind } from '../../lib/search/analytics.ts';
-
-const security = [{ adminToken: [] }];
-const unauthorized = { 401: jsonContent(errorSchema, 'Missing or wrong token.'), 404: jsonContent(errorSchema, 'Admin is off (no token configured) or nothing found.') };
-const badQuery = { 400: jsonContent(errorSchema, 'A query parameter is wrong or not taken here: `fields` names it.') };
 
 const pageFeedbackSchema = z
   .object({
@@ -32,13 +27,6 @@ const pageFeedbackSchema = z
 const searchMissSchema = z
   .object({ query: z.string(), count: z.number().int(), firstSeen: z.iso.datetime(), lastSeen: z.iso.datetime() })
   .meta({ id: 'SearchMiss' });
-const totalSchema = z.number().int().min(0).meta({ description: 'How many there are in all, whatever `limit` and `offset`.' });
-/**
- * NDJSON, typed as any string: @hono/zod-openapi takes `application/x-ndjson` for a JSON
- * type it cannot answer, where any other type is answered with a plain Response.
- */
-const NDJSON: string = 'application/x-ndjson';
-
 // Search analytics (issue 18): totals, queries and the articles searches led to, over
 // the last 7, 30 or 90 days in China (`days`), a page at a time or whole as NDJSON.
 const daysSchema = z
@@ -70,73 +58,6 @@ const articleReportSchema = z
 
 const period = (days: number) => ({ days, ...lastDays(days) });
 const noPeriod = {};
-
-/**
- * One long list: `GET <path>` a page at a time (`limit`, `offset`) with its total,
- * `GET <path>/export` whole as NDJSON, one `row` a line in the same order.
- */
-interface AdminList<Key extends string, Filter extends z.ZodRawShape, Row, Shown extends z.ZodRawShape> {
-  path: `/admin/${string}`;
-  /** The rows' name in a page's answer. */
-  key: Key;
-  row: z.ZodType;
-  /** The schema's id, as the export's description names it. */
-  rowName: string;
-  summary: string;
-  description?: string;
-  exportSummary: string;
-  /** The order of the rows, for both; and what the export leaves out. */
-  order: string;
-  exportOrder: string;
-  meanwhile?: string;
-  /** The list's own query fields (the period, a filter), taken by both. */
-  filter: Filter;
-  /** What a page says besides its rows and total (the period's fields). */
-  shown: Shown;
-  /** The facts a page shows besides its rows, from the filter. */
-  about: (filter: ListFilter<Filter>) => z.output<z.ZodObject<Shown>>;
-  page: (store: Store, filter: ListFilter<Filter>, paging: { limit: number; offset: number }) => Promise<[Row[], number]>;
-  all: (store: Store, filter: ListFilter<Filter>) => Snapshot<Row>;
-  toJson: (row: Row) => unknown;
-}
-
-/** What a list's own query fields are once checked. */
-type ListFilter<Filter extends z.ZodRawShape> = z.output<z.ZodObject<Filter>>;
-/** A handler's context for any route's input (see `adminList`). */
-type ListContext = Context<ApiEnv, string, any>;
-
-/** A list of the table, registered as its two routes. */
-const adminList =
-  <Key extends string, Filter extends z.ZodRawShape, Row, Shown extends z.ZodRawShape>(list: AdminList<Key, Filter, Row, Shown>) =>
-  (app: OpenAPIHono<ApiEnv>, deps: ApiDeps, { answer }: RouteKit) => {
-    // Typed as any route, their handlers given the query as the list's own schema checked it:
-    // the typed handlers cannot follow query fields that differ from list to list.
-    const pageRoute: RouteConfig = createRoute({
-      method: 'get',
-      path: list.path,
-      summary: list.summary,
-      ...(list.description ? { description: list.description } : {}),
-      security,
-      request: { query: pageQuerySchema.extend(list.filter) },
-      responses: { 200: jsonContent(z.object({ ...list.shown, [list.key]: z.array(list.row), total: totalSchema }), list.order), ...badQuery, ...unauthorized },
-    });
-    app.openapi(pageRoute, async (c: ListContext) => {
-      const { limit, offset, ...rest } = c.req.valid('query') as { limit: number; offset: number };
-      const filter = rest as ListFilter<Filter>;
-      const [rows, total] = await list.page(deps.store, filter, { limit, offset });
-      return answer.json(c, { ...list.about(filter), [list.key]: rows.map(list.toJson), total }, 200);
-    });
-    const exportRoute: RouteConfig = createRoute({
-      method: 'get',
-      path: `${list.path}/export`,
-      summary: list.exportSummary,
-      description: `One \`${list.rowName}\` a line, ${list.exportOrder}, from one snapshot${list.meanwhile ? `: ${list.meanwhile} are not in it` : ''}.`,
-      security,
-      request: { query: z.strictObject(list.filter) },
-      responses: { 200: { description: list.order, content: { [NDJSON]: { schema: list.row } } }, ...badQuery, ...unauthorized },
-    });
-    app.openapi(exportRoute, async (c: ListContext) => ndjson(c, answer, () => list.all(deps.store, c.req.valid('query') as ListFilter<Filter>), list.toJson));
-  };
 
 /** The admin API's long lists. */
 const ADMIN_LISTS = [
@@ -272,23 +193,6 @@ const reportsRoute = createRoute({
     ...unauthorized,
   },
 });
-
-/**
- * A whole list as an NDJSON response, written as the client reads it (see `streamBody`).
- * A HEAD gets the headers alone and opens no snapshot: Hono answers it from the GET
- * route and drops the body unread, which would hold the snapshot's read transaction
- * open (and the database's write-ahead log unshrinkable). On the Node server the body
- * is tied to the response going out (node-server's `outgoing`), so one never read
- * for any other reason is closed when the response is; called in process (the
- * operator page's CSV) the caller reads or cancels it.
- */
-async function ndjson<T>(c: Context<ApiEnv>, answer: RouteKit['answer'], snapshot: () => Snapshot<T>, toJson: (row: T) => unknown) {
-  if (c.req.method === 'HEAD') return answer.ndjson(c, null);
-  const lines = async function* () {
-    for await (const batch of snapshot()) yield batch.map((row) => `${JSON.stringify(toJson(row))}\n`).join('');
-  };
-  return answer.ndjson(c, await streamBody(lines(), c.env?.outgoing));
-}
 
 export function registerAdmin(app: OpenAPIHono<ApiEnv>, deps: ApiDeps, kit: RouteKit) {
   const { answer, error } = kit;
