@@ -1,11 +1,11 @@
 // Content collections: FAQ articles (MDX, or plain Markdown for an article that uses no
 // component: much cheaper to build, docs/developing/scale.md), their categories and the downloadable
 // clients (JSON), each validated field by field so a bad file fails the build with the
-// file and field named, in Chinese (checked-loader.ts).
+// file and field named, in Chinese (src/data/checked-loader.ts).
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { readdirSync } from 'node:fs';
-import { checkedCollection } from './lib/content/checked-loader.ts';
+import { checkedCollection } from './data/checked-loader.ts';
 import { categorySchema, faqFrontmatterSchemaFor } from './lib/content/schemas.ts';
 import { clientSchema } from './lib/downloads/client-schema.ts';
 

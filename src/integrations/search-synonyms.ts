@@ -1,8 +1,16 @@
 // Checks the operator's synonym table (content/search/synonyms.json) before anything is
 // built, in `astro dev` too: a mistake stops the build naming the file, group and word.
 // The search code imports the table itself (src/components/search/engine.ts).
+import { readFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { readSynonymTable, SYNONYMS_FILE } from '../lib/search/synonym-table.ts';
+import { parseJsonText } from '../config/json-file.ts';
+import { parseSynonymTable, SYNONYMS_FILE } from '../lib/search/synonym-table.ts';
+import type { SynonymTable } from '../lib/search/synonyms.ts';
+
+/** Reads and checks the table at `path` (the project's own by default). */
+export function readSynonymTable(path: string | URL, file: string = SYNONYMS_FILE): SynonymTable {
+  return parseSynonymTable(parseJsonText(readFileSync(path, 'utf8'), file), file);
+}
 
 export function searchSynonymsIntegration(): AstroIntegration {
   return {

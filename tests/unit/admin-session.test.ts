@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createSession, isValidSession } from '../../src/server/adapters/admin-session.ts';
-import { rememberVote, rememberedVote, voterId } from '../../src/lib/feedback/vote-memory.ts';
+import { rememberVote, rememberedVote, voterId } from '../../src/browser/vote-memory.ts';
 import { toCsv } from '../../src/lib/csv.ts';
 
 describe('admin session', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { QUOTE_ID_PATTERN, REFERENCE_PATTERN, VOTER_ID_PATTERN } from '../../src/lib/id-formats.ts';
 import { newQuoteId, newReference } from '../../src/store/ids.ts';
-import { voterId } from '../../src/lib/feedback/vote-memory.ts';
+import { voterId } from '../../src/browser/vote-memory.ts';
 
 describe('id formats', () => {
   test.each([

@@ -28,13 +28,27 @@ function codeOf(path: string): string {
   return [frontmatter, ...scripts].join('\n');
 }
 
+/** What a file imports, as written (`./x.ts`, `node:fs`, `zod`). */
+const specifiersOf = (file: string) => ts.preProcessFile(codeOf(file), true, true).importedFiles.map((i) => i.fileName);
+
+/** Packages that reach outside the process or tie code to a framework: Node's own modules and Astro's (but its copy of zod). */
+const isAdapterImport = (spec: string) => spec.startsWith('node:') || ((spec === 'astro' || spec.startsWith('astro/') || spec.startsWith('astro:')) && spec !== 'astro/zod');
+
+/** Every file `from` imports, directly or through others. */
+function reachable(graph: Map<string, string[]>, from: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    for (const next of graph.get(file) ?? []) if (!seen.has(next)) (seen.add(next), visit(next));
+  };
+  visit(from);
+  return seen;
+}
+
 /** Each file of src/ (repo-relative) with the files of src/ it imports. */
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sourceFiles(src)) {
-    const imports = ts
-      .preProcessFile(codeOf(file), true, true)
-      .importedFiles.map((i) => i.fileName)
+    const imports = specifiersOf(file)
       .filter((spec) => spec.startsWith('.'))
       .map((spec) => resolve(dirname(file), spec))
       .filter((target) => target.startsWith(src + '/'))
@@ -63,8 +77,8 @@ function cyclesOf(graph: Map<string, string[]>): string[][] {
   return cycles;
 }
 
-/** The browser's globals: code that uses them is an adapter, in src/browser/ or beside its component. */
-const BROWSER_GLOBALS = new Set(['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'WebSocket', 'XMLHttpRequest', 'location', 'screen', 'matchMedia', 'indexedDB']);
+/** The browser's globals (and its random numbers): code that uses them is an adapter, in src/browser/ or beside its component. */
+const BROWSER_GLOBALS = new Set(['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'WebSocket', 'XMLHttpRequest', 'location', 'screen', 'matchMedia', 'indexedDB', 'crypto']);
 
 /** The browser globals a module's code uses: identifiers by those names that it does not declare itself. */
 function browserGlobalsIn(code: string): string[] {
@@ -113,6 +127,24 @@ describe('the import graph of src/', () => {
       .filter((file) => file.startsWith('src/lib/'))
       .flatMap((file) => browserGlobalsIn(codeOf(join(root, file))).map((name) => `${file}: ${name}`));
     expect(impure).toEqual([]);
+  });
+
+  test('has src/lib/ import no Node module nor Astro, itself or through what it imports (file, path, crypto, streams …)', () => {
+    const impure = [...graph.keys()]
+      .filter((file) => file.startsWith('src/lib/'))
+      .flatMap((file) =>
+        [file, ...reachable(graph, file)].flatMap((reached) =>
+          specifiersOf(join(root, reached))
+            .filter(isAdapterImport)
+            .map((spec) => `${file}${reached === file ? '' : ` → ${reached}`}: ${spec}`),
+        ),
+      );
+    expect(impure).toEqual([]);
+  });
+
+  test('isAdapterImport tells Node and Astro modules from pure packages', () => {
+    expect(['node:fs', 'astro/loaders', 'astro:content'].filter(isAdapterImport)).toEqual(['node:fs', 'astro/loaders', 'astro:content']);
+    expect(['zod', 'astro/zod', 'ua-parser-js', './x.ts'].filter(isAdapterImport)).toEqual([]);
   });
 
   test('browserGlobalsIn finds a browser global, not a local or a property of the same name', () => {

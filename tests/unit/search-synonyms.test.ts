@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../src/config/friendly-errors.ts';
-import { parseSynonymTable, readSynonymTable, SYNONYMS_FILE } from '../../src/lib/search/synonym-table.ts';
+import { readSynonymTable } from '../../src/integrations/search-synonyms.ts';
+import { parseSynonymTable, SYNONYMS_FILE } from '../../src/lib/search/synonym-table.ts';
 import { expandWord, synonymIndex } from '../../src/lib/search/synonyms.ts';
 import { searchSynonymsIntegration } from '../../src/integrations/search-synonyms.ts';
 

@@ -3,10 +3,10 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 
 // A fresh module per test: the id made when storage fails lasts as long as the page (the module).
-let memory: typeof import('../../src/lib/feedback/vote-memory.ts');
+let memory: typeof import('../../src/browser/vote-memory.ts');
 beforeEach(async () => {
   vi.resetModules();
-  memory = await import('../../src/lib/feedback/vote-memory.ts');
+  memory = await import('../../src/browser/vote-memory.ts');
 });
 
 const full = (): Storage =>

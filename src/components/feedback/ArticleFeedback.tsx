@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { supportApiClient } from '../../browser/support-api-client.ts';
 import { TOOL_PAGES } from '../../lib/content/tools.ts';
 import { displayPhone, telHref } from '../../lib/contact/support-lines.ts';
-import { rememberVote, rememberedVote, voterId, type RememberedVote } from '../../lib/feedback/vote-memory.ts';
+import { rememberVote, rememberedVote, voterId, type RememberedVote } from '../../browser/vote-memory.ts';
 
 export interface ArticleFeedbackProps {
   page: string;

@@ -1,11 +1,9 @@
-// Reads and checks the operator's synonym table, content/search/synonyms.json, at build
+// Checks the operator's synonym table, content/search/synonyms.json, as read at build
 // (src/integrations/search-synonyms.ts): a mistake stops the build naming the file, the
 // group and the word. The format is in docs/writing/search-synonyms.md.
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, formatIssuePath } from '../../config/friendly-errors.ts';
 import { chineseMessage } from '../../config/chinese-messages.ts';
-import { parseJsonText } from '../../config/json-file.ts';
 import { isFunctionWord } from './function-words.ts';
 import type { SynonymTable } from './synonyms.ts';
 
@@ -58,9 +56,4 @@ export function parseSynonymTable(input: unknown, file: string = SYNONYMS_FILE):
   });
   if (problems.length) throw new ConfigError(title, problems);
   return groups;
-}
-
-/** Reads and checks the table at `path` (the project's own by default). */
-export function readSynonymTable(path: string | URL, file: string = SYNONYMS_FILE): SynonymTable {
-  return parseSynonymTable(parseJsonText(readFileSync(path, 'utf8'), file), file);
 }

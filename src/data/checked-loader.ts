@@ -9,9 +9,9 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { ConfigError, parseWithFriendlyErrors } from '../../config/friendly-errors.ts';
-import { parseJsonText } from '../../config/json-file.ts';
-import { restoreWrittenDates } from './dates.ts';
+import { ConfigError, parseWithFriendlyErrors } from '../config/friendly-errors.ts';
+import { parseJsonText } from '../config/json-file.ts';
+import { restoreWrittenDates } from '../lib/content/dates.ts';
 
 /** How Astro reads one kind of file (the glob loader gets these in its context). */
 interface EntryType {

@@ -1,7 +1,7 @@
 // What this browser remembers of its votes: one per article, changeable, under one
 // random voter id (no account, nothing personal). Best effort: storage that is blocked
 // or full (private windows, quota) only means the browser forgets; a vote is still sent.
-import { VOTER_ID_PATTERN } from '../id-formats.ts';
+import { VOTER_ID_PATTERN } from '../lib/id-formats.ts';
 
 export interface RememberedVote {
   helpful: boolean;
