@@ -6,6 +6,7 @@ import type { PriceList } from '../lib/quota/price-list.ts';
 import type { z } from 'zod';
 import type { feedbackInputSchema } from '../api/routes/feedback.ts';
 import type { diagnosticsReportSchema } from '../api/routes/diagnostics.ts';
+import type { quoteSchema } from '../api/schemas.ts';
 
 export interface FieldError {
   path: string;
@@ -31,14 +32,8 @@ export class ApiUnreachableError extends Error {
   override name = 'ApiUnreachableError';
 }
 
-export interface SavedQuote {
-  id: string;
-  url: string;
-  input: Required<EstimateInput>;
-  estimate: Estimate;
-  priceListVersion: string;
-  createdAt: string;
-}
+/** A saved quote as the API answers it (its schema, `quoteSchema`). */
+export type SavedQuote = z.output<typeof quoteSchema>;
 
 /**
  * The islands' JSON calls to the API (`baseUrl` is empty on the site itself). Request

@@ -147,6 +147,9 @@ const ADMIN_LISTS = [
   }),
 ];
 
+/** What GET /admin/search-analytics answers. */
+export const searchTotalsSchema = z.object({ ...periodSchema, searches: z.number().int(), outcomes: outcomesSchema, queries: z.number().int(), clicks: z.number().int(), clickThroughRate: z.number(), averagePosition: z.number().nullable() });
+
 const analyticsRoute = createRoute({
   method: 'get',
   path: '/admin/search-analytics',
@@ -154,16 +157,13 @@ const analyticsRoute = createRoute({
   security,
   request: { query: z.strictObject({ days: daysSchema }) },
   responses: {
-    200: jsonContent(
-      z.object({ ...periodSchema, searches: z.number().int(), outcomes: outcomesSchema, queries: z.number().int(), clicks: z.number().int(), clickThroughRate: z.number(), averagePosition: z.number().nullable() }),
-      'Searches (by outcome), distinct queries and result clicks in the period.',
-    ),
+    200: jsonContent(searchTotalsSchema, 'Searches (by outcome), distinct queries and result clicks in the period.'),
     ...badQuery,
     ...unauthorized,
   },
 });
 /** A diagnostics report as the operator's routes give it. */
-const reportJsonSchema = z.object({ id: z.string(), createdAt: z.iso.datetime(), report: diagnosticsReportSchema });
+export const reportJsonSchema = z.object({ id: z.string(), createdAt: z.iso.datetime(), report: diagnosticsReportSchema });
 const toReportJson = (r: DiagnosticsReport) => ({ id: r.id, createdAt: r.createdAt, report: r.report as z.output<typeof diagnosticsReportSchema> });
 
 const reportRoute = createRoute({

@@ -5,7 +5,6 @@
 import { chinaDateTime } from '../../lib/china-time.ts';
 import { REFERENCE_PATTERN } from '../../lib/id-formats.ts';
 import { GROWTH_PERIOD_WORDS } from '../../lib/quota/input-rules.ts';
-import type { GrowthPeriod } from '../../lib/quota/usage.ts';
 import { API_BASE } from '../../lib/api-paths.ts';
 import type { OperatorAccess } from './_sign-in.ts';
 import { csvChunks, type CsvCell } from '../../lib/csv.ts';
@@ -13,16 +12,13 @@ import { readNdjson } from '../../lib/ndjson.ts';
 import { PAGE_SIZE, pageCount, pageOffset, pageProblem, type PageRequest, type PagerView } from '../../lib/admin/paging.ts';
 import type { PageFeedback, SearchMiss } from '../../store/types.ts';
 import { percent, unanswered, type ArticleReport, type QueryReport, type SearchPeriod } from '../../lib/search/analytics.ts';
-import { browserLabel, type StoredDiagnosticsReport } from '../../lib/admin/diagnostics-report.ts';
+import { browserLabel, type StoredDiagnosticsReport } from './_diagnostics-report.ts';
+import type { z } from 'zod';
+import type { quoteSchema } from '../../api/schemas.ts';
+import type { searchTotalsSchema } from '../../api/routes/admin.ts';
 
-export interface QuoteRow {
-  id: string;
-  url: string;
-  createdAt: string;
-  priceListVersion: string;
-  input: { robots: number; monthlyConversations: number; monthlyGrowthPercent: number; growthPeriod: GrowthPeriod; years: number; carryOverBalance: number };
-  estimate: { totalCost: number; totalPurchased: number; priceList: { sample: boolean } };
-}
+/** A saved quote as the admin API lists it (its schema, `quoteSchema`). */
+export type QuoteRow = z.output<typeof quoteSchema>;
 
 /** The support API in this process and the admin token its admin routes are read with. */
 type Access = Pick<OperatorAccess, 'api' | 'token'>;
@@ -169,17 +165,8 @@ async function* rowsOf<T>(items: AsyncIterable<T>, row: (item: T) => CsvCell[]) 
 /** Rows each analytics table shows on the page. */
 export const ANALYTICS_ROWS = 20;
 
-export interface SearchTotalsView {
-  days: number;
-  from: string;
-  to: string;
-  searches: number;
-  queries: number;
-  clicks: number;
-  clickThroughRate: number;
-  averagePosition: number | null;
-  outcomes: QueryReport['outcomes'];
-}
+/** The period's totals as the admin API answers them (`searchTotalsSchema`). */
+export type SearchTotalsView = z.output<typeof searchTotalsSchema>;
 
 type Listed<K extends string, T> = { total: number } & Record<K, T[]>;
 

@@ -2,23 +2,15 @@
 // customer saw (older reports store only ids; chat hosts are host-1, host-2 … in
 // content/site.json's order),
 // with its status, finding and fix, and the facts about the browser it came from.
-import { CHECK_TITLES, hostCheckTitle } from '../diagnostics/check-titles.ts';
-import { STATUS_LABELS } from '../diagnostics/report.ts';
-import { chinaDateTime } from '../china-time.ts';
-import type { ChatHost, CheckStatus } from '../diagnostics/types.ts';
+import type { z } from 'zod';
+import type { reportJsonSchema } from '../../api/routes/admin.ts';
+import { CHECK_TITLES, hostCheckTitle } from '../../lib/diagnostics/check-titles.ts';
+import { STATUS_LABELS } from '../../lib/diagnostics/report.ts';
+import { chinaDateTime } from '../../lib/china-time.ts';
+import type { ChatHost, CheckStatus } from '../../lib/diagnostics/types.ts';
 
-/** What GET /api/v1/admin/diagnostics/reports/{id} answers. */
-export interface StoredDiagnosticsReport {
-  id: string;
-  createdAt: string;
-  report: {
-    summary?: string;
-    browser: { name: string; version?: string; engine?: string; os?: string; mode?: string };
-    userAgent?: string;
-    page?: string;
-    checks: { id: string; title?: string; status: string; finding: string; fix?: string }[];
-  };
-}
+/** What GET /api/v1/admin/diagnostics/reports/{id} answers (its schema, `reportJsonSchema`). */
+export type StoredDiagnosticsReport = z.output<typeof reportJsonSchema>;
 
 export interface ReportCheckView {
   id: string;
