@@ -223,18 +223,35 @@ export const noClickTable = (rows: QueryReport[]) => tableOf(noClickColumns, row
 export const noAnswerTable = (rows: QueryReport[]) => tableOf(noAnswerColumns, rows);
 export const searchArticlesTable = (rows: ArticleReport[], titleOf: (page: string) => string) => tableOf(searchArticleColumns(titleOf), rows);
 
-/** The analytics tables' CSV: which admin export each reads, and how its rows read. */
-const analyticsCsv = {
-  'search-queries': { path: '/search-analytics/queries', filter: 'all', columns: searchQueryColumns },
-  'search-no-click': { path: '/search-analytics/queries', filter: 'no-click', columns: noClickColumns },
-  'search-no-answer': { path: '/search-analytics/queries', filter: 'no-answer', columns: noAnswerColumns },
-} as const;
+/** How one CSV export reads: the admin list it streams whole, its query, and its columns. */
+interface CsvExport<T> {
+  /** The admin API's list (its whole-list export is `<path>/export`). */
+  path: string;
+  /** Whether it covers a period (`?days=30`), as the search analytics do. */
+  period: boolean;
+  /** Its own query fields besides the period. */
+  filter?: string;
+  columns: (titleOf: (page: string) => string) => Columns<T>;
+}
 
-const CSV_TABLES = ['feedback', 'search-misses', 'quotes', 'search-queries', 'search-no-click', 'search-no-answer', 'search-articles'] as const;
-/** The tables whose CSV covers a period (`?days=30`). */
-export const isPeriodTable = (table: string) => table.startsWith('search-') && table !== 'search-misses';
+const exportOf = <T>(e: CsvExport<T>) => e;
+
+/** The operator page's CSV exports, by the table's name in `/admin/export/<table>.csv`: one table of them. */
+const CSV_EXPORTS = {
+  feedback: exportOf({ path: '/feedback', period: false, columns: feedbackColumns }),
+  'search-misses': exportOf({ path: '/search-misses', period: false, columns: () => missColumns }),
+  quotes: exportOf({ path: '/quotes', period: false, columns: () => quoteColumns }),
+  'search-queries': exportOf({ path: '/search-analytics/queries', period: true, filter: 'all', columns: () => searchQueryColumns }),
+  'search-no-click': exportOf({ path: '/search-analytics/queries', period: true, filter: 'no-click', columns: () => noClickColumns }),
+  'search-no-answer': exportOf({ path: '/search-analytics/queries', period: true, filter: 'no-answer', columns: () => noAnswerColumns }),
+  'search-articles': exportOf({ path: '/search-analytics/articles', period: true, columns: searchArticleColumns }),
+};
+type CsvTable = keyof typeof CSV_EXPORTS;
+
 /** Whether `table` has a CSV export (`csvExport` gives one). */
-export const isCsvTable = (table: string): table is (typeof CSV_TABLES)[number] => (CSV_TABLES as readonly string[]).includes(table);
+export const isCsvTable = (table: string): table is CsvTable => Object.hasOwn(CSV_EXPORTS, table);
+/** The tables whose CSV covers a period (`?days=30`). */
+export const isPeriodTable = (table: string) => isCsvTable(table) && CSV_EXPORTS[table].period;
 
 /**
  * A table as CSV, every row of it (not the page on screen), as text in pieces: each list
@@ -242,26 +259,9 @@ export const isCsvTable = (table: string): table is (typeof CSV_TABLES)[number] 
  * that does not exist.
  */
 export function csvExport(table: string, access: Access, titleOf: (page: string) => string, days: SearchPeriod = 7): AsyncIterable<string> | undefined {
-  switch (table) {
-    case 'search-queries':
-    case 'search-no-click':
-    case 'search-no-answer': {
-      const { path, filter, columns } = analyticsCsv[table];
-      return csvChunks(columns.header, rowsOf(adminAll<QueryReport>(path, access, `?days=${days}&filter=${filter}`), columns.row));
-    }
-    case 'search-articles': {
-      const columns = searchArticleColumns(titleOf);
-      return csvChunks(columns.header, rowsOf(adminAll<ArticleReport>('/search-analytics/articles', access, `?days=${days}`), columns.row));
-    }
-    case 'feedback': {
-      const columns = feedbackColumns(titleOf);
-      return csvChunks(columns.header, rowsOf(adminAll<PageFeedback>('/feedback', access), columns.row));
-    }
-    case 'search-misses':
-      return csvChunks(missColumns.header, rowsOf(adminAll<SearchMiss>('/search-misses', access), missColumns.row));
-    case 'quotes':
-      return csvChunks(quoteColumns.header, rowsOf(adminAll<QuoteRow>('/quotes', access), quoteColumns.row));
-    default:
-      return undefined;
-  }
+  if (!isCsvTable(table)) return undefined;
+  const { path, period, filter, columns } = CSV_EXPORTS[table] as CsvExport<unknown>;
+  const query = new URLSearchParams({ ...(period && { days: String(days) }), ...(filter && { filter }) }).toString();
+  const { header, row } = columns(titleOf);
+  return csvChunks(header, rowsOf(adminAll<unknown>(path, access, query && `?${query}`), row));
 }
