@@ -25,6 +25,8 @@ export interface RobotQuotaCalculatorProps {
   presalesLine: SupportLine;
   /** In an article: the tool page, linked with the inputs as they are now. */
   fullPagePath?: string | undefined;
+  /** The tool's name (the tools registry), over it in an article. */
+  title: string;
   /** The site's name, in the printed page's footer (the tool page only). */
   siteName?: string | undefined;
 }
@@ -48,7 +50,7 @@ function usePrintFooter(siteName: string | undefined, today: string) {
 }
 
 /** 在完整页面中打开, with what has been typed so far in the query the tool page reads. */
-function FullPageLink({ store, path }: { store: CalculatorStore; path: string }) {
+function FullPageLink({ store, path, title }: { store: CalculatorStore; path: string; title: string }) {
   const fields = useStore(store.$fields);
   const growthPeriod = useStore(store.$growthPeriod);
   const values = {
@@ -60,7 +62,7 @@ function FullPageLink({ store, path }: { store: CalculatorStore; path: string })
   };
   return (
     <header class="robot-quota-head">
-      <p class="robot-quota-title">机器人对话估算</p>
+      <p class="robot-quota-title">{title}</p>
       <a href={`${path}${writeCalculatorQuery(values)}`}>在完整页面中打开</a>
     </header>
   );
@@ -100,7 +102,7 @@ function QuoteBanner({ store }: { store: CalculatorStore }) {
   );
 }
 
-export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, headingLevel = 3, presalesLine, fullPagePath, siteName }: RobotQuotaCalculatorProps) {
+export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, headingLevel = 3, presalesLine, fullPagePath, title, siteName }: RobotQuotaCalculatorProps) {
   const store = useMemo(() => createCalculatorStore({ api: supportApiClient(apiBaseUrl), syncUrl }), [apiBaseUrl, syncUrl]);
   // The inputs are rendered disabled on the server and enabled once hydrated: what was
   // typed before would be replaced by the defaults.
@@ -120,7 +122,7 @@ export default function RobotQuotaCalculator({ apiBaseUrl, syncUrl, idPrefix, he
 
   return (
     <div class="rq" aria-busy={result.status === 'loading' ? 'true' : 'false'}>
-      {fullPagePath && <FullPageLink store={store} path={fullPagePath} />}
+      {fullPagePath && <FullPageLink store={store} path={fullPagePath} title={title} />}
       <QuoteBanner store={store} />
       {quote ? <InputsSummary values={quote.input} /> : <QuotaInputs store={store} idPrefix={idPrefix} ready={ready} waiting={opening} />}
 
