@@ -5,6 +5,7 @@ import { supportApiClient } from '../../browser/support-api-client.ts';
 import { TOOL_PAGES } from '../../lib/content/tools.ts';
 import { displayPhone, telHref } from '../../lib/contact/support-lines.ts';
 import { rememberVote, rememberedVote, voterId, type RememberedVote } from '../../browser/vote-memory.ts';
+import { localStore } from '../../browser/local-storage.ts';
 
 export interface ArticleFeedbackProps {
   page: string;
@@ -15,14 +16,6 @@ export interface ArticleFeedbackProps {
 }
 
 type Status = 'idle' | 'saving' | 'saved' | 'failed';
-
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, supportLines }: ArticleFeedbackProps) {
   const api = useMemo(() => supportApiClient(apiBaseUrl), [apiBaseUrl]);
@@ -35,7 +28,7 @@ export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, 
 
   useEffect(() => {
     setReady(true);
-    const saved = rememberedVote(storage(), page);
+    const saved = rememberedVote(localStore(), page);
     if (saved) {
       setVote(saved);
       setComment(saved.comment ?? '');
@@ -46,7 +39,7 @@ export default function ArticleFeedback({ page, apiBaseUrl, suggestDiagnostics, 
   /** Sends the vote; only the API's answer decides whether it failed (remembering it is best effort). */
   async function send(next: RememberedVote) {
     setStatus('saving');
-    const s = storage();
+    const s = localStore();
     try {
       await api.feedback({ page, helpful: next.helpful, ...(next.comment ? { comment: next.comment } : {}), voter: voterId(s) });
     } catch {

@@ -8,19 +8,11 @@ import { toSvgSource } from 'lean-qr/extras/svg';
 import { launcherSnippet, textLinkSnippet } from '../../lib/embed/embed-code.ts';
 import { parseWidgetConfig } from '../../lib/embed/widget-config.ts';
 import { DEMO_SETTINGS, initialSettings, PREVIEW_STORAGE_KEY, savedText, shareLink, type PreviewSettings } from '../../lib/embed/share-link.ts';
+import { keep, readKept } from '../../browser/local-storage.ts';
 import { ChannelGuides } from './ChannelGuides.tsx';
 import { WidgetForm } from './WidgetForm.tsx';
 import { WidgetFrames } from './WidgetFrames.tsx';
 import { WidgetOutputs } from './WidgetOutputs.tsx';
-
-/** The settings kept in this browser, as stored; null when storage is blocked. */
-function savedSettings(): string | null {
-  try {
-    return localStorage.getItem(PREVIEW_STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
 
 export interface WidgetPreviewProps {
   /** Unique per page, for element ids. */
@@ -36,7 +28,7 @@ export default function WidgetPreview({ idPrefix, headingLevel = 3, productName 
   const [state, setState] = useState<PreviewSettings>(DEMO_SETTINGS);
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    setState(initialSettings(location.search, savedSettings()));
+    setState(initialSettings(location.search, readKept(PREVIEW_STORAGE_KEY)));
     setReady(true);
   }, []);
   /** Changes the settings and keeps them at once, in the same event: a reload loses nothing. */
@@ -45,11 +37,7 @@ export default function WidgetPreview({ idPrefix, headingLevel = 3, productName 
   const update = (change: (s: PreviewSettings) => PreviewSettings) => {
     const next = change(latest.current);
     latest.current = next;
-    try {
-      localStorage.setItem(PREVIEW_STORAGE_KEY, savedText(next));
-    } catch {
-      /* not kept: storage blocked */
-    }
+    keep(PREVIEW_STORAGE_KEY, savedText(next));
     setState(next);
   };
   const { raw, kind } = state;
