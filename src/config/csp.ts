@@ -1,8 +1,9 @@
-// The site's Content-Security-Policy, in one place: the page policy Astro writes into
-// each page (a <meta>, or a header on pages rendered on request), the hashes of what
-// every <head> carries inline, and the part the server adds as a header because a
-// <meta> cannot say it (frame-ancestors; src/server/security-headers.ts sets it). Plain
-// code with no file read, so both the build (astro.config.mjs) and the server import it.
+// Every Content-Security-Policy of the site, in one place: the page policy Astro writes
+// into each page (a <meta>, or a header on pages rendered on request), the hashes of what
+// every <head> carries inline, the part the server adds as a header because a <meta>
+// cannot say it (frame-ancestors), the API's policy, and how a page's own header keeps
+// the server's directives (`mergeCsp`). src/server/security-headers.ts sets the headers.
+// Plain code with no file read, so both the build (astro.config.mjs) and the server import it.
 import { createHash } from 'node:crypto';
 import type { AstroUserConfig } from 'astro';
 import { connectOrigins, type SiteConfig } from './site-schema.ts';
@@ -12,6 +13,12 @@ export const SITE_HEADER_CSP = "frame-ancestors 'self'; object-src 'none'; base-
 
 /** The diagnostics' storage probe, which other sites' diagnostics frame on purpose. */
 export const FRAMEABLE_HEADER_CSP = "frame-ancestors *; object-src 'none'; base-uri 'self'";
+
+/**
+ * The API's JSON answers: nothing may run, nobody may frame them. frame-ancestors does
+ * what X-Frame-Options did; every byte counts on the hot routes.
+ */
+export const API_HEADER_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 type HashSource = `sha256-${string}`;
 const sha256 = (source: string): HashSource => `sha256-${createHash('sha256').update(source).digest('base64')}`;
@@ -52,4 +59,15 @@ export function pageCsp(site: SiteConfig, inline: InlineHead): AstroCsp {
       hashes: inlineStyleHashes(inline),
     },
   };
+}
+
+/**
+ * Astro's CSP for a page rendered on request, with the directives of the server's own
+ * (`frame-ancestors` above all, which Astro's cannot hold) that it lacks appended.
+ */
+export function mergeCsp(astro: string, server: string): string {
+  const names = (policy: string) => new Set(policy.split(';').map((d) => d.trim().split(/\s+/)[0]!.toLowerCase()).filter(Boolean));
+  const present = names(astro);
+  const missing = server.split(';').map((d) => d.trim()).filter((d) => d && !present.has(d.split(/\s+/)[0]!.toLowerCase()));
+  return missing.length ? `${astro.trim().replace(/;*$/, ';')} ${missing.join('; ')}` : astro;
 }

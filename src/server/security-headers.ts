@@ -8,7 +8,7 @@
 // docs/operating/security.md.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { lastForwarded } from '../api/deps.ts';
-import { FRAMEABLE_HEADER_CSP, SITE_HEADER_CSP } from '../config/csp.ts';
+import { API_HEADER_CSP, FRAMEABLE_HEADER_CSP, mergeCsp, SITE_HEADER_CSP } from '../config/csp.ts';
 
 const COMMON = {
   'X-Content-Type-Options': 'nosniff',
@@ -23,8 +23,7 @@ export const HSTS = { 'Strict-Transport-Security': 'max-age=63072000' };
 export const apiSecurityHeaders: Record<string, string> = {
   ...COMMON,
   'Cache-Control': 'no-store',
-  // frame-ancestors does what X-Frame-Options did; every byte counts on the hot routes.
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy': API_HEADER_CSP,
   // Cross-origin reads go through CORS, which this does not affect; it only stops no-cors loads.
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
@@ -93,17 +92,6 @@ export interface HttpsOptions {
 export function overHttps(forwardedProto: string | undefined, { siteUrlIsHttps, trustProxy }: HttpsOptions): boolean {
   if (siteUrlIsHttps) return true;
   return trustProxy && lastForwarded(forwardedProto)?.toLowerCase() === 'https';
-}
-
-/**
- * Astro's CSP for a page rendered on request, with the directives of the server's own
- * (`frame-ancestors` above all, which Astro's cannot hold) that it lacks appended.
- */
-export function mergeCsp(astro: string, server: string): string {
-  const names = (policy: string) => new Set(policy.split(';').map((d) => d.trim().split(/\s+/)[0]!.toLowerCase()).filter(Boolean));
-  const present = names(astro);
-  const missing = server.split(';').map((d) => d.trim()).filter((d) => d && !present.has(d.split(/\s+/)[0]!.toLowerCase()));
-  return missing.length ? `${astro.trim().replace(/;*$/, ';')} ${missing.join('; ')}` : astro;
 }
 
 /**

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { headerSetFor, mergeCsp, servedOverHttps } from '../../src/server/security-headers.ts';
+import { mergeCsp } from '../../src/config/csp.ts';
+import { headerSetFor, servedOverHttps } from '../../src/server/security-headers.ts';
 import { votablePagesOfBuild } from '../../src/server/adapters/votable-pages.ts';
 
 describe('security headers', () => {
