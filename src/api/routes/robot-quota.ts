@@ -83,6 +83,7 @@ export function registerRobotQuota(app: OpenAPIHono<ApiEnv>, deps: ApiDeps, { an
     const list = deps.priceList();
     const result = estimate(c, c.req.valid('json'), list);
     if (!result.ok) return result.refusal;
+    // Kept as ASCII JSON, which Node writes with the head in one copy (json-cache.ts): the cached answers are what bench:api measures.
     const json = asciiJson(result.value);
     estimateAnswers.keep(list, await c.req.text(), json);
     return answer.jsonText(c, json, 200);
