@@ -30,7 +30,8 @@ const REQUESTS = 'wenda_http_request_duration_seconds';
  * like its own (a metric's `get()`). Counted here rather than with prom-client's
  * `Histogram`, whose `observe()` checks and hashes the labels on every call: that cost
  * a tenth of a health check (bench:api, 2026-12-07). Here a request is three map
- * look-ups by strings the server already holds and a few additions.
+ * look-ups (by the route and method strings the server already holds, then the status
+ * number) and a few additions.
  */
 interface Series {
   labels: { method: string; route: string; status: string };
@@ -45,7 +46,7 @@ class RequestHistogram {
     'Requests answered and the time from a request reaching the server to its answer being handed to the network, by method, route (the API route pattern; "page" or "static" for the site) and status; 499: the client left before the answer was sent.';
   readonly type = 'histogram';
   readonly aggregator = 'sum';
-  /** Series by route, then method, then status: look-ups by strings the server already holds, no key made per request. */
+  /** Series by route, then method, then status: no key string is made per request. */
   private readonly series = new Map<string, Map<string, Map<number, Series>>>();
 
   observe(method: string, route: string, status: number, seconds: number): void {

@@ -3,6 +3,7 @@
 // browser (its adapters are in src/browser/). Read from the source files themselves with
 // TypeScript's own scanner and parser, `import type` included.
 import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -32,7 +33,7 @@ function codeOf(path: string): string {
 const specifiersOf = (file: string) => ts.preProcessFile(codeOf(file), true, true).importedFiles.map((i) => i.fileName);
 
 /** Packages that reach outside the process or tie code to a framework: Node's own modules and Astro's (but its copy of zod). */
-const isAdapterImport = (spec: string) => spec.startsWith('node:') || ((spec === 'astro' || spec.startsWith('astro/') || spec.startsWith('astro:')) && spec !== 'astro/zod');
+const isAdapterImport = (spec: string) => spec.startsWith('node:') || builtinModules.includes(spec) || ((spec === 'astro' || spec.startsWith('astro/') || spec.startsWith('astro:')) && spec !== 'astro/zod');
 
 /** Every file `from` imports, directly or through others. */
 function reachable(graph: Map<string, string[]>, from: string): Set<string> {
@@ -143,7 +144,7 @@ describe('the import graph of src/', () => {
   });
 
   test('isAdapterImport tells Node and Astro modules from pure packages', () => {
-    expect(['node:fs', 'astro/loaders', 'astro:content'].filter(isAdapterImport)).toEqual(['node:fs', 'astro/loaders', 'astro:content']);
+    expect(['node:fs', 'fs', 'crypto', 'astro/loaders', 'astro:content'].filter(isAdapterImport)).toEqual(['node:fs', 'fs', 'crypto', 'astro/loaders', 'astro:content']);
     expect(['zod', 'astro/zod', 'ua-parser-js', './x.ts'].filter(isAdapterImport)).toEqual([]);
   });
 

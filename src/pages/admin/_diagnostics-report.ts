@@ -48,6 +48,7 @@ export function checkName(id: string, chatHosts: readonly ChatHost[]): string {
   return `检测项 ${id}`;
 }
 
+/** Reports are read back as stored, not checked again: a status this version does not know is shown as 未知. */
 const isStatus = (s: string): s is CheckStatus => Object.hasOwn(STATUS_LABELS, s);
 
 /** “Chrome 131” from name Chrome and version 131; the tool already puts the version in the name. */

@@ -34,7 +34,7 @@ async function adminGet<T>(path: string, access: Access): Promise<T | undefined>
   return (await (await adminRequest(path, access))?.json()) as T | undefined;
 }
 
-/** Every row of a long list (`/feedback`, `/quotes`, `/search-misses`), one at a time, from its NDJSON export. */
+/** Every row of an admin list (`/feedback`, `/quotes`, the search analytics …), one at a time, from its NDJSON export. */
 async function* adminAll<T>(path: string, access: Access, query = ''): AsyncGenerator<T> {
   const res = await adminRequest(`${path}/export${query}`, access);
   if (res?.body) yield* readNdjson<T>(res.body);
