@@ -10,22 +10,30 @@ export function localStore(): Storage | undefined {
   }
 }
 
-/** The item kept under `key`, or null when there is none or storage is blocked. */
-export function readKept(key: string): string | null {
+/** The parts of Storage read and written here (tests pass a Map-backed one); undefined when the browser gives none. */
+export type KeptStorage = Pick<Storage, 'getItem' | 'setItem'> | undefined;
+
+/** The item under `key` in `store`, or null when there is none or the store is missing or refuses. */
+export function readFrom(store: KeptStorage, key: string): string | null {
   try {
-    return localStore()?.getItem(key) ?? null;
+    return store?.getItem(key) ?? null;
   } catch {
     return null;
   }
 }
 
-/** Keeps `value` under `key`; whether storage took it. */
-export function keep(key: string, value: string): boolean {
+/** Keeps `value` under `key` in `store`; whether it took it. */
+export function keepIn(store: KeptStorage, key: string, value: string): boolean {
   try {
-    const store = localStore();
     store?.setItem(key, value);
     return store !== undefined;
   } catch {
     return false;
   }
 }
+
+/** The item kept in localStorage under `key`, or null. */
+export const readKept = (key: string) => readFrom(localStore(), key);
+
+/** Keeps `value` in localStorage under `key`; whether it took it. */
+export const keep = (key: string, value: string) => keepIn(localStore(), key, value);
