@@ -23,6 +23,7 @@ import { registerFeedback } from './routes/feedback.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerMetrics } from './routes/metrics.ts';
 import { registerRobotQuota } from './routes/robot-quota.ts';
+import { registerSearch } from './routes/search.ts';
 import { registerSearches } from './routes/searches.ts';
 
 /** Builds the API app; every path is under `/api/v1`. */
@@ -56,11 +57,12 @@ export function createApiApp(deps: ApiDeps) {
   app.use('/admin/*', adminAuth({ token: deps.adminToken, throttle: deps.tokenThrottle, clientAddress: client, error }));
   // One write budget per client, attached by each route that stores something where it is defined.
   const storingWrite = rateLimitWrites({ count: deps.countWrite ?? countWritesInMemory(deps.writesPerMinute), clientAddress: client, error });
-  const kit: RouteKit = { answer, error, storingWrite };
+  const kit: RouteKit = { answer, error, storingWrite, log };
 
   registerHealth(app, deps, kit);
   registerRobotQuota(app, deps, kit);
   registerFeedback(app, deps, kit);
+  registerSearch(app, deps, kit);
   registerSearches(app, deps, kit);
   registerDiagnostics(app, deps, kit);
   registerAdmin(app, deps, kit);

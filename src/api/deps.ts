@@ -4,6 +4,7 @@ import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import type { IncomingMessage } from 'node:http';
 import type { Store } from '../store/types.ts';
+import type { ArticleSearch } from '../lib/search/engine.ts';
 import type { PriceList } from '../lib/quota/price-list.ts';
 import type { TokenThrottle } from './middleware/token-throttle.ts';
 import type { Log } from '../server/log.ts';
@@ -48,6 +49,11 @@ export interface ApiDeps {
    * Absent under `astro dev` and in unit tests.
    */
   siteBuild?: { replaced(): boolean } | undefined;
+  /**
+   * Searches the help articles over the built index (src/server/pagefind-on-server.ts);
+   * absent, GET /search answers 503 and the search box searches in the page.
+   */
+  searchArticles?: ArticleSearch | undefined;
   /** Where errors are logged, with the request's id (src/server/log.ts); by default a logger of its own on stdout. */
   log?: Log | undefined;
   /** The metrics the admin API shows and store failures are counted in (src/server/metrics.ts); by default the app's own. */

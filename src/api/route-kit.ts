@@ -4,10 +4,13 @@ import type { MiddlewareHandler } from 'hono';
 import type { Answers } from './answers.ts';
 import type { ApiEnv } from './deps.ts';
 import type { ErrorAnswer } from './errors.ts';
+import type { Log } from '../server/log.ts';
 
 export interface RouteKit {
   answer: Answers;
   error: ErrorAnswer;
   /** One budget per client for the writes that store something (middleware/rate-limit.ts). */
   storingWrite: MiddlewareHandler<ApiEnv>;
+  /** The app's log (deps.log, or its own). */
+  log: Pick<Log, 'error' | 'warn'>;
 }

@@ -54,7 +54,7 @@ export const storedText = (max: number, { min = 1, name = '内容' }: { min?: nu
  * value (not `?limit=1&limit=2`); left out or empty means `fallback`. Any number of
  * digits passes the pattern, so a number too large is told the range, not "not an integer".
  */
-const queryInteger = (min: number, max: number, fallback: number) =>
+export const queryInteger = (min: number, max: number, fallback: number) =>
   z
     .string({ error: (issue) => (Array.isArray(issue.input) ? '只能给一个值' : undefined) })
     .regex(/^(-?\d+)?$/, '必须是整数')

@@ -1,6 +1,6 @@
 // Checks the operator's synonym table (content/search/synonyms.json) before anything is
 // built, in `astro dev` too: a mistake stops the build naming the file, group and word.
-// The search code imports the table itself (src/components/search/engine.ts).
+// The search code imports the table itself (src/lib/search/engine.ts).
 import { readFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { parseJsonText } from '../config/json-file.ts';

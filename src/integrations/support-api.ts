@@ -19,12 +19,16 @@ export function supportApiIntegration(): AstroIntegration {
         // The same app, store and price list as `npm start`: WENDA_DATABASE_URL, else WENDA_DATA_DIR (default ./data).
         // Votes go to the articles of content/faq (no build needed) and the tool pages.
         const env = readServerConfig();
-        const supportApi = await openSupportApi(env, { votablePages: votablePagesOfContent(fileURLToPath(new URL('../../content/faq/', import.meta.url))) });
+        const indexDir = fileURLToPath(new URL('../../dist/client/pagefind/', import.meta.url));
+        const supportApi = await openSupportApi(env, {
+          votablePages: votablePagesOfContent(fileURLToPath(new URL('../../content/faq/', import.meta.url))),
+          // The last build's index, as /pagefind/ below: searched in the server as in production.
+          ...(existsSync(indexDir) && { searchIndexDir: indexDir }),
+        });
         server.httpServer?.once('close', () => supportApi.close());
         // Vite handles its own (HMR) upgrades; only the echo path is taken here.
         if (server.httpServer) attachWebSocketEcho(server.httpServer as import('node:http').Server, () => {});
         const api = getRequestListener(supportApi.app.fetch, { overrideGlobalObjects: false });
-        const indexDir = fileURLToPath(new URL('../../dist/client/pagefind/', import.meta.url));
         const searchIndex = sirv(indexDir, { dev: true });
         if (!existsSync(indexDir)) {
           logger.warn('No search index yet: run `npm run build` once, then search works in `npm run dev` too.');

@@ -41,7 +41,7 @@ try {
   // and below, is told in plain text, on stderr.
   log = createLog(env.WENDA_LOG_LEVEL);
   loadedBuild = watchLoadedBuild(fileURLToPath(new URL('server/chunks/', distDir)), { log });
-  supportApi = await openSupportApi(env, { siteBuild: loadedBuild, votablePages: votablePagesOfBuild(clientDir), log });
+  supportApi = await openSupportApi(env, { siteBuild: loadedBuild, votablePages: votablePagesOfBuild(clientDir), log, searchIndexDir: join(clientDir, 'pagefind') });
 } catch (error) {
   if (error instanceof ConfigError || error instanceof StoreOpenError) fail(error.message);
   throw error;
@@ -180,6 +180,7 @@ server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   lifecycle.info({ port }, `Wenda 已启动：http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}/`);
+  supportApi.warmSearch()?.catch((error: unknown) => log.warn({ err: error }, '搜索索引没能载入：站内搜索改在浏览器里进行。'));
 });
 
 /** How long a stop waits for requests in progress before it exits anyway. */

@@ -15,6 +15,7 @@ import { watchPriceListFile, type PriceListSource } from './price-list-file.ts';
 import { followPublishedPriceLists } from './price-list-published.ts';
 import { createLog, type Log } from './log.ts';
 import { apiRouteLabeler, createMetrics } from './metrics.ts';
+import { pagefindOnServer } from './pagefind-on-server.ts';
 
 const packageJson = readJsonFile(new URL('../../package.json', import.meta.url), 'package.json') as { version: string };
 
@@ -25,6 +26,8 @@ export interface SiteKnowledge {
   votablePages: ReadonlySet<string>;
   /** The server's log; by default one at WENDA_LOG_LEVEL. */
   log?: Log;
+  /** The built search index (dist/client/pagefind) GET /search searches; without it, that answers 503. */
+  searchIndexDir?: string | undefined;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface SiteKnowledge {
  * (handed to it in `App.Locals`), and the log and metrics, for the server to log and
  * count every request in (src/server/request-log.ts).
  */
-export async function openSupportApi(env: ServerConfig, { siteBuild, votablePages, log = createLog(env.WENDA_LOG_LEVEL) }: SiteKnowledge) {
+export async function openSupportApi(env: ServerConfig, { siteBuild, votablePages, log = createLog(env.WENDA_LOG_LEVEL), searchIndexDir }: SiteKnowledge) {
   // The site's own address, as the build took it: content/site.json and WENDA_SITE_URL.
   const site = parseSiteConfig(readJsonFile(new URL('../../content/site.json', import.meta.url), 'content/site.json'), env.site);
   const file = watchPriceListFile(env.WENDA_PRICE_LIST, { log });
@@ -70,6 +73,7 @@ export async function openSupportApi(env: ServerConfig, { siteBuild, votablePage
     poolSize: isPostgresStore(store) ? env.WENDA_DATABASE_POOL_SIZE : 1,
     processMetrics: true,
   });
+  const search = searchIndexDir ? pagefindOnServer(searchIndexDir) : undefined;
   const app = createApiApp({
     store,
     priceList: priceList.current,
@@ -84,6 +88,7 @@ export async function openSupportApi(env: ServerConfig, { siteBuild, votablePage
     tokenThrottle,
     votablePage: (path) => votablePages.has(path),
     siteBuild,
+    searchArticles: search?.search,
     log,
     metrics,
   });
@@ -95,6 +100,8 @@ export async function openSupportApi(env: ServerConfig, { siteBuild, votablePage
     apiRoute: apiRouteLabeler(app.routes),
     store,
     tokenThrottle,
+    /** Loads the search index, so the first search is answered as fast as the next. */
+    warmSearch: () => search?.warm(),
     /** Whether the site is served over HTTPS as far as its configured address says. */
     siteUrlIsHttps,
     close() {

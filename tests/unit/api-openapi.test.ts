@@ -46,6 +46,7 @@ describe('OpenAPI document', () => {
         '/api/v1/robot-quota/quotes',
         '/api/v1/robot-quota/quotes/{id}',
         '/api/v1/feedback',
+        '/api/v1/search',
         '/api/v1/search-misses',
         '/api/v1/searches',
         '/api/v1/search-clicks',
@@ -81,6 +82,9 @@ describe('OpenAPI document', () => {
     await conforms('get', '/api/v1/robot-quota/quotes/{id}', await api.get(`/robot-quota/quotes/${quote.id}`));
     await conforms('get', '/api/v1/robot-quota/quotes/{id}', await api.get('/robot-quota/quotes/nope'));
     await conforms('post', '/api/v1/feedback', await api.post('/feedback', { page: '/faq/a/', helpful: false, comment: '没看懂' }));
+    // 200: tests/unit/api-search.test.ts checks answers against the schema the document is made from.
+    await conforms('get', '/api/v1/search', await api.get('/search?q=%E5%8F%91%E7%A5%A8'));
+    await conforms('get', '/api/v1/search', await api.get('/search?limit=0'));
     await conforms('post', '/api/v1/search-misses', await api.post('/search-misses', { query: '发票' }));
     await conforms('post', '/api/v1/searches', await api.post('/searches', { query: '发票', outcome: 'results', results: 3, click: { page: '/faq/invoice/', position: 1 } }));
     await conforms('post', '/api/v1/searches', await api.post('/searches', { query: '发票', outcome: 'sure', results: 3 }));

@@ -1,7 +1,7 @@
 // The interactive search, loaded on first use: instant results under a header box
 // (a combobox navigable with the arrow keys) or the full list on the search page.
 
-import { preloadSearchIndex, searchArticles, type SearchOutcome } from './engine.ts';
+import { searchArticles, type SearchOutcome } from './client.ts';
 import { isLongQuery } from '../../lib/search/relevance.ts';
 import { GUESS_HEADING, renderCorrection, renderHit, renderNoResult, renderPartialNote } from './render.ts';
 import { searchReporter, type SearchReporter } from './search-report.ts';
@@ -10,7 +10,7 @@ import { searchReporter, type SearchReporter } from './search-report.ts';
 const DROPDOWN_LIMIT = 5;
 /**
  * Hits per page of the search page's list, the next ones loaded on demand (显示更多):
- * each hit costs a fragment download, so none is fetched before it is shown.
+ * each hit costs a Pagefind fragment read, so none is read before it is shown.
  */
 const PAGE_LIMIT = 10;
 const attached = new WeakSet<HTMLFormElement>();
@@ -19,7 +19,6 @@ const attached = new WeakSet<HTMLFormElement>();
 export function attachSearch(form: HTMLFormElement): void {
   if (attached.has(form)) return;
   attached.add(form);
-  preloadSearchIndex();
   if (form.dataset.search === 'page') attachPageSearch(form);
   else attachDropdown(form);
 }
@@ -57,7 +56,8 @@ function searchPageUrl(query: string, literal = false) {
 
 function attachDropdown(form: HTMLFormElement) {
   const { input, listbox, panel, status } = parts(form);
-  const reporter = searchReporter(form.dataset.apiBase ?? '', () => input.value);
+  const apiBase = form.dataset.apiBase ?? '';
+  const reporter = searchReporter(apiBase, () => input.value);
   reporter.watchClicks(listbox);
   let active = -1;
   let latest = '';
@@ -101,7 +101,7 @@ function attachDropdown(form: HTMLFormElement) {
     }
     let outcome: SearchOutcome | null;
     try {
-      outcome = await searchArticles(query, DROPDOWN_LIMIT, { literal });
+      outcome = await searchArticles(apiBase, query, DROPDOWN_LIMIT, { literal });
     } catch {
       show([], { message: Object.assign(document.createElement('p'), { className: 'empty', textContent: '搜索暂时不可用，请稍后再试，或按回车打开搜索页。' }) });
       open(true);
@@ -168,7 +168,8 @@ function attachDropdown(form: HTMLFormElement) {
 
 function attachPageSearch(form: HTMLFormElement) {
   const { input, status } = parts(form);
-  const reporter = searchReporter(form.dataset.apiBase ?? '', () => input.value);
+  const apiBase = form.dataset.apiBase ?? '';
+  const reporter = searchReporter(apiBase, () => input.value);
   // The list holds only results; data-outcome and data-query say how the search settled.
   const list = document.querySelector<HTMLElement>('[data-search-page-results]')!;
   reporter.watchClicks(list);
@@ -223,7 +224,7 @@ function attachPageSearch(form: HTMLFormElement) {
     }
     let outcome: SearchOutcome | null;
     try {
-      outcome = await searchArticles(query, shown, { literal });
+      outcome = await searchArticles(apiBase, query, shown, { literal });
     } catch {
       summary.replaceChildren(paragraph('搜索暂时不可用，请稍后刷新重试。'));
       showBrowse(true);

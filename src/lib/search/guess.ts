@@ -1,7 +1,7 @@
 // The second search, for a question put in other words (普通员工怎么进后台): its words
 // worth searching for (words.ts), each with its synonyms (synonyms.ts), and the pages
 // ranked by how many of the words they hold, a word in the title or the aliases weighing
-// more than one in the text. Pure: src/components/search/engine.ts runs the searches.
+// more than one in the text. Pure: src/lib/search/engine.ts runs the searches.
 
 import { expandWord, type SynonymIndex } from './synonyms.ts';
 import { queryTerms, type WordSegmenter } from './words.ts';

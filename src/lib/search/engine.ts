@@ -1,5 +1,7 @@
-// Talks to Pagefind (the index built by src/integrations/pagefind.ts): loads it once, and
-// settles a query the same way for the header dropdown, the search page and the bench:
+// Settles a query over Pagefind's index (built by src/integrations/pagefind.ts), the same
+// way wherever Pagefind runs: in the server for the support API's GET /search
+// (src/server/pagefind-on-server.ts), and in the page when the API does not answer
+// (src/browser/pagefind-in-page.ts). Each holds one search made by `articleSearch`:
 // 1. the query as typed; hits sharing only single characters with it are dropped
 //    (src/lib/search/noise.ts); if the rest answer it, `results`;
 // 2. a typo with a likelier word (下崽 → 下载): that word, at once, if it answers;
@@ -8,22 +10,19 @@
 //    most of the words, `partial` when it holds only some (客服 of 客服电话). Answers of
 //    1 or 2 are ranked the same way, among the pages holding the words;
 // 4. else the hits of 1 holding part of the query: `partial`; else `none`.
-// Each page read costs a download (its Pagefind fragment), so pages are read only as far
-// as the list shown needs them: 1 reads hits until `limit` are not noise; 3 knows from the
+// Each page read costs a Pagefind fragment (a download in the page, a file read and its
+// memory in the server), so pages are read only as far as the list shown needs them: 1 reads hits until `limit` are not noise; 3 knows from the
 // searches' results alone which words each page holds, and reads pages best first while
 // one may still make the list (guess.ts's scoreBound).
 
-import { COMMON_SHARE, guessTerms, isBestGuess, rankGuesses, scoreBound, termRarity, type GuessPage } from '../../lib/search/guess.ts';
-import { isNoise } from '../../lib/search/noise.ts';
-import { namedOnlyInPassing, type PageTexts, type SearchOutcomeKind } from '../../lib/search/outcome.ts';
-import { isPartialMatch, suggestQuery } from '../../lib/search/relevance.ts';
-import { synonymIndex } from '../../lib/search/synonyms.ts';
-import { browserSegmenter } from '../../lib/search/words.ts';
-import synonymTable from '../../../content/search/synonyms.json';
-import { toHit, type PagefindResultData, type SearchHit } from '../../lib/search/results.ts';
-
-export type { SearchHit } from '../../lib/search/results.ts';
-export type { SearchOutcomeKind } from '../../lib/search/outcome.ts';
+import { COMMON_SHARE, guessTerms, isBestGuess, rankGuesses, scoreBound, termRarity, type GuessPage } from './guess.ts';
+import { isNoise } from './noise.ts';
+import { namedOnlyInPassing, type PageTexts, type SearchOutcomeKind } from './outcome.ts';
+import { isPartialMatch, suggestQuery } from './relevance.ts';
+import { synonymIndex } from './synonyms.ts';
+import { browserSegmenter } from './words.ts';
+import synonymTable from '../../../content/search/synonyms.json' with { type: 'json' };
+import { toHit, type PagefindResultData, type SearchHit } from './results.ts';
 
 export interface SearchOutcome {
   /** The query as typed (trimmed). */
@@ -40,72 +39,48 @@ export interface SearchOptions {
   literal?: boolean;
 }
 
-interface PagefindResult {
+/** What the search uses of a Pagefind result. */
+export interface PagefindResult {
   id: string;
   data(): Promise<PagefindResultData>;
 }
-interface Pagefind {
+/** What the search uses of Pagefind (`pagefind.js`, in the page or in the server). */
+export interface Pagefind {
   options(opts: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
+  init(language?: string): Promise<void>;
   search(query: string): Promise<{ results: PagefindResult[] }>;
-  debouncedSearch(query: string, opts?: object, ms?: number): Promise<{ results: PagefindResult[] } | null>;
   filters(): Promise<unknown>;
 }
 
-const PAGEFIND_URL = '/pagefind/pagefind.js';
-/** A performance mark set once the index is ready to search. */
-export const SEARCH_READY_MARK = 'wenda:search-ready';
+/**
+ * Pagefind's options wherever it runs. termFrequency 0: rank by where words match (title,
+ * aliases) rather than how often they repeat, so 换管理员 finds the article about changing
+ * the administrator first. noWorker: Pagefind searches in its caller rather than in a web
+ * worker, which in a page would be a second download of its code (pagefind-worker.js,
+ * 12 KB compressed) for searches that take milliseconds.
+ */
+export const PAGEFIND_OPTIONS = { excerptLength: 36, ranking: { termFrequency: 0 }, noWorker: true } as const;
+
+/** Where a search gets Pagefind from. */
+export interface PagefindSource {
+  /** Pagefind with its index ready to search; called for every search, so it keeps what it loaded. */
+  load(): Promise<Pagefind>;
+  /** How many pages the index holds (Pagefind's entry file), to tell a word every page holds. */
+  pageCount(): Promise<number | undefined>;
+  /** Most pages' data kept in memory (each a Pagefind fragment read); unbounded by default. */
+  keepPages?: number;
+}
+
+/** Searches the help articles (see the top of this file). */
+export type ArticleSearch = (query: string, limit: number, options?: SearchOptions) => Promise<SearchOutcome>;
+
 /**
  * Most pages of the query as typed read to find `limit` that are not noise (a query whose
  * hits share only stray characters with it): each page read costs a fragment download.
  */
 const STRICT_PAGES = 30;
-let pagefind: Promise<Pagefind> | undefined;
 const synonyms = synonymIndex(synonymTable.groups);
 const segmenter = browserSegmenter() ?? null;
-
-/** Starts loading the index (on first focus), so the first results come sooner. */
-export function preloadSearchIndex(): void {
-  loadPagefind().catch(() => {
-    /* reported when a search runs */
-  });
-}
-
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (module: Pagefind) => {
-    // termFrequency 0: rank by where words match (title, aliases) rather than how often
-    // they repeat, so 换管理员 finds the article about changing the administrator first.
-    // noWorker: Pagefind searches in the page rather than in a web worker, which would be
-    // a second download of its code (pagefind-worker.js, 12 KB compressed) for searches
-    // that take milliseconds.
-    await module.options({ excerptLength: 36, ranking: { termFrequency: 0 }, noWorker: true });
-    await module.init();
-    // init() returns before Pagefind holds the index; its first answer comes once it does
-    // (filters: none here, nothing fetched). The mark is read by bench:search-transfer.
-    await module.filters();
-    performance.mark(SEARCH_READY_MARK);
-    return module;
-  });
-  pagefind.catch(() => (pagefind = undefined));
-  return pagefind;
-}
-
-/** How many pages the index holds (Pagefind's entry file), to tell a word every page holds. */
-let pages: Promise<number | undefined> | undefined;
-const pageCount = () =>
-  (pages ??= fetch('/pagefind/pagefind-entry.json')
-    .then((res) => res.json() as Promise<{ languages: Record<string, { page_count: number }> }>)
-    .then((entry) => Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0))
-    .catch(() => undefined));
-
-/** Each result's data loaded once, however many searches find it. */
-const loaded = new Map<string, Promise<PagefindResultData>>();
-const dataOf = (result: PagefindResult) => {
-  let data = loaded.get(result.id);
-  if (!data) loaded.set(result.id, (data = result.data()));
-  data.catch(() => loaded.delete(result.id));
-  return data;
-};
 
 /** What a hit is judged on: title, text and aliases. */
 const textsOf = (d: PagefindResultData) => [d.meta.title ?? '', d.content ?? d.excerpt, d.meta.aliases ?? ''];
@@ -120,20 +95,28 @@ interface Strict {
   suggestion: string | undefined;
 }
 
+/** The search over the index `source` gives. */
+/** One search's Pagefind, its pages read through the search's cache, and the pages it holds. */
+interface Run {
+  engine: Pagefind;
+  read(result: PagefindResult): Promise<PagefindResultData>;
+  sitePages: number | undefined;
+}
+
 /**
  * Step 1 for `query`: its hits without noise, whether they are partial, a likelier word.
  * Only as many hits are read (each a fragment download) as it takes to find `limit`
  * that are not noise: all of them for a common word, at most STRICT_PAGES (or 2 × limit)
  * when noise is among them.
  */
-async function strictSearch(found: { results: PagefindResult[] }, query: string, limit: number): Promise<Strict> {
+async function strictSearch({ read }: Run, found: { results: PagefindResult[] }, query: string, limit: number): Promise<Strict> {
   const most = Math.min(found.results.length, Math.max(STRICT_PAGES, 2 * limit));
   const data: PagefindResultData[] = [];
   const kept: PagefindResultData[] = [];
   const keptIds: string[] = [];
   while (data.length < most && kept.length < limit) {
     const results = found.results.slice(data.length, Math.min(most, data.length + limit - kept.length));
-    const batch = await Promise.all(results.map(dataOf));
+    const batch = await Promise.all(results.map(read));
     data.push(...batch);
     batch.forEach((d, i) => {
       if (isNoise(query, textsOf(d), segmenter)) return;
@@ -153,7 +136,7 @@ async function strictSearch(found: { results: PagefindResult[] }, query: string,
  * answering hits of step 1 or 2) among them whatever words they hold, ranked by the words
  * they hold (src/lib/search/guess.ts).
  */
-async function rankedSearch(engine: Pagefind, query: string, strict: Strict | undefined, limit: number): Promise<{ hits: SearchHit[]; total: number; guess: boolean; first?: PageTexts }> {
+async function rankedSearch({ engine, read, sitePages }: Run, query: string, strict: Strict | undefined, limit: number): Promise<{ hits: SearchHit[]; total: number; guess: boolean; first?: PageTexts }> {
   const terms = guessTerms(query, synonyms, segmenter);
   const kept = strict?.kept ?? [];
   // One word: its own hits come first, in Pagefind's order (rankGuesses), so when they
@@ -177,7 +160,6 @@ async function rankedSearch(engine: Pagefind, query: string, strict: Strict | un
     ),
   );
   const holding = terms.map((_, t) => [...pages.values()].filter((p) => p.held.has(t)).length);
-  const sitePages = await pageCount();
   const rarity = termRarity(holding, sitePages);
   // Pages are read best first (the words they hold, their place in the results), and only
   // while one might still make the list: its best possible score beats the last shown.
@@ -193,14 +175,14 @@ async function rankedSearch(engine: Pagefind, query: string, strict: Strict | un
   // when no page left unread can make the list.
   let bounded = rankGuesses(terms, candidates(), sitePages, holding);
   // At most `limit` pages per word read beyond the strict hits, whatever the bounds say.
-  for (let read = 0; unread.length && read < limit * Math.max(2, terms.length); ) {
+  for (let pagesRead = 0; unread.length && pagesRead < limit * Math.max(2, terms.length); ) {
     // Until the list is full, as many as it lacks; then those that could still beat its last.
     const last = bounded.length >= limit ? bounded[limit - 1]!.score : -1;
     const take = bounded.length < limit ? limit - bounded.length : unread.findIndex(({ bound }) => bound <= last);
     const batch = unread.splice(0, take < 0 ? limit : Math.min(take, limit));
     if (!batch.length) break;
-    await Promise.all(batch.map(async ({ page }) => (page.data = await dataOf(page.result!))));
-    read += batch.length;
+    await Promise.all(batch.map(async ({ page }) => (page.data = await read(page.result!))));
+    pagesRead += batch.length;
     bounded = rankGuesses(terms, candidates(), sitePages, holding);
   }
   // The list itself weighs each word by the pages read that hold it as written: a word's
@@ -220,29 +202,40 @@ async function rankedSearch(engine: Pagefind, query: string, strict: Strict | un
   return { hits, total, guess: isBestGuess(ranked[0], terms), ...(first && { first }) };
 }
 
-/**
- * Searches the help articles (see the top of this file). Resolves to `null` when a newer
- * query superseded this one while it waited, so a slow answer never overwrites a newer one.
- */
-export async function searchArticles(query: string, limit: number, { literal = false }: SearchOptions = {}): Promise<SearchOutcome | null> {
-  const typed = query.trim();
-  if (!typed) return { typed, query: typed, kind: 'none', total: 0, hits: [] };
-  const engine = await loadPagefind();
-  const found = await engine.debouncedSearch(typed, {}, 120);
-  if (!found) return null;
-  const strict = await strictSearch(found, typed, limit);
-  const answer = async (searched: string, settled: Strict): Promise<SearchOutcome> => {
-    const { hits, total, first } = await rankedSearch(engine, searched, settled, limit);
-    return { typed, query: searched, kind: first && namedOnlyInPassing(searched, first) ? 'guess' : 'results', hits, total };
+/** The search over the index `source` gives. */
+export function articleSearch(source: PagefindSource): ArticleSearch {
+  // Each result's data loaded once, however many searches find it (up to `keepPages`).
+  const loaded = new Map<string, Promise<PagefindResultData>>();
+  const read = (result: PagefindResult) => {
+    let data = loaded.get(result.id);
+    if (!data) {
+      loaded.set(result.id, (data = result.data()));
+      data.catch(() => loaded.delete(result.id));
+      // The first kept is the first dropped.
+      if (loaded.size > (source.keepPages ?? Infinity)) loaded.delete(loaded.keys().next().value!);
+    }
+    return data;
   };
-  if (!strict.partial) return answer(typed, strict);
 
-  if (strict.suggestion && !literal) {
-    const corrected = await strictSearch(await engine.search(strict.suggestion), strict.suggestion, limit);
-    if (!corrected.partial) return answer(strict.suggestion, corrected);
-  }
-  const { hits, total, guess } = await rankedSearch(engine, typed, undefined, limit);
-  if (hits.length) return { typed, query: typed, kind: guess ? 'guess' : 'partial', hits, total };
-  if (strict.kept.length) return { typed, query: typed, kind: 'partial', total: strict.total, hits: strict.kept.slice(0, limit).map((d) => toHit(d, typed)) };
-  return { typed, query: typed, kind: 'none', total: 0, hits: [] };
+  return async (query, limit, { literal = false } = {}) => {
+    const typed = query.trim();
+    if (!typed) return { typed, query: typed, kind: 'none', total: 0, hits: [] };
+    const [engine, sitePages] = await Promise.all([source.load(), source.pageCount()]);
+    const run: Run = { engine, read, sitePages };
+    const strict = await strictSearch(run, await engine.search(typed), typed, limit);
+    const answer = async (searched: string, settled: Strict): Promise<SearchOutcome> => {
+      const { hits, total, first } = await rankedSearch(run, searched, settled, limit);
+      return { typed, query: searched, kind: first && namedOnlyInPassing(searched, first) ? 'guess' : 'results', hits, total };
+    };
+    if (!strict.partial) return answer(typed, strict);
+
+    if (strict.suggestion && !literal) {
+      const corrected = await strictSearch(run, await engine.search(strict.suggestion), strict.suggestion, limit);
+      if (!corrected.partial) return answer(strict.suggestion, corrected);
+    }
+    const { hits, total, guess } = await rankedSearch(run, typed, undefined, limit);
+    if (hits.length) return { typed, query: typed, kind: guess ? 'guess' : 'partial', hits, total };
+    if (strict.kept.length) return { typed, query: typed, kind: 'partial', total: strict.total, hits: strict.kept.slice(0, limit).map((d) => toHit(d, typed)) };
+    return { typed, query: typed, kind: 'none', total: 0, hits: [] };
+  };
 }

@@ -1,0 +1,73 @@
+// GET /search: the help articles that answer a query, settled in the server by Pagefind
+// over the built index (src/server/pagefind-on-server.ts, src/lib/search/engine.ts), so
+// a visitor's search downloads its answer and not the index. The site's search box asks
+// here first and searches in the page when this does not answer (src/components/search/client.ts).
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { SEARCH_OUTCOMES } from '../../lib/search/outcome.ts';
+import type { ApiDeps, ApiEnv } from '../deps.ts';
+import type { RouteKit } from '../route-kit.ts';
+import { errorSchema, jsonContent, queryInteger, storedText } from '../schemas.ts';
+
+/** The longest query searched here; the search box searches a longer one in the page. */
+export const MAX_SEARCHED_QUERY = 200;
+/** Most hits one answer lists: the search page shows 10 more at a time. */
+export const MAX_SEARCH_HITS = 100;
+
+const highlighted = z.object({
+  text: z.string(),
+  marks: z.array(z.tuple([z.number().int(), z.number().int()])).meta({ description: 'Ranges of `text` to highlight, [from, to) in order.' }),
+});
+const hitSchema = z
+  .object({
+    url: z.string().meta({ description: 'The article’s site path, e.g. `/faq/change-administrator/`.' }),
+    title: z.string(),
+    excerpt: highlighted,
+    category: z.string().optional(),
+    matchedAlias: highlighted.optional().meta({ description: 'Set when only one of the article’s other names holds the query: that name.' }),
+  })
+  .meta({ id: 'SearchHit' });
+export const searchAnswerSchema = z
+  .object({
+    typed: z.string().meta({ description: 'The query as sent, trimmed.' }),
+    query: z.string().meta({ description: 'The query searched: `typed`, or the likelier word a typo was corrected to (下崽 → 下载).' }),
+    kind: z.enum(SEARCH_OUTCOMES).meta({ description: '`results` (articles that answer it), `partial` (holding only part of it), `guess` (holding some of its words or their synonyms), `none`.' }),
+    total: z.number().int().meta({ description: 'How many articles it found (at least the hits listed).' }),
+    hits: z.array(hitSchema).meta({ description: 'The best `limit` of them, best first.' }),
+  })
+  .meta({ id: 'SearchAnswer' });
+
+const route = createRoute({
+  method: 'get',
+  path: '/search',
+  summary: 'Search the help articles',
+  request: {
+    query: z.strictObject({
+      q: storedText(MAX_SEARCHED_QUERY, { name: '搜索词' }).meta({ description: 'What the visitor typed.' }),
+      limit: queryInteger(1, MAX_SEARCH_HITS, 10),
+      literal: z.enum(['0', '1'], { error: '只能是 0 或 1' }).optional().meta({ description: '`1`: search a typo as typed, without trying the likelier word.' }),
+    }),
+  },
+  responses: {
+    200: jsonContent(searchAnswerSchema, 'How the query settled, and its best hits.'),
+    400: jsonContent(errorSchema, 'Invalid request: `fields` names each parameter at fault.'),
+    503: jsonContent(errorSchema, 'This server has no search index (`unavailable`), or the site was rebuilt under it (`restart_needed`): search with Pagefind in the page.'),
+  },
+});
+
+export function registerSearch(app: OpenAPIHono<ApiEnv>, deps: ApiDeps, { answer, error, log }: RouteKit) {
+  app.openapi(route, async (c) => {
+    // The index in memory names chunks a new build has replaced.
+    if (deps.siteBuild?.replaced()) return error(c, 503, 'restart_needed', '网站已重新构建，这个进程还在用启动时的搜索索引：请重启服务器。');
+    if (!deps.searchArticles) return error(c, 503, 'unavailable', '这个服务器没有搜索索引（先运行 npm run build）。');
+    const { q, limit, literal } = c.req.valid('query');
+    let outcome;
+    try {
+      outcome = await deps.searchArticles(q, limit, { literal: literal === '1' });
+    } catch (cause) {
+      log.error({ err: cause }, 'search failed');
+      return error(c, 503, 'unavailable', '站内搜索暂时不可用。');
+    }
+    return answer.json(c, outcome, 200);
+  });
+}

@@ -1,0 +1,68 @@
+// Pagefind in the server, for the support API's GET /search: the built index's own
+// `pagefind.js` and WebAssembly, run by Node over the files of dist/client/pagefind, so
+// the server's answers are what Pagefind in a page would find (src/lib/search/engine.ts
+// settles both).
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { articleSearch, PAGEFIND_OPTIONS, type ArticleSearch, type Pagefind } from '../lib/search/engine.ts';
+
+/**
+ * Most articles' texts the search keeps in memory, besides what Pagefind keeps: about
+ * 3 KB each, so some 6 MB at most; past it, the first read are dropped (and read again when found).
+ */
+const KEPT_PAGES = 2000;
+
+interface PagefindEntry {
+  languages: Record<string, { page_count: number }>;
+}
+
+/**
+ * The index's `pagefind.js`, loaded with a `fetch` of its own that reads the index's files
+ * from disk: Pagefind calls `fetch` for each file it needs, and Node's reads no `file:` address.
+ */
+async function loadPagefindModule(folder: string): Promise<{ createInstance(options: object): Pagefind }> {
+  const source = await readFile(new URL('pagefind.js', folder), 'utf8');
+  const ownFetch = `import { readFile } from 'node:fs/promises';
+const fetch = async (input) => {
+  try { return new Response(await readFile(new URL(String(input)))); } catch { return new Response(null, { status: 404 }); }
+};
+`;
+  return import(`data:text/javascript;base64,${Buffer.from(ownFetch + source).toString('base64')}`);
+}
+
+export interface ServerSearch {
+  search: ArticleSearch;
+  /** Loads the index now (the server calls it as it starts), rather than on the first search. */
+  warm(): Promise<void>;
+}
+
+/** Searches the index in `indexDir` (dist/client/pagefind), loaded on the first search or `warm()`. */
+export function pagefindOnServer(indexDir: string): ServerSearch {
+  const folder = pathToFileURL(indexDir.endsWith('/') ? indexDir : `${indexDir}/`).href;
+  let entry: Promise<PagefindEntry> | undefined;
+  const readEntry = () => (entry ??= readFile(new URL('pagefind-entry.json', folder), 'utf8').then((text) => JSON.parse(text) as PagefindEntry));
+  let pagefind: Promise<Pagefind> | undefined;
+  const load = () => {
+    pagefind ??= (async () => {
+      const { languages } = await readEntry();
+      const { createInstance } = await loadPagefindModule(folder);
+      // baseUrl: results name the site's pages (`/faq/…/`), not the files they were built to.
+      const instance = createInstance({ ...PAGEFIND_OPTIONS, basePath: folder, baseUrl: '/' });
+      await instance.init();
+      await instance.filters();
+      // Pagefind reads the site's language from <html lang>: outside a page it has none,
+      // and leaves a Chinese query unsplit (下崽 one word, where a page searches 下 崽).
+      // Split here as Pagefind in a page of the site's language does.
+      const words = new Intl.Segmenter(Object.keys(languages)[0] ?? 'zh', { granularity: 'word' });
+      const split = (query: string) => Array.from(words.segment(query), (s) => s.segment).join(' ');
+      return { ...instance, search: (query: string) => instance.search(split(query)) };
+    })();
+    pagefind.catch(() => (pagefind = entry = undefined));
+    return pagefind;
+  };
+  const pageCount = () => readEntry().then(({ languages }) => Object.values(languages).reduce((sum, l) => sum + l.page_count, 0));
+  return {
+    search: articleSearch({ load, pageCount, keepPages: KEPT_PAGES }),
+    warm: async () => void (await load()),
+  };
+}
