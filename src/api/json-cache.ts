@@ -1,7 +1,10 @@
 // Ready-made JSON for answers that many requests share: the price list (one per loaded
-// list) and recent estimates (a marketing-day spike asks for the same few inputs over
-// and over). Keyed by the price list object, so a reloaded list starts afresh.
+// list), recent estimates (a marketing-day spike asks for the same few inputs over and
+// over) and recent searches (a help center's searches are mostly the same few questions).
+// Estimates are keyed by the price list object, so a reloaded list starts afresh; searches
+// by the process, which serves one index for its life.
 import type { PriceList } from '../lib/quota/price-list.ts';
+import { RecentlyUsed } from '../lib/recently-used.ts';
 import type { JsonText } from './answers.ts';
 
 /** Estimates kept per price list, least recently used dropped first. */
@@ -10,7 +13,7 @@ export const MAX_CACHED_ESTIMATES = 500;
 export const MAX_CACHED_BODY_CHARS = 1024;
 
 const priceListJson = new WeakMap<PriceList, JsonText<PriceList>>();
-const estimateJson = new WeakMap<PriceList, Map<string, string>>();
+const estimateJson = new WeakMap<PriceList, RecentlyUsed<string, string>>();
 
 const NON_ASCII = /[\u0080-\uffff]/g;
 const HAS_NON_ASCII = /[\u0080-\uffff]/;
@@ -49,14 +52,7 @@ export function cachedPriceListJson(list: PriceList): JsonText<PriceList> {
 export const estimateAnswers = {
   /** The answer kept for `body` under `list`, now the most recently used. */
   get<T>(list: PriceList, body: string): JsonText<T> | undefined {
-    const cache = estimateJson.get(list);
-    const cached = cache?.get(body) as JsonText<T> | undefined;
-    if (cached !== undefined) {
-      // Refresh its place: the map's order is the eviction order.
-      cache!.delete(body);
-      cache!.set(body, cached);
-    }
-    return cached;
+    return estimateJson.get(list)?.get(body) as JsonText<T> | undefined;
   },
 
   /** Keeps `answer` for `body` under `list`. */
@@ -64,10 +60,26 @@ export const estimateAnswers = {
     if (body.length > MAX_CACHED_BODY_CHARS) return;
     let cache = estimateJson.get(list);
     if (!cache) {
-      cache = new Map();
+      cache = new RecentlyUsed(MAX_CACHED_ESTIMATES);
       estimateJson.set(list, cache);
     }
-    if (cache.size >= MAX_CACHED_ESTIMATES) cache.delete(cache.keys().next().value!);
     cache.set(body, answer);
   },
 };
+
+/** Searches answered, kept as JSON; the least recently used go first beyond this. */
+export const MAX_CACHED_SEARCHES = 1000;
+
+/**
+ * Search answers given before, by query, `limit` and `literal`: one process searches
+ * one index for its life, so the same search always gets the same answer. Only answers
+ * are kept, never a refusal.
+ */
+export function searchAnswers<T>() {
+  const kept = new RecentlyUsed<string, JsonText<T>>(MAX_CACHED_SEARCHES);
+  const key = (query: string, limit: number, literal: boolean) => `${literal ? 1 : 0}|${limit}|${query}`;
+  return {
+    get: (query: string, limit: number, literal: boolean) => kept.get(key(query, limit, literal)),
+    keep: (query: string, limit: number, literal: boolean, answer: JsonText<T>) => kept.set(key(query, limit, literal), answer),
+  };
+}

@@ -6,12 +6,6 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { articleSearch, PAGEFIND_OPTIONS, type ArticleSearch, type Pagefind } from '../lib/search/engine.ts';
 
-/**
- * Most articles' texts the search keeps in memory, besides what Pagefind keeps: about
- * 3 KB each, so some 6 MB at most; past it, the first read are dropped (and read again when found).
- */
-const KEPT_PAGES = 2000;
-
 interface PagefindEntry {
   languages: Record<string, { page_count: number }>;
 }
@@ -62,7 +56,7 @@ export function pagefindOnServer(indexDir: string): ServerSearch {
   };
   const pageCount = () => readEntry().then(({ languages }) => Object.values(languages).reduce((sum, l) => sum + l.page_count, 0));
   return {
-    search: articleSearch({ load, pageCount, keepPages: KEPT_PAGES }),
+    search: articleSearch({ load, pageCount }),
     warm: async () => void (await load()),
   };
 }

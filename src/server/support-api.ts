@@ -15,7 +15,7 @@ import { watchPriceListFile, type PriceListSource } from './price-list-file.ts';
 import { followPublishedPriceLists } from './price-list-published.ts';
 import { createLog, type Log } from './log.ts';
 import { apiRouteLabeler, createMetrics } from './metrics.ts';
-import { pagefindOnServer } from './pagefind-on-server.ts';
+import { searchThread } from './search-thread.ts';
 
 const packageJson = readJsonFile(new URL('../../package.json', import.meta.url), 'package.json') as { version: string };
 
@@ -73,7 +73,7 @@ export async function openSupportApi(env: ServerConfig, { siteBuild, votablePage
     poolSize: isPostgresStore(store) ? env.WENDA_DATABASE_POOL_SIZE : 1,
     processMetrics: true,
   });
-  const search = searchIndexDir ? pagefindOnServer(searchIndexDir) : undefined;
+  const search = searchIndexDir ? searchThread(searchIndexDir) : undefined;
   const app = createApiApp({
     store,
     priceList: priceList.current,
@@ -106,6 +106,7 @@ export async function openSupportApi(env: ServerConfig, { siteBuild, votablePage
     siteUrlIsHttps,
     close() {
       void shared?.tally.close().catch(() => {});
+      void search?.close();
       priceList.close();
       store.close();
     },

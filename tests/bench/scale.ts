@@ -198,13 +198,34 @@ if (import.meta.main) {
       console.log(over.length ? `${over.length} page(s) over the budget.` : `Every page within the budget.`);
 
       // ── Search payloads ────────────────────────────────────────────────────────
-      // What the first and later searches transfer, in Chromium against the built server.
+      // What the first and later searches transfer, in Chromium against the built server:
+      // through the support API, and in the page as when the API does not answer. Then
+      // what searching costs the server: its memory, and the API's time for a few queries
+      // once warm (each the median of five).
       const server = await startServer({ root: dir });
       try {
+        const memory = (field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${server.process.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+        const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+        const started = memory('VmRSS');
         const transfer = await measureSearchTransfer(server.url);
-        console.log('\nSearch payloads:');
+        console.log('\nSearch payloads, through the support API:');
         for (const line of formatSearchTransfer(transfer)) console.log(line);
         console.log(withinBudget(transfer) ? 'Search within its budgets.' : 'Search OVER its budgets.');
+        console.log('\nSearch payloads in the page, the API not answering (no budget):');
+        for (const line of formatSearchTransfer(await measureSearchTransfer(server.url, { inPage: true }))) console.log(line);
+        console.log('\nThe server\'s search (GET /api/v1/search, warm, median of 5):');
+        for (const query of ['机器人', '客户端', '怎么换管理员', '下崽', '发票怎么开', 'qwertyzxcv']) {
+          const times: number[] = [];
+          for (let i = 0; i < 5; i++) {
+            const start = performance.now();
+            const res = await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent(query)}&limit=5`);
+            await res.arrayBuffer();
+            times.push(performance.now() - start);
+          }
+          times.sort((a, b) => a - b);
+          console.log(`  「${query}」 ${times[2]!.toFixed(1)} ms (slowest ${times.at(-1)!.toFixed(1)} ms)`);
+        }
+        console.log(`  server memory (RSS): ${mib(started)} once started, ${mib(memory('VmRSS'))} after these searches, peak ${mib(memory('VmHWM'))}`);
       } finally {
         await server.stop();
       }

@@ -7,14 +7,12 @@
 // checked here does not depend on the format, and the shipped articles are MDX.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus, projectCopy, type Corpus } from '../bench/corpus.ts';
 import { PAGE_HTML_BUDGET } from '../bench/built-files.ts';
+import { pagefindOnServer } from '../../src/server/pagefind-on-server.ts';
 import { CATEGORY_PAGE_SIZE, HOME_QUESTIONS_PER_CATEGORY, SITEMAP_PAGE_SIZE } from '../../src/lib/content/navigation.ts';
 
 const ARTICLES = 2000;
@@ -96,29 +94,12 @@ describe(`a help center of ${ARTICLES} articles`, () => {
   }, 120_000); // gzips some 2,100 pages
 
   test('the search finds a generated article by the alias only it carries', async () => {
-    // Pagefind's own client (the built pagefind.js) over the built index, served over HTTP.
-    const server: Server = createServer(async (req, res) => {
-      try {
-        res.end(await readFile(join(client, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))));
-      } catch {
-        res.statusCode = 404;
-        res.end();
-      }
-    }).listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    try {
-      const pagefind = (await import(join(client, 'pagefind/pagefind.js'))) as {
-        options: (o: object) => Promise<void>;
-        search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }>;
-      };
-      await pagefind.options({ basePath: `http://127.0.0.1:${(server.address() as AddressInfo).port}/pagefind/` });
-      for (const article of [corpus.articles[7]!, corpus.articles[ARTICLES - 1]!]) {
-        const { results } = await pagefind.search(article.code);
-        expect(results.length).toBeGreaterThan(0);
-        expect(new URL((await results[0]!.data()).url).pathname).toBe(`/faq/${article.slug}/`);
-      }
-    } finally {
-      server.close();
+    // As the server searches for GET /api/v1/search: the built index's own Pagefind, in Node.
+    const { search } = pagefindOnServer(join(client, 'pagefind'));
+    for (const article of [corpus.articles[7]!, corpus.articles[ARTICLES - 1]!]) {
+      const { kind, hits } = await search(article.code, 5);
+      expect(kind).toBe('results');
+      expect(hits[0]?.url).toBe(`/faq/${article.slug}/`);
     }
   });
 });

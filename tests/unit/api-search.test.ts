@@ -1,5 +1,6 @@
 // GET /search over a real Pagefind index built here (src/integrations/pagefind.ts), searched
-// by Pagefind in this process as the server does (src/server/pagefind-on-server.ts).
+// as the server does: by Pagefind in a worker thread (src/server/search-thread.ts over
+// src/server/pagefind-on-server.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +8,10 @@ import { dirname, join } from 'node:path';
 import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
 import { searchAnswerSchema } from '../../src/api/routes/search.ts';
 import { pagefindOnServer } from '../../src/server/pagefind-on-server.ts';
+import { SearchBusyError, searchThread } from '../../src/server/search-thread.ts';
 import { testApi } from '../support/api.ts';
 
+const quiet = { error() {}, warn() {}, info() {} } as never;
 const page = (main: string) => `<!doctype html><html lang="zh-CN"><head><title>帮助中心</title></head><body><main>${main}</main></body></html>`;
 const article = (title: string, body: string, aliases = '') =>
   page(`<article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><p>${body}</p>${aliases ? `<p data-pagefind-meta="aliases" hidden>${aliases}</p>` : ''}</article>`);
@@ -20,7 +23,9 @@ const site = {
 
 let dir: string;
 let api: ReturnType<typeof testApi>;
-let search: ReturnType<typeof pagefindOnServer>;
+let search: ReturnType<typeof searchThread>;
+/** Searches the API asked the worker for (answers given again are not searched again). */
+let searched: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wenda-api-search-'));
   for (const [file, html] of Object.entries(site)) {
@@ -28,11 +33,17 @@ beforeAll(async () => {
     writeFileSync(join(dir, file), html);
   }
   await buildSearchIndex(dir, { articles: ['/faq/change-admin/', '/faq/download-client/', '/faq/message-records/'], tools: [] });
-  search = pagefindOnServer(join(dir, 'pagefind'));
-  api = testApi({ searchArticles: search.search });
+  search = searchThread(join(dir, 'pagefind'));
+  api = testApi({
+    searchArticles: (query, limit, options) => {
+      searched.push(`${query} ${limit}`);
+      return search.search(query, limit, options);
+    },
+  });
 }, 30_000);
-afterAll(() => {
+afterAll(async () => {
   api?.close();
+  await search?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -98,8 +109,45 @@ describe('GET /search', () => {
     }
   });
 
+  test('an answer given before is given again without searching', async () => {
+    searched = [];
+    const first = await get(`q=${encodeURIComponent('聊天记录保存')}&limit=3`);
+    const again = await get(`q=${encodeURIComponent('聊天记录保存')}&limit=3`);
+    const more = await get(`q=${encodeURIComponent('聊天记录保存')}&limit=4`);
+    expect(again).toEqual(first);
+    expect(more.body.hits).toEqual(first.body.hits);
+    expect(searched).toEqual(['聊天记录保存 3', '聊天记录保存 4']);
+  });
+
+  test('the worker refuses searches beyond those it lets wait, and the API says 503', async () => {
+    const narrow = searchThread(join(dir, 'pagefind'), { maxWaiting: 1 });
+    const busy = testApi({ searchArticles: narrow.search });
+    try {
+      const settled = await Promise.allSettled(['账号', '密码', '客户端'].map((q) => narrow.search(q, 5)));
+      expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+      expect((settled[1] as PromiseRejectedResult).reason).toBeInstanceOf(SearchBusyError);
+      const [answered, refused] = await Promise.all([busy.get('/search?q=a'), busy.get('/search?q=b')]);
+      expect([answered.status, refused.status]).toEqual([200, 503]);
+      expect((await refused.json()).error).toMatchObject({ code: 'unavailable', message: '站内搜索正忙，请稍后再试。' });
+    } finally {
+      busy.close();
+      await narrow.close();
+    }
+  });
+
+  test('a closed worker is started again by the next search', async () => {
+    const thread = searchThread(join(dir, 'pagefind'));
+    try {
+      expect((await thread.search('聊天记录', 1)).hits).toHaveLength(1);
+      await thread.close();
+      expect((await thread.search('聊天记录', 1)).hits).toHaveLength(1);
+    } finally {
+      await thread.close();
+    }
+  });
+
   test('an index gone from disk is a 503, not a 500', async () => {
-    const gone = testApi({ searchArticles: pagefindOnServer(join(dir, 'nope')).search });
+    const gone = testApi({ searchArticles: pagefindOnServer(join(dir, 'nope')).search, log: quiet });
     try {
       const res = await gone.get('/search?q=a');
       expect(res.status).toBe(503);

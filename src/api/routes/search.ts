@@ -5,7 +5,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { SEARCH_OUTCOMES } from '../../lib/search/outcome.ts';
+import { SearchBusyError } from '../../server/search-thread.ts';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
+import { asciiJson, searchAnswers } from '../json-cache.ts';
 import type { RouteKit } from '../route-kit.ts';
 import { errorSchema, jsonContent, queryInteger, storedText } from '../schemas.ts';
 
@@ -56,18 +58,24 @@ const route = createRoute({
 });
 
 export function registerSearch(app: OpenAPIHono<ApiEnv>, deps: ApiDeps, { answer, error, log }: RouteKit) {
+  const answered = searchAnswers<z.infer<typeof searchAnswerSchema>>();
   app.openapi(route, async (c) => {
     // The index in memory names chunks a new build has replaced.
     if (deps.siteBuild?.replaced()) return error(c, 503, 'restart_needed', '网站已重新构建，这个进程还在用启动时的搜索索引：请重启服务器。');
     if (!deps.searchArticles) return error(c, 503, 'unavailable', '这个服务器没有搜索索引（先运行 npm run build）。');
     const { q, limit, literal } = c.req.valid('query');
-    let outcome;
+    const exact = literal === '1';
+    const known = answered.get(q, limit, exact);
+    if (known !== undefined) return answer.jsonText(c, known, 200);
+    let json;
     try {
-      outcome = await deps.searchArticles(q, limit, { literal: literal === '1' });
+      json = asciiJson(await deps.searchArticles(q, limit, { literal: exact }));
     } catch (cause) {
+      if (cause instanceof SearchBusyError) return error(c, 503, 'unavailable', '站内搜索正忙，请稍后再试。');
       log.error({ err: cause }, 'search failed');
       return error(c, 503, 'unavailable', '站内搜索暂时不可用。');
     }
-    return answer.json(c, outcome, 200);
+    answered.keep(q, limit, exact, json);
+    return answer.jsonText(c, json, 200);
   });
 }

@@ -67,8 +67,6 @@ export interface PagefindSource {
   load(): Promise<Pagefind>;
   /** How many pages the index holds (Pagefind's entry file), to tell a word every page holds. */
   pageCount(): Promise<number | undefined>;
-  /** Most pages' data kept in memory (each a Pagefind fragment read); unbounded by default. */
-  keepPages?: number;
 }
 
 /** Searches the help articles (see the top of this file). */
@@ -204,23 +202,19 @@ async function rankedSearch({ engine, read, sitePages }: Run, query: string, str
 
 /** The search over the index `source` gives. */
 export function articleSearch(source: PagefindSource): ArticleSearch {
-  // Each result's data loaded once, however many searches find it (up to `keepPages`).
-  const loaded = new Map<string, Promise<PagefindResultData>>();
-  const read = (result: PagefindResult) => {
-    let data = loaded.get(result.id);
-    if (!data) {
-      loaded.set(result.id, (data = result.data()));
-      data.catch(() => loaded.delete(result.id));
-      // The first kept is the first dropped.
-      if (loaded.size > (source.keepPages ?? Infinity)) loaded.delete(loaded.keys().next().value!);
-    }
-    return data;
-  };
-
   return async (query, limit, { literal = false } = {}) => {
     const typed = query.trim();
     if (!typed) return { typed, query: typed, kind: 'none', total: 0, hits: [] };
     const [engine, sitePages] = await Promise.all([source.load(), source.pageCount()]);
+    // Each result's data read once, however many of this query's searches find it. Not
+    // kept across queries: the data holds the excerpt of the search that read it (and
+    // Pagefind keeps the fragments it read).
+    const loaded = new Map<string, Promise<PagefindResultData>>();
+    const read = (result: PagefindResult) => {
+      let data = loaded.get(result.id);
+      if (!data) loaded.set(result.id, (data = result.data()));
+      return data;
+    };
     const run: Run = { engine, read, sitePages };
     const strict = await strictSearch(run, await engine.search(typed), typed, limit);
     const answer = async (searched: string, settled: Strict): Promise<SearchOutcome> => {
