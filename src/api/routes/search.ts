@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SEARCH_OUTCOMES } from '../../lib/search/outcome.ts';
 import { SearchBusyError } from '../../server/search-thread.ts';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
-import { asciiJson, searchAnswers } from '../json-cache.ts';
+import { jsonText, searchAnswers } from '../json-cache.ts';
 import type { RouteKit } from '../route-kit.ts';
 import { errorSchema, jsonContent, queryInteger, storedText } from '../schemas.ts';
 
@@ -69,7 +69,9 @@ export function registerSearch(app: OpenAPIHono<ApiEnv>, deps: ApiDeps, { answer
     if (known !== undefined) return answer.jsonText(c, known, 200);
     let json;
     try {
-      json = asciiJson(await deps.searchArticles(q, limit, { literal: exact }));
+      // Not ASCII JSON: visitors download every answer (a search of 机器人: 652 bytes in
+      // brotli against 757), and searching costs far more than writing it out.
+      json = jsonText(await deps.searchArticles(q, limit, { literal: exact }));
     } catch (cause) {
       if (cause instanceof SearchBusyError) return error(c, 503, 'unavailable', '站内搜索正忙，请稍后再试。');
       log.error({ err: cause }, 'search failed');
