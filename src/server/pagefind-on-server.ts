@@ -5,6 +5,15 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { articleSearch, PAGEFIND_OPTIONS, type ArticleSearch, type Pagefind } from '../lib/search/engine.ts';
+import { RecentlyUsed } from '../lib/recently-used.ts';
+
+/**
+ * Pagefind's results kept, in all, for searches asked again: each about 0.9 KB, so about
+ * 45 MB; a common word at 10,000 articles has some 8,000 of them (60 ms to search again).
+ */
+const KEPT_RESULTS = 50_000;
+
+type Found = Awaited<ReturnType<Pagefind['search']>>;
 
 interface PagefindEntry {
   languages: Record<string, { page_count: number }>;
@@ -49,7 +58,18 @@ export function pagefindOnServer(indexDir: string): ServerSearch {
       // Split here as Pagefind in a page of the site's language does.
       const words = new Intl.Segmenter(Object.keys(languages)[0] ?? 'zh', { granularity: 'word' });
       const split = (query: string) => Array.from(words.segment(query), (s) => s.segment).join(' ');
-      return { ...instance, search: (query: string) => instance.search(split(query)) };
+      // A query's words and their synonyms are searched one by one (src/lib/search/guess.ts),
+      // and the same words come back in query after query: each search kept, by its results.
+      const searched = new RecentlyUsed<string, Found>(KEPT_RESULTS, (found) => found.results.length || 1);
+      const search = async (query: string) => {
+        const term = split(query);
+        const kept = searched.get(term);
+        if (kept) return kept;
+        const found = await instance.search(term);
+        searched.set(term, found);
+        return found;
+      };
+      return { ...instance, search };
     })();
     pagefind.catch(() => (pagefind = entry = undefined));
     return pagefind;

@@ -74,7 +74,8 @@ export function registerSearch(app: OpenAPIHono<ApiEnv>, deps: ApiDeps, { answer
       json = jsonText(await deps.searchArticles(q, limit, { literal: exact }));
     } catch (cause) {
       if (cause instanceof SearchBusyError) return error(c, 503, 'unavailable', '站内搜索正忙，请稍后再试。');
-      log.error({ err: cause }, 'search failed');
+      // The index could not be read (removed, damaged): the page searches by itself meanwhile.
+      log.error({ requestId: answer.requestId(c), method: c.req.method, path: c.req.path, err: cause }, 'search failed');
       return error(c, 503, 'unavailable', '站内搜索暂时不可用。');
     }
     answered.keep(q, limit, exact, json);
