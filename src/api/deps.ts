@@ -50,8 +50,9 @@ export interface ApiDeps {
    */
   siteBuild?: { replaced(): boolean } | undefined;
   /**
-   * Searches the help articles over the built index (src/server/pagefind-on-server.ts);
-   * absent, GET /search answers 503 and the search box searches in the page.
+   * Searches the help articles over the built index, in a worker thread
+   * (src/server/search-thread.ts); absent, GET /search answers 503 and the search box
+   * searches in the page.
    */
   searchArticles?: ArticleSearch | undefined;
   /** Where errors are logged, with the request's id (src/server/log.ts); by default a logger of its own on stdout. */

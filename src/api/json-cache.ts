@@ -1,8 +1,7 @@
 // Ready-made JSON for answers that many requests share: the price list (one per loaded
 // list), recent estimates (a marketing-day spike asks for the same few inputs over and
 // over) and recent searches (a help center's searches are mostly the same few questions).
-// Estimates are keyed by the price list object, so a reloaded list starts afresh; searches
-// by the process, which serves one index for its life.
+// Estimates are keyed by the price list object, so a reloaded list starts afresh.
 import type { PriceList } from '../lib/quota/price-list.ts';
 import { RecentlyUsed } from '../lib/recently-used.ts';
 import type { JsonText } from './answers.ts';
@@ -70,16 +69,21 @@ export const estimateAnswers = {
   },
 };
 
-/** Searches answered, kept as JSON; the least recently used go first beyond this. */
-export const MAX_CACHED_SEARCHES = 1000;
+/**
+ * Search answers kept, in characters of JSON in all (some 8 MB): a typical answer is 1,000
+ * to 3,000 characters, one of 100 hits some 40,000. The least recently used go first.
+ */
+export const MAX_CACHED_SEARCH_CHARS = 4_000_000;
 
 /**
- * Search answers given before, by query, `limit` and `literal`: one process searches
- * one index for its life, so the same search always gets the same answer. Only answers
- * are kept, never a refusal.
+ * Search answers given before, by query, `limit` and `literal`: a process searches the
+ * index it loaded first for as long as it runs (after a rebuild the server answers 503
+ * until restarted; `astro dev` answers from the old index until restarted), so the same
+ * search gets the same answer. Only answers are kept,
+ * never a refusal.
  */
 export function searchAnswers<T>() {
-  const kept = new RecentlyUsed<string, JsonText<T>>(MAX_CACHED_SEARCHES);
+  const kept = new RecentlyUsed<string, JsonText<T>>(MAX_CACHED_SEARCH_CHARS, (json) => json.length);
   const key = (query: string, limit: number, literal: boolean) => `${literal ? 1 : 0}|${limit}|${query}`;
   return {
     get: (query: string, limit: number, literal: boolean) => kept.get(key(query, limit, literal)),

@@ -27,7 +27,8 @@ async function loadPagefindModule(folder: string): Promise<{ createInstance(opti
   const source = await readFile(new URL('pagefind.js', folder), 'utf8');
   const ownFetch = `import { readFile } from 'node:fs/promises';
 const fetch = async (input) => {
-  try { return new Response(await readFile(new URL(String(input)))); } catch { return new Response(null, { status: 404 }); }
+  try { return new Response(await readFile(new URL(String(input)))); }
+  catch (error) { if (error.code === 'ENOENT') return new Response(null, { status: 404 }); throw error; }
 };
 `;
   return import(`data:text/javascript;base64,${Buffer.from(ownFetch + source).toString('base64')}`);

@@ -135,6 +135,15 @@ describe('GET /search', () => {
     }
   });
 
+  test('a worker that does not answer in time is stopped and its searches failed', async () => {
+    const hasty = searchThread(join(dir, 'pagefind'), { stuckMs: 1 });
+    try {
+      await expect(hasty.search('聊天记录', 1)).rejects.toThrow(/exited/);
+    } finally {
+      await hasty.close();
+    }
+  });
+
   test('a closed worker is started again by the next search', async () => {
     const thread = searchThread(join(dir, 'pagefind'));
     try {

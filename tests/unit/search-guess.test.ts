@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { guessTerms, isBestGuess, MAX_FORMS, rankGuesses, type GuessPage } from '../../src/lib/search/guess.ts';
+import { guessTerms, isBestGuess, MAX_FORMS, MAX_TERMS, rankGuesses, type GuessPage } from '../../src/lib/search/guess.ts';
 import { synonymIndex } from '../../src/lib/search/synonyms.ts';
 
 const synonyms = synonymIndex([
@@ -35,6 +35,11 @@ describe('the words searched for a question in other words, with their synonyms'
   test(`no word brings more than ${MAX_FORMS} forms`, () => {
     const big = synonymIndex([Array.from({ length: 12 }, (_, i) => `词${'一二三四五六七八九十百千'[i]}`)]);
     expect(guessTerms('词一', big)[0]!.forms).toHaveLength(MAX_FORMS);
+  });
+
+  test(`a long query (a pasted paragraph) searches its first ${MAX_TERMS} words, no more`, () => {
+    const words = guessTerms('员工 后台 客户端 机器人 发票 账号 密码 消息 会话 成员', synonyms).map((t) => t.word);
+    expect(words).toEqual(['员工', '后台', '客户端', '机器人', '发票', '账号'].slice(0, MAX_TERMS));
   });
 
   test('without a segmenter, the character pairs are searched', () => {

@@ -5,16 +5,13 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { SEARCH_OUTCOMES } from '../../lib/search/outcome.ts';
+import { MAX_SEARCH_HITS, MAX_SEARCHED_QUERY } from '../../lib/search/query.ts';
 import { SearchBusyError } from '../../server/search-thread.ts';
 import type { ApiDeps, ApiEnv } from '../deps.ts';
 import { jsonText, searchAnswers } from '../json-cache.ts';
 import type { RouteKit } from '../route-kit.ts';
 import { errorSchema, jsonContent, queryInteger, storedText } from '../schemas.ts';
 
-/** The longest query searched here; the search box searches a longer one in the page. */
-export const MAX_SEARCHED_QUERY = 200;
-/** Most hits one answer lists: the search page shows 10 more at a time. */
-export const MAX_SEARCH_HITS = 100;
 
 const highlighted = z.object({
   text: z.string(),
@@ -53,7 +50,10 @@ const route = createRoute({
   responses: {
     200: jsonContent(searchAnswerSchema, 'How the query settled, and its best hits.'),
     400: jsonContent(errorSchema, 'Invalid request: `fields` names each parameter at fault.'),
-    503: jsonContent(errorSchema, 'This server has no search index (`unavailable`), or the site was rebuilt under it (`restart_needed`): search with Pagefind in the page.'),
+    503: jsonContent(
+      errorSchema,
+      'No answer now: this server has no search index or cannot read it, or too many searches are waiting (`unavailable`), or the site was rebuilt under it (`restart_needed`). The search box then searches with Pagefind in the page.',
+    ),
   },
 });
 

@@ -12,6 +12,8 @@ export type { SearchOutcome } from '../../lib/search/engine.ts';
 const PAUSE_MS = 120;
 /** After the API failed to answer, how long searches go to Pagefind in the page before it is asked again. */
 const API_RETRY_MS = 60_000;
+/** An answer slower than this counts as none: the page searches by itself. */
+const API_TIMEOUT_MS = 5_000;
 
 let latest = 0;
 let asking: AbortController | undefined;
@@ -35,6 +37,11 @@ export async function searchArticles(apiBaseUrl: string, query: string, limit: n
   if (mine !== latest) return null;
   if (Date.now() >= apiDownUntil) {
     const controller = (asking = new AbortController());
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, API_TIMEOUT_MS);
     const params = new URLSearchParams({ q: query.trim(), limit: String(limit), ...(literal && { literal: '1' }) });
     try {
       const res = await fetch(apiUrl(apiBaseUrl, `/search?${params}`), { signal: controller.signal, headers: { Accept: 'application/json' } });
@@ -44,8 +51,11 @@ export async function searchArticles(apiBaseUrl: string, query: string, limit: n
       // is missing, failing or busy is left alone for a while.
       if (res.status !== 400) apiDownUntil = Date.now() + API_RETRY_MS;
     } catch {
-      if (controller.signal.aborted) return null;
+      // Aborted for a newer query: that one answers.
+      if (controller.signal.aborted && !timedOut) return null;
       apiDownUntil = Date.now() + API_RETRY_MS;
+    } finally {
+      clearTimeout(timer);
     }
     if (mine !== latest) return null;
   }

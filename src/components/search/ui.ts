@@ -3,6 +3,7 @@
 
 import { searchArticles, type SearchOutcome } from './client.ts';
 import { isLongQuery } from '../../lib/search/relevance.ts';
+import { MAX_SEARCH_HITS } from '../../lib/search/query.ts';
 import { GUESS_HEADING, renderCorrection, renderHit, renderNoResult, renderPartialNote } from './render.ts';
 import { searchReporter, type SearchReporter } from './search-report.ts';
 
@@ -257,7 +258,8 @@ function attachPageSearch(form: HTMLFormElement) {
         return item;
       }),
     );
-    more.hidden = outcome.hits.length >= outcome.total || outcome.hits.length < shown;
+    // The list stops at MAX_SEARCH_HITS: past them a better query helps more than more hits.
+    more.hidden = outcome.hits.length >= outcome.total || outcome.hits.length < shown || shown >= MAX_SEARCH_HITS;
     list.dataset.query = outcome.query;
     list.dataset.outcome = kind;
     // 热门问题 and the tools are in the page's browse section below.

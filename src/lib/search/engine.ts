@@ -74,7 +74,7 @@ export type ArticleSearch = (query: string, limit: number, options?: SearchOptio
 
 /**
  * Most pages of the query as typed read to find `limit` that are not noise (a query whose
- * hits share only stray characters with it): each page read costs a fragment download.
+ * hits share only stray characters with it): each page read costs a fragment read.
  */
 const STRICT_PAGES = 30;
 const synonyms = synonymIndex(synonymTable.groups);
@@ -93,7 +93,6 @@ interface Strict {
   suggestion: string | undefined;
 }
 
-/** The search over the index `source` gives. */
 /** One search's Pagefind, its pages read through the search's cache, and the pages it holds. */
 interface Run {
   engine: Pagefind;
@@ -103,7 +102,7 @@ interface Run {
 
 /**
  * Step 1 for `query`: its hits without noise, whether they are partial, a likelier word.
- * Only as many hits are read (each a fragment download) as it takes to find `limit`
+ * Only as many hits are read (each a fragment read) as it takes to find `limit`
  * that are not noise: all of them for a common word, at most STRICT_PAGES (or 2 × limit)
  * when noise is among them.
  */
@@ -200,9 +199,15 @@ async function rankedSearch({ engine, read, sitePages }: Run, query: string, str
   return { hits, total, guess: isBestGuess(ranked[0], terms), ...(first && { first }) };
 }
 
-/** The search over the index `source` gives. */
+/**
+ * The search over the index `source` gives. Queries are settled one at a time, each
+ * after the one before: Pagefind hands every search the same object for a page, and
+ * writes the excerpt of the latest read into it, so two queries reading one page at once
+ * could show each other's excerpts.
+ */
 export function articleSearch(source: PagefindSource): ArticleSearch {
-  return async (query, limit, { literal = false } = {}) => {
+  let last: Promise<unknown> = Promise.resolve();
+  const settle: ArticleSearch = async (query, limit, { literal = false } = {}) => {
     const typed = query.trim();
     if (!typed) return { typed, query: typed, kind: 'none', total: 0, hits: [] };
     const [engine, sitePages] = await Promise.all([source.load(), source.pageCount()]);
@@ -231,5 +236,10 @@ export function articleSearch(source: PagefindSource): ArticleSearch {
     if (hits.length) return { typed, query: typed, kind: guess ? 'guess' : 'partial', hits, total };
     if (strict.kept.length) return { typed, query: typed, kind: 'partial', total: strict.total, hits: strict.kept.slice(0, limit).map((d) => toHit(d, typed)) };
     return { typed, query: typed, kind: 'none', total: 0, hits: [] };
+  };
+  return (query, limit, options) => {
+    const settled = last.then(() => settle(query, limit, options));
+    last = settled.catch(() => undefined);
+    return settled;
   };
 }

@@ -10,6 +10,11 @@ const isOneHan = (form: string) => /^\p{Script=Han}$/u.test(form);
 
 /** Most forms searched per word: a big synonym group costs no more than this. */
 export const MAX_FORMS = 8;
+/**
+ * Most words of a query searched, its first: a question holds a handful, and each word
+ * costs up to MAX_FORMS searches of the whole index (a pasted paragraph would cost hundreds).
+ */
+export const MAX_TERMS = 6;
 
 /** One word of the query and the forms that count as it (itself first, then its synonyms). */
 export interface GuessTerm {
@@ -24,7 +29,7 @@ export interface GuessTerm {
  * alone it would match nearly every page.
  */
 export function guessTerms(query: string, synonyms: SynonymIndex, segmenter?: WordSegmenter | null): GuessTerm[] {
-  return queryTerms(query, { segmenter, keepSingle: (c) => synonyms.has(c) }).map(({ word, shorter }) => ({
+  return queryTerms(query, { segmenter, keepSingle: (c) => synonyms.has(c) }).slice(0, MAX_TERMS).map(({ word, shorter }) => ({
     word,
     forms: [...new Set([...expandWord(word, synonyms), ...(shorter ? expandWord(shorter, synonyms) : [])])].filter((form) => !isOneHan(form)).slice(0, MAX_FORMS),
   }));
