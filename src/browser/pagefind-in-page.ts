@@ -3,6 +3,7 @@
 // the first search that needs it, and settles queries with the same code as the server
 // (src/lib/search/engine.ts).
 import { articleSearch, PAGEFIND_OPTIONS, type Pagefind } from '../lib/search/engine.ts';
+import { pagesInIndex, type PagefindEntry } from '../lib/search/pagefind-entry.ts';
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 /** A performance mark set once the index is ready to search in the page. */
@@ -26,8 +27,8 @@ function loadPagefind(): Promise<Pagefind> {
 let pages: Promise<number | undefined> | undefined;
 const pageCount = () =>
   (pages ??= fetch('/pagefind/pagefind-entry.json')
-    .then((res) => res.json() as Promise<{ languages: Record<string, { page_count: number }> }>)
-    .then((entry) => Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0))
+    .then((res) => res.json() as Promise<PagefindEntry>)
+    .then(pagesInIndex)
     .catch(() => undefined));
 
 /** Searches the help articles with Pagefind in the page. */

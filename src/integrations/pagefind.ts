@@ -12,6 +12,7 @@ import * as pagefind from 'pagefind';
 import { OperatorError } from '../config/friendly-errors.ts';
 import { TOOL_PAGES } from '../lib/content/tools.ts';
 import { articlePath } from '../lib/content/urls.ts';
+import { pagesInIndex, type PagefindEntry } from '../lib/search/pagefind-entry.ts';
 
 /** The site paths search must find, as the pages' own links write them (`/faq/a/`). */
 export interface SearchablePages {
@@ -103,10 +104,7 @@ export const UNUSED_PAGEFIND_FILES = [
 
 /** Pages in the index written under `root/pagefind`, summed over its languages. */
 async function indexedPageCount(root: string): Promise<number> {
-  const entry = JSON.parse(await readFile(join(root, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  return pagesInIndex(JSON.parse(await readFile(join(root, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry);
 }
 
 /**

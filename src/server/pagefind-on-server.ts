@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { articleSearch, PAGEFIND_OPTIONS, type ArticleSearch, type Pagefind } from '../lib/search/engine.ts';
+import { pagesInIndex, type PagefindEntry } from '../lib/search/pagefind-entry.ts';
 import { RecentlyUsed } from '../lib/recently-used.ts';
 
 /**
@@ -14,10 +15,6 @@ import { RecentlyUsed } from '../lib/recently-used.ts';
 const KEPT_RESULTS = 50_000;
 
 type Found = Awaited<ReturnType<Pagefind['search']>>;
-
-interface PagefindEntry {
-  languages: Record<string, { page_count: number }>;
-}
 
 /**
  * The index's `pagefind.js`, loaded with a `fetch` of its own that reads the index's files
@@ -75,7 +72,7 @@ export function pagefindOnServer(indexDir: string): ServerSearch {
     pagefind.catch(() => (pagefind = entry = undefined));
     return pagefind;
   };
-  const pageCount = () => readEntry().then(({ languages }) => Object.values(languages).reduce((sum, l) => sum + l.page_count, 0));
+  const pageCount = () => readEntry().then(pagesInIndex);
   return {
     search: articleSearch({ load, pageCount }),
     warm: async () => void (await load()),

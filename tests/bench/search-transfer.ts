@@ -13,7 +13,8 @@
 // ≤ 150 KB and ≤ 300 ms after the index is ready, a later search ≤ 60 KB; below them the
 // exit code is 1, unless `--report-only`. Figures: docs/developing/budgets.md.
 import type { Request } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, refuseSearchApi } from '../support/browser.ts';
+import { SEARCH_READY_MARK } from '../../src/browser/pagefind-in-page.ts';
 
 export const BUDGET = { firstKB: 150, firstMs: 300, laterKB: 60 } as const;
 
@@ -76,7 +77,7 @@ export async function measureSearchTransfer(baseUrl: string, { firstWord = '机�
   try {
     // A new context: an empty cache.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    if (inPage) await context.route(/\/api\/v1\/search\?/, (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"bench"}}' }));
+    if (inPage) await refuseSearchApi(context);
     const page = await context.newPage();
     await page.goto(baseUrl + '/', { waitUntil: 'networkidle' });
     // From here on, every request is the search's (a web worker's requests included).
@@ -112,9 +113,9 @@ export async function measureSearchTransfer(baseUrl: string, { firstWord = '机�
     // In the page: the mark src/browser/pagefind-in-page.ts sets (SEARCH_READY_MARK) once
     // Pagefind holds the index.
     const asked = first.files.filter((f) => f.path === '/api/v1/search').map((f) => f.start);
-    const marked = await page.evaluate(() => performance.getEntriesByName('wenda:search-ready')[0]?.startTime);
+    const marked = await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime, SEARCH_READY_MARK);
     if (!inPage && !asked.length) throw new Error('The search did not ask the support API (GET /api/v1/search).');
-    if (inPage && marked === undefined) throw new Error('The search in the page set no wenda:search-ready mark.');
+    if (inPage && marked === undefined) throw new Error(`The search in the page set no ${SEARCH_READY_MARK} mark.`);
     const indexReady = inPage ? (await page.evaluate(() => performance.timeOrigin)) + marked! : Math.max(...asked);
     await input.fill('');
     const later = await search(laterWord);

@@ -7,7 +7,7 @@
 // site's own 16 pages do not). Either way, a query settles alike. Counted in Chromium.
 import { describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { useBrowser } from '../support/browser.ts';
+import { refuseSearchApi, useBrowser } from '../support/browser.ts';
 
 const { openPage } = useBrowser();
 /** Long enough for the search code to load on a busy machine. */
@@ -25,9 +25,6 @@ function requestsOf(context: BrowserContext) {
 }
 const fragments = (paths: string[]) => new Set(paths.filter((p) => p.endsWith('.pf_fragment')));
 
-/** Makes the support API's search fail (503) in this context: the page searches by itself. */
-const withoutSearchApi = (context: BrowserContext) =>
-  context.route(/\/api\/v1\/search\?/, (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"down"}}' }));
 
 describe('search asks the API and downloads no part of Pagefind', () => {
   test('header box: one answer per query settled, nothing from /pagefind/', async () => {
@@ -53,7 +50,7 @@ describe('search asks the API and downloads no part of Pagefind', () => {
 describe('without the API, the page searches with Pagefind and fetches the fragments of the results it shows, no more', () => {
   test('header box: five results, five fragments', async () => {
     const { page, context, errors } = await openPage('/faq/download-client/');
-    await withoutSearchApi(context);
+    await refuseSearchApi(context);
     const requests = requestsOf(context);
     await page.getByRole('combobox', { name: '搜索帮助文章' }).fill(COMMON_WORD);
     const listbox = page.getByRole('listbox', { name: '搜索结果' });
@@ -69,7 +66,7 @@ describe('without the API, the page searches with Pagefind and fetches the fragm
 
   test('search page: as many fragments as results shown, and no 显示更多 when all are shown', async () => {
     const { page, context, errors } = await openPage('/search/');
-    await withoutSearchApi(context);
+    await refuseSearchApi(context);
     const requests = requestsOf(context);
     await page.getByRole('searchbox', { name: '搜索帮助文章' }).fill(PAGE_WORD);
     const list = page.locator(`[data-search-page-results][data-query="${PAGE_WORD}"]`);
@@ -107,7 +104,7 @@ async function settled(page: Page, query: string) {
 test('a query settles alike in the server and in the page', async () => {
   const viaApi = await openPage('/search/');
   const inPage = await openPage('/search/');
-  await withoutSearchApi(inPage.context);
+  await refuseSearchApi(inPage.context);
   for (const query of QUERIES) {
     const server = await settled(viaApi.page, query);
     expect(await settled(inPage.page, query), query).toEqual(server);

@@ -1,7 +1,7 @@
 // Debian's Chromium through playwright-core, with the flags this sandbox needs, and a
 // page opener that records console errors (CSP violations included).
 import { afterAll, beforeAll, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { watchLayoutShifts } from './layout-shift.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,6 +20,15 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * Makes the support API's search answer 503 in `context`, as a server without an index or
+ * a busy one does: the page then searches with Pagefind by itself.
+ */
+export const refuseSearchApi = (context: BrowserContext) =>
+  context.route(/\/api\/v1\/search\?/, (route) =>
+    route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: '站内搜索暂时不可用。' } }) }),
+  );
 
 export interface PageOptions {
   width?: number;

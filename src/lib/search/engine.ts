@@ -47,7 +47,7 @@ export interface PagefindResult {
 /** What the search uses of Pagefind (`pagefind.js`, in the page or in the server). */
 export interface Pagefind {
   options(opts: Record<string, unknown>): Promise<void>;
-  init(language?: string): Promise<void>;
+  init(): Promise<void>;
   search(query: string): Promise<{ results: PagefindResult[] }>;
   filters(): Promise<unknown>;
 }
